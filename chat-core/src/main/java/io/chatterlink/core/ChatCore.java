@@ -1,0 +1,204 @@
+package io.chatterlink.core;
+
+import io.chatterlink.core.port.in.FetchHistory;
+import io.chatterlink.core.port.in.ManageAccounts;
+import io.chatterlink.core.port.in.ManageRooms;
+import io.chatterlink.core.port.in.ReencryptMessages;
+import io.chatterlink.core.port.in.SendMessages;
+import io.chatterlink.core.port.in.ShareAttachments;
+import io.chatterlink.core.port.in.TrackPresence;
+import io.chatterlink.core.port.in.TrackReading;
+import io.chatterlink.core.port.out.AttachmentStore;
+import io.chatterlink.core.port.out.Delivery;
+import io.chatterlink.core.port.out.IdGenerator;
+import io.chatterlink.core.port.out.MessageCipher;
+import io.chatterlink.core.port.out.MessageStore;
+import io.chatterlink.core.port.out.PasswordHasher;
+import io.chatterlink.core.port.out.RoomStore;
+import io.chatterlink.core.port.out.SessionStore;
+import io.chatterlink.core.port.out.UserStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The chat domain, assembled: every use case of {@link io.chatterlink.core.port.in}, built from
+ * one adapter per outbound port. Thread-safe; build one per server. Holds no threads or resources
+ * of its own, so there is nothing to close.
+ *
+ * <pre>{@code
+ * ChatCore core = ChatCore.builder()
+ *     .users(users).rooms(rooms).messages(messages).attachments(attachments).sessions(sessions)
+ *     .cipher(cipher).passwordHasher(hasher).delivery(delivery)
+ *     .build();
+ * }</pre>
+ */
+public final class ChatCore {
+  private final ManageAccounts accounts;
+  private final ManageRooms rooms;
+  private final SendMessages messages;
+  private final FetchHistory history;
+  private final TrackReading reading;
+  private final TrackPresence presence;
+  private final ShareAttachments attachments;
+  private final ReencryptMessages reencryption;
+
+  private ChatCore(Builder b) {
+    CoreServices services = new CoreServices(b);
+    this.accounts = services.accounts();
+    this.rooms = services.rooms();
+    this.messages = services.messages();
+    this.history = services.history();
+    this.reading = services.reading();
+    this.presence = services.presence();
+    this.attachments = services.attachments();
+    this.reencryption = services.reencryption();
+  }
+
+  /** A builder with the system UTC clock, random ids and the default session lifetimes. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public ManageAccounts accounts() {
+    return accounts;
+  }
+
+  public ManageRooms rooms() {
+    return rooms;
+  }
+
+  public SendMessages messages() {
+    return messages;
+  }
+
+  public FetchHistory history() {
+    return history;
+  }
+
+  public TrackReading reading() {
+    return reading;
+  }
+
+  public TrackPresence presence() {
+    return presence;
+  }
+
+  public ShareAttachments attachments() {
+    return attachments;
+  }
+
+  public ReencryptMessages reencryption() {
+    return reencryption;
+  }
+
+  /** Collects the adapters; every port must be set before {@link #build()}. Not thread-safe. */
+  public static final class Builder {
+    UserStore users;
+    RoomStore rooms;
+    MessageStore messages;
+    AttachmentStore attachments;
+    SessionStore sessions;
+    MessageCipher cipher;
+    PasswordHasher passwordHasher;
+    Delivery delivery;
+    Clock clock = Clock.systemUTC();
+    IdGenerator ids = IdGenerator.random();
+    Duration sessionIdleTimeout = Duration.ofDays(14);
+    Duration sessionAbsoluteTimeout = Duration.ofDays(30);
+
+    private Builder() {}
+
+    public Builder users(UserStore users) {
+      this.users = Objects.requireNonNull(users, "users");
+      return this;
+    }
+
+    public Builder rooms(RoomStore rooms) {
+      this.rooms = Objects.requireNonNull(rooms, "rooms");
+      return this;
+    }
+
+    public Builder messages(MessageStore messages) {
+      this.messages = Objects.requireNonNull(messages, "messages");
+      return this;
+    }
+
+    public Builder attachments(AttachmentStore attachments) {
+      this.attachments = Objects.requireNonNull(attachments, "attachments");
+      return this;
+    }
+
+    public Builder sessions(SessionStore sessions) {
+      this.sessions = Objects.requireNonNull(sessions, "sessions");
+      return this;
+    }
+
+    public Builder cipher(MessageCipher cipher) {
+      this.cipher = Objects.requireNonNull(cipher, "cipher");
+      return this;
+    }
+
+    public Builder passwordHasher(PasswordHasher passwordHasher) {
+      this.passwordHasher = Objects.requireNonNull(passwordHasher, "passwordHasher");
+      return this;
+    }
+
+    public Builder delivery(Delivery delivery) {
+      this.delivery = Objects.requireNonNull(delivery, "delivery");
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    public Builder ids(IdGenerator ids) {
+      this.ids = Objects.requireNonNull(ids, "ids");
+      return this;
+    }
+
+    /** A session unused for this long expires (default 14 days). */
+    public Builder sessionIdleTimeout(Duration timeout) {
+      this.sessionIdleTimeout = requirePositive(timeout);
+      return this;
+    }
+
+    /** A session expires this long after login, however used (default 30 days). */
+    public Builder sessionAbsoluteTimeout(Duration timeout) {
+      this.sessionAbsoluteTimeout = requirePositive(timeout);
+      return this;
+    }
+
+    /**
+     * Builds the core.
+     *
+     * @throws IllegalStateException naming the first port that was not set
+     */
+    public ChatCore build() {
+      require(users, "users");
+      require(rooms, "rooms");
+      require(messages, "messages");
+      require(attachments, "attachments");
+      require(sessions, "sessions");
+      require(cipher, "cipher");
+      require(passwordHasher, "passwordHasher");
+      require(delivery, "delivery");
+      return new ChatCore(this);
+    }
+
+    private static void require(Object port, String name) {
+      if (port == null) {
+        throw new IllegalStateException("ChatCore.builder(): " + name + "(...) was not set");
+      }
+    }
+
+    private static Duration requirePositive(Duration d) {
+      if (d == null || d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException("timeout must be positive");
+      }
+      return d;
+    }
+  }
+}

@@ -1,0 +1,23 @@
+package io.chatterlink.core.event;
+
+import io.chatterlink.core.model.MemberView;
+import io.chatterlink.core.model.RoomId;
+import io.chatterlink.core.model.RoomSummary;
+import java.util.Objects;
+
+/**
+ * Someone joined or was invited into a room.
+ *
+ * @param room the room as seen by an ordinary member, so the joiner's clients can show it at once
+ */
+public record MemberJoined(RoomSummary room, MemberView member) implements RoomEvent {
+  public MemberJoined {
+    Objects.requireNonNull(room, "room");
+    Objects.requireNonNull(member, "member");
+  }
+
+  @Override
+  public RoomId roomId() {
+    return room.id();
+  }
+}

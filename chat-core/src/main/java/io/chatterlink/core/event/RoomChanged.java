@@ -1,0 +1,12 @@
+package io.chatterlink.core.event;
+
+import io.chatterlink.core.model.RoomId;
+import java.util.Objects;
+
+/** A room was renamed. */
+public record RoomChanged(RoomId roomId, String name) implements RoomEvent {
+  public RoomChanged {
+    Objects.requireNonNull(roomId, "roomId");
+    Objects.requireNonNull(name, "name");
+  }
+}

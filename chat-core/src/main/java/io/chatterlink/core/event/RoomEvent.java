@@ -1,0 +1,15 @@
+package io.chatterlink.core.event;
+
+import io.chatterlink.core.model.RoomId;
+
+/** An event about one room or direct conversation. */
+public sealed interface RoomEvent extends ChatEvent
+    permits SequencedEvent,
+        MemberJoined,
+        MemberLeft,
+        MemberRemoved,
+        RoomChanged,
+        TypingChanged,
+        ReadMarkerMoved {
+  RoomId roomId();
+}

@@ -1,0 +1,27 @@
+package io.chatterlink.core.model;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One entry of a room's log: a post, an edit or a delete, each with its own seq. Replaying the log
+ * after a seq N brings a client from its state at N to the current state.
+ *
+ * @param message the message the entry is about, in its current state
+ * @param body the body this entry set (POSTED, EDITED); empty for DELETED and for any entry of a
+ *     message deleted since (a delete erases every earlier body)
+ */
+public record LogEntry(
+    RoomId roomId, long seq, EntryKind kind, StoredMessage message, Optional<EncryptedBody> body, Instant at) {
+  public LogEntry {
+    Objects.requireNonNull(roomId, "roomId");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(message, "message");
+    Objects.requireNonNull(body, "body");
+    Objects.requireNonNull(at, "at");
+    if (seq < 1) {
+      throw new IllegalArgumentException("seq starts at 1");
+    }
+  }
+}
