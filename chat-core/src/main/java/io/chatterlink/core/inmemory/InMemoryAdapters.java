@@ -1,0 +1,100 @@
+package io.chatterlink.core.inmemory;
+
+import io.chatterlink.core.ChatCore;
+import io.chatterlink.core.port.out.AttachmentStore;
+import io.chatterlink.core.port.out.MessageCipher;
+import io.chatterlink.core.port.out.MessageStore;
+import io.chatterlink.core.port.out.PasswordHasher;
+import io.chatterlink.core.port.out.RoomStore;
+import io.chatterlink.core.port.out.SessionStore;
+import io.chatterlink.core.port.out.UserStore;
+
+/**
+ * Every outbound port of the core, in memory: for tests (ours and an embedder's) and for trying
+ * ChatterLink out without a database. The stores are thread-safe and follow the same contract
+ * tests as the real adapters; nothing survives the JVM.
+ *
+ * <pre>{@code
+ * InMemoryAdapters adapters = InMemoryAdapters.create();
+ * ChatCore core = adapters.coreBuilder().clock(Clock.fixed(now, ZoneOffset.UTC)).build();
+ * // ... act on core, then assert on adapters.delivery().eventsFor(bob)
+ * }</pre>
+ */
+public final class InMemoryAdapters {
+  private final UserStore users = new InMemoryUserStore();
+  private final RoomStore rooms = new InMemoryRoomStore();
+  private final MessageStore messages = new InMemoryMessageStore();
+  private final AttachmentStore attachments = new InMemoryAttachmentStore();
+  private final SessionStore sessions = new InMemorySessionStore();
+  private final RecordingDelivery delivery = new RecordingDelivery();
+
+  private InMemoryAdapters() {}
+
+  /** A fresh set of empty stores and an empty recording delivery. */
+  public static InMemoryAdapters create() {
+    return new InMemoryAdapters();
+  }
+
+  /** The user store; the same instance on every call. */
+  public UserStore users() {
+    return users;
+  }
+
+  /** The room and membership store; the same instance on every call. */
+  public RoomStore rooms() {
+    return rooms;
+  }
+
+  /** The message store; the same instance on every call. */
+  public MessageStore messages() {
+    return messages;
+  }
+
+  /** The attachment metadata store; the same instance on every call. */
+  public AttachmentStore attachments() {
+    return attachments;
+  }
+
+  /** The session store; the same instance on every call. */
+  public SessionStore sessions() {
+    return sessions;
+  }
+
+  /** The delivery that records instead of sending; the same instance on every call. */
+  public RecordingDelivery delivery() {
+    return delivery;
+  }
+
+  /**
+   * A new {@link TestOnlyCipher} with key version 1. <strong>Test only: it provides no
+   * secrecy.</strong>
+   */
+  public static MessageCipher testOnlyCipher() {
+    return new TestOnlyCipher();
+  }
+
+  /**
+   * A new {@link TestOnlyFastHasher}. <strong>Test only: one fast SHA-256, easy to
+   * brute-force.</strong>
+   */
+  public static PasswordHasher testOnlyFastHasher() {
+    return new TestOnlyFastHasher();
+  }
+
+  /**
+   * A {@link ChatCore.Builder} with this instance's stores and delivery, the test-only cipher and
+   * the test-only hasher already set. The clock and ids are the builder's defaults; tests usually
+   * set {@code clock(Clock.fixed(...))}. Each call returns a new builder.
+   */
+  public ChatCore.Builder coreBuilder() {
+    return ChatCore.builder()
+        .users(users)
+        .rooms(rooms)
+        .messages(messages)
+        .attachments(attachments)
+        .sessions(sessions)
+        .cipher(testOnlyCipher())
+        .passwordHasher(testOnlyFastHasher())
+        .delivery(delivery);
+  }
+}

@@ -1,0 +1,191 @@
+package io.chatterlink.core.inmemory;
+
+import io.chatterlink.core.error.ConflictException;
+import io.chatterlink.core.error.NotFoundException;
+import io.chatterlink.core.model.AppendOutcome;
+import io.chatterlink.core.model.ClientMessageId;
+import io.chatterlink.core.model.EncryptedBody;
+import io.chatterlink.core.model.EntryKind;
+import io.chatterlink.core.model.LogEntry;
+import io.chatterlink.core.model.MessageId;
+import io.chatterlink.core.model.NewMessage;
+import io.chatterlink.core.model.PageRequest;
+import io.chatterlink.core.model.RoomId;
+import io.chatterlink.core.model.StoredMessage;
+import io.chatterlink.core.model.UserId;
+import io.chatterlink.core.port.out.MessageStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Every room's log in memory, behind one lock. One lock for the whole store is the simplest design
+ * that is obviously right: seqs are gap-free because the next seq is taken and used in one step,
+ * and idempotency is atomic because the (sender, client message id) check and the insert happen
+ * under the same lock. Bodies live in the log entries that set them; a message's current body is
+ * the body of its newest entry.
+ */
+final class InMemoryMessageStore implements MessageStore {
+  private record ClientKey(UserId sender, ClientMessageId clientMessageId) {}
+
+  /** Sorted by room id: the stable order in which {@link #bodiesAfter} walks the rooms. */
+  private final TreeMap<String, RoomLog> logs = new TreeMap<>();
+  private final Map<MessageId, StoredMessage> messages = new HashMap<>();
+  private final Map<MessageId, List<Long>> entrySeqs = new HashMap<>();
+  private final Map<ClientKey, MessageId> byClientKey = new HashMap<>();
+
+  @Override
+  public synchronized AppendOutcome append(NewMessage message) {
+    ClientKey key = new ClientKey(message.sender(), message.clientMessageId());
+    MessageId original = byClientKey.get(key);
+    if (original != null) {
+      return new AppendOutcome(messages.get(original), true);
+    }
+    if (messages.containsKey(message.id())) {
+      throw new ConflictException("message id is taken");
+    }
+    RoomLog log = logs.computeIfAbsent(message.roomId().value(), r -> new RoomLog());
+    long seq =
+        log.append(EntryKind.POSTED, message.id(), Optional.of(message.body()), message.sentAt());
+    StoredMessage stored = StoredMessage.posted(message, seq);
+    messages.put(message.id(), stored);
+    entrySeqs.put(message.id(), new ArrayList<>(List.of(seq)));
+    byClientKey.put(key, message.id());
+    return new AppendOutcome(stored, false);
+  }
+
+  @Override
+  public synchronized Optional<StoredMessage> find(MessageId id) {
+    return Optional.ofNullable(messages.get(id));
+  }
+
+  @Override
+  public synchronized LogEntry edit(MessageId id, EncryptedBody body, Instant at) {
+    StoredMessage current = requireLive(id);
+    long seq = log(current.roomId()).append(EntryKind.EDITED, id, Optional.of(body), at);
+    StoredMessage edited = current.edited(body, at);
+    messages.put(id, edited);
+    entrySeqs.get(id).add(seq);
+    return new LogEntry(current.roomId(), seq, EntryKind.EDITED, edited, Optional.of(body), at);
+  }
+
+  @Override
+  public synchronized LogEntry delete(MessageId id, Instant at) {
+    StoredMessage current = requireLive(id);
+    RoomLog log = log(current.roomId());
+    for (long earlier : entrySeqs.get(id)) {
+      log.entry(earlier).ifPresent(e -> log.replace(e.withBody(Optional.empty())));
+    }
+    long seq = log.append(EntryKind.DELETED, id, Optional.empty(), at);
+    StoredMessage tombstone = current.tombstone();
+    messages.put(id, tombstone);
+    entrySeqs.get(id).add(seq);
+    return new LogEntry(current.roomId(), seq, EntryKind.DELETED, tombstone, Optional.empty(), at);
+  }
+
+  @Override
+  public synchronized List<StoredMessage> page(RoomId room, PageRequest request) {
+    RoomLog log = logs.get(room.value());
+    if (log == null) {
+      return List.of();
+    }
+    return log.page(request).stream().map(messages::get).toList();
+  }
+
+  @Override
+  public synchronized List<LogEntry> entriesAfter(RoomId room, long afterSeq, int limit) {
+    InMemoryUserStore.requirePositive(limit);
+    RoomLog log = logs.get(room.value());
+    if (log == null) {
+      return List.of();
+    }
+    return log.entriesAfter(afterSeq, limit).stream()
+        .map(e -> new LogEntry(room, e.seq(), e.kind(), messages.get(e.messageId()), e.body(),
+            e.at()))
+        .toList();
+  }
+
+  @Override
+  public synchronized long lastSeq(RoomId room) {
+    RoomLog log = logs.get(room.value());
+    return log == null ? 0 : log.lastSeq();
+  }
+
+  @Override
+  public synchronized long countUnread(RoomId room, long afterSeq, UserId reader) {
+    RoomLog log = logs.get(room.value());
+    if (log == null) {
+      return 0;
+    }
+    return log.postsAfter(afterSeq).stream()
+        .map(messages::get)
+        .filter(m -> !m.deleted() && !m.sender().equals(reader))
+        .count();
+  }
+
+  @Override
+  public synchronized List<BodyRecord> bodiesAfter(Optional<String> cursor, int limit) {
+    InMemoryUserStore.requirePositive(limit);
+    Optional<BodyCursor> from = cursor.map(BodyCursor::parse);
+    String firstRoom = from.map(c -> c.room().value()).orElse("");
+    List<BodyRecord> found = new ArrayList<>();
+    for (Map.Entry<String, RoomLog> room : logs.tailMap(firstRoom, true).entrySet()) {
+      RoomId roomId = new RoomId(room.getKey());
+      long afterSeq = from.filter(c -> c.room().equals(roomId)).map(BodyCursor::seq).orElse(0L);
+      for (RoomLog.Entry e : room.getValue().bodiesAfter(afterSeq, limit - found.size())) {
+        found.add(new BodyRecord(new BodyCursor(roomId, e.seq()).format(), e.body().orElseThrow()));
+      }
+      if (found.size() == limit) {
+        break;
+      }
+    }
+    return List.copyOf(found);
+  }
+
+  @Override
+  public synchronized int replaceBodies(List<BodyRewrite> rewrites) {
+    int replaced = 0;
+    for (BodyRewrite rewrite : rewrites) {
+      BodyCursor at = BodyCursor.parse(rewrite.cursor());
+      RoomLog log = logs.get(at.room().value());
+      Optional<RoomLog.Entry> entry = log == null ? Optional.empty() : log.entry(at.seq());
+      if (entry.isEmpty() || !entry.get().body().equals(Optional.of(rewrite.expected()))) {
+        continue; // changed (or erased) since it was read: the newer body wins
+      }
+      log.replace(entry.get().withBody(Optional.of(rewrite.replacement())));
+      replaceCurrentBodyIfNewest(entry.get(), rewrite.replacement());
+      replaced++;
+    }
+    return replaced;
+  }
+
+  /** Keeps the message's current body in step when the rewritten entry is its newest one. */
+  private void replaceCurrentBodyIfNewest(RoomLog.Entry entry, EncryptedBody replacement) {
+    List<Long> seqs = entrySeqs.get(entry.messageId());
+    if (seqs.get(seqs.size() - 1) != entry.seq()) {
+      return;
+    }
+    StoredMessage m = messages.get(entry.messageId());
+    messages.put(
+        m.id(),
+        new StoredMessage(
+            m.id(), m.roomId(), m.seq(), m.sender(), m.clientMessageId(), Optional.of(replacement),
+            m.attachments(), m.replyTo(), m.sentAt(), m.editedAt(), false));
+  }
+
+  private StoredMessage requireLive(MessageId id) {
+    StoredMessage current = messages.get(id);
+    if (current == null || current.deleted()) {
+      throw new NotFoundException("no such message");
+    }
+    return current;
+  }
+
+  private RoomLog log(RoomId room) {
+    return logs.get(room.value());
+  }
+}
