@@ -40,6 +40,9 @@ public final class Limits {
   /** Most results of a user search. */
   public static final int MAX_USER_SEARCH_RESULTS = 20;
 
+  /** Most rooms listed by a public-room listing (the first ones by name). */
+  public static final int MAX_PUBLIC_ROOMS_LISTED = 200;
+
   /** Seconds after the last "typing" signal at which the server declares that the user stopped. */
   public static final int TYPING_EXPIRY_SECONDS = 6;
 

@@ -1,0 +1,157 @@
+package io.chatterlink.core;
+
+import io.chatterlink.core.error.ForbiddenException;
+import io.chatterlink.core.error.InvalidInputException;
+import io.chatterlink.core.error.LimitExceededException;
+import io.chatterlink.core.error.NotFoundException;
+import io.chatterlink.core.event.MessageDeleted;
+import io.chatterlink.core.event.MessageEdited;
+import io.chatterlink.core.event.MessagePosted;
+import io.chatterlink.core.model.AppendOutcome;
+import io.chatterlink.core.model.AttachmentId;
+import io.chatterlink.core.model.Limits;
+import io.chatterlink.core.model.LogEntry;
+import io.chatterlink.core.model.MessageId;
+import io.chatterlink.core.model.MessageView;
+import io.chatterlink.core.model.NewMessage;
+import io.chatterlink.core.model.RoomId;
+import io.chatterlink.core.model.StoredMessage;
+import io.chatterlink.core.model.Text;
+import io.chatterlink.core.model.UserId;
+import io.chatterlink.core.port.in.SendMessages;
+import io.chatterlink.core.port.out.AttachmentStore;
+import io.chatterlink.core.port.out.Delivery;
+import io.chatterlink.core.port.out.IdGenerator;
+import io.chatterlink.core.port.out.MessageCipher;
+import io.chatterlink.core.port.out.MessageStore;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+
+/** Posting, editing and deleting messages: encrypt, store, then deliver to the room's members. */
+final class MessageService implements SendMessages {
+  private static final String NO_SUCH_MESSAGE = "no such message";
+
+  private final RoomAccess access;
+  private final MessageStore messages;
+  private final AttachmentStore attachments;
+  private final MessageCipher cipher;
+  private final MessageViews views;
+  private final Delivery delivery;
+  private final Clock clock;
+  private final IdGenerator ids;
+
+  MessageService(
+      RoomAccess access,
+      MessageStore messages,
+      AttachmentStore attachments,
+      MessageCipher cipher,
+      MessageViews views,
+      Delivery delivery,
+      Clock clock,
+      IdGenerator ids) {
+    this.access = access;
+    this.messages = messages;
+    this.attachments = attachments;
+    this.cipher = cipher;
+    this.views = views;
+    this.delivery = delivery;
+    this.clock = clock;
+    this.ids = ids;
+  }
+
+  @Override
+  public SendResult send(SendMessage command) {
+    access.requireMember(command.actor(), command.room());
+    String text = requireText(command.text());
+    requireAttachmentsOf(command.room(), command.attachments());
+    command.replyTo().ifPresent(target -> requireMessageOf(command.room(), target));
+    NewMessage message =
+        new NewMessage(
+            new MessageId(ids.next()),
+            command.room(),
+            command.actor(),
+            command.clientMessageId(),
+            cipher.encrypt(text),
+            command.attachments(),
+            command.replyTo(),
+            clock.instant());
+    AppendOutcome outcome = messages.append(message);
+    if (outcome.duplicate()) {
+      // A resend: the original was delivered when it was first stored.
+      return new SendResult(viewOfOriginal(outcome.message()), true);
+    }
+    MessageView view = MessageViews.withText(outcome.message(), text);
+    delivery.deliver(new MessagePosted(view), access.memberIds(command.room()));
+    return new SendResult(view, false);
+  }
+
+  @Override
+  public MessageView edit(EditMessage command) {
+    StoredMessage original = authorsMessage(command.actor(), command.message());
+    String text = requireText(command.text());
+    LogEntry entry = messages.edit(original.id(), cipher.encrypt(text), clock.instant());
+    MessageView view = MessageViews.withText(entry.message(), text);
+    delivery.deliver(new MessageEdited(entry.seq(), view), access.memberIds(original.roomId()));
+    return view;
+  }
+
+  @Override
+  public void delete(DeleteMessage command) {
+    StoredMessage original = authorsMessage(command.actor(), command.message());
+    LogEntry entry = messages.delete(original.id(), clock.instant());
+    delivery.deliver(
+        new MessageDeleted(original.roomId(), entry.seq(), original.id(), entry.at()),
+        access.memberIds(original.roomId()));
+  }
+
+  /** The actor's own, undeleted message; others' messages in a room they cannot see look absent. */
+  private StoredMessage authorsMessage(UserId actor, MessageId id) {
+    StoredMessage message =
+        messages.find(id).orElseThrow(() -> new NotFoundException(NO_SUCH_MESSAGE));
+    try {
+      access.requireMember(actor, message.roomId());
+    } catch (NotFoundException notMember) {
+      throw new NotFoundException(NO_SUCH_MESSAGE);
+    }
+    if (message.deleted()) {
+      throw new NotFoundException(NO_SUCH_MESSAGE);
+    }
+    if (!message.sender().equals(actor)) {
+      throw new ForbiddenException("only the author may change a message");
+    }
+    return message;
+  }
+
+  private static String requireText(String text) {
+    return Text.require(text, "message text", Limits.MAX_MESSAGE_LENGTH);
+  }
+
+  private void requireAttachmentsOf(RoomId room, List<AttachmentId> ids) {
+    if (ids.size() > Limits.MAX_ATTACHMENTS_PER_MESSAGE) {
+      throw new LimitExceededException(
+          "a message has at most " + Limits.MAX_ATTACHMENTS_PER_MESSAGE + " attachments");
+    }
+    if (new HashSet<>(ids).size() != ids.size()) {
+      throw new InvalidInputException("an attachment is listed twice");
+    }
+    for (AttachmentId id : ids) {
+      boolean inRoom = attachments.find(id).filter(a -> a.roomId().equals(room)).isPresent();
+      if (!inRoom) {
+        throw new InvalidInputException("attachment " + id + " was not uploaded to this room");
+      }
+    }
+  }
+
+  private void requireMessageOf(RoomId room, MessageId target) {
+    boolean inRoom = messages.find(target).filter(m -> m.roomId().equals(room)).isPresent();
+    if (!inRoom) {
+      throw new InvalidInputException("the message replied to is not in this room");
+    }
+  }
+
+  /** The original of a resend, decrypted (it may have been edited or deleted since). */
+  private MessageView viewOfOriginal(StoredMessage original) {
+    return views.current(original);
+  }
+}

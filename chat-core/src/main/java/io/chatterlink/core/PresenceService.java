@@ -1,0 +1,142 @@
+package io.chatterlink.core;
+
+import io.chatterlink.core.error.InvalidInputException;
+import io.chatterlink.core.event.PresenceChanged;
+import io.chatterlink.core.model.Membership;
+import io.chatterlink.core.model.PresenceStatus;
+import io.chatterlink.core.model.PresenceView;
+import io.chatterlink.core.model.RoomId;
+import io.chatterlink.core.model.UserId;
+import io.chatterlink.core.port.in.TrackPresence;
+import io.chatterlink.core.port.out.Delivery;
+import io.chatterlink.core.port.out.RoomStore;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Presence, kept in memory only. A user is online from their first connection until their last
+ * closes. Changes go to everyone who shares a room with the user, and to the user.
+ */
+final class PresenceService implements TrackPresence {
+  /** One user's connections and status; guarded by its own monitor, so users do not contend. */
+  private static final class UserPresence {
+    final Set<String> connections = new HashSet<>();
+    PresenceStatus status = PresenceStatus.OFFLINE;
+    Optional<java.time.Instant> lastSeen = Optional.empty();
+  }
+
+  private final RoomAccess access;
+  private final RoomStore rooms;
+  private final Delivery delivery;
+  private final Clock clock;
+  private final TypingTracker typing;
+  private final Map<UserId, UserPresence> users = new ConcurrentHashMap<>();
+
+  PresenceService(RoomAccess access, RoomStore rooms, Delivery delivery, Clock clock) {
+    this.access = access;
+    this.rooms = rooms;
+    this.delivery = delivery;
+    this.clock = clock;
+    this.typing = new TypingTracker(access, delivery, clock);
+  }
+
+  @Override
+  public void connected(UserId actor, String connectionId) {
+    UserPresence p = users.computeIfAbsent(actor, u -> new UserPresence());
+    synchronized (p) {
+      if (p.connections.add(connectionId) && p.connections.size() == 1) {
+        change(actor, p, PresenceStatus.ONLINE);
+      }
+    }
+  }
+
+  @Override
+  public void disconnected(UserId actor, String connectionId) {
+    UserPresence p = users.get(actor);
+    if (p == null) {
+      return;
+    }
+    boolean wentOffline;
+    synchronized (p) {
+      wentOffline = p.connections.remove(connectionId) && p.connections.isEmpty();
+      if (wentOffline) {
+        change(actor, p, PresenceStatus.OFFLINE);
+      }
+    }
+    if (wentOffline) {
+      typing.stopEverywhere(actor);
+    }
+  }
+
+  @Override
+  public void setStatus(UserId actor, PresenceStatus status) {
+    if (status == PresenceStatus.OFFLINE) {
+      throw new InvalidInputException("offline follows from closing connections; set ONLINE or AWAY");
+    }
+    UserPresence p = users.get(actor);
+    if (p == null) {
+      return;
+    }
+    synchronized (p) {
+      // Without a connection the user is offline whatever their client says.
+      if (!p.connections.isEmpty() && p.status != status) {
+        change(actor, p, status);
+      }
+    }
+  }
+
+  @Override
+  public List<PresenceView> presenceIn(UserId actor, RoomId room) {
+    access.requireMember(actor, room);
+    return rooms.members(room).stream().map(m -> viewOf(m.userId())).toList();
+  }
+
+  @Override
+  public void typing(UserId actor, RoomId room, boolean typing) {
+    access.requireMember(actor, room);
+    if (typing) {
+      this.typing.start(actor, room);
+    } else {
+      this.typing.stop(actor, room);
+    }
+  }
+
+  @Override
+  public void expireTyping() {
+    typing.expire();
+  }
+
+  /** Called under the user's monitor, so one user's changes are delivered in order. */
+  private void change(UserId user, UserPresence p, PresenceStatus status) {
+    p.status = status;
+    p.lastSeen = Optional.of(clock.instant());
+    PresenceView view = new PresenceView(user, status, p.lastSeen);
+    delivery.deliver(new PresenceChanged(view), audienceOf(user));
+  }
+
+  private PresenceView viewOf(UserId user) {
+    UserPresence p = users.get(user);
+    if (p == null) {
+      return new PresenceView(user, PresenceStatus.OFFLINE, Optional.empty());
+    }
+    synchronized (p) {
+      return new PresenceView(user, p.status, p.lastSeen);
+    }
+  }
+
+  /** The user and everyone who shares a room with them. */
+  private Set<UserId> audienceOf(UserId user) {
+    Set<UserId> audience = new LinkedHashSet<>();
+    audience.add(user);
+    for (Membership m : rooms.membershipsOf(user)) {
+      audience.addAll(access.memberIds(m.roomId()));
+    }
+    return audience;
+  }
+}
