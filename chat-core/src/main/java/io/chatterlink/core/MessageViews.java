@@ -8,6 +8,7 @@ import io.chatterlink.core.port.out.MessageCipher;
 import io.chatterlink.core.port.out.UndecryptableBodyException;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,13 +21,18 @@ final class MessageViews {
   /** How many unreadable message ids are remembered so each is reported once; oldest forgotten. */
   static final int MAX_REPORTED_UNREADABLE = 10_000;
 
-  private static final System.Logger LOG = System.getLogger("io.chatterlink.core");
-
   private final MessageCipher cipher;
+  private final System.Logger log;
   private final Set<MessageId> reported = new LinkedHashSet<>();
 
   MessageViews(MessageCipher cipher) {
+    this(cipher, System.getLogger("io.chatterlink.core"));
+  }
+
+  /** With a logger of the caller's choice, so tests can see what is reported. */
+  MessageViews(MessageCipher cipher, System.Logger log) {
     this.cipher = cipher;
+    this.log = log;
   }
 
   /** The message in its current state. */
@@ -60,7 +66,7 @@ final class MessageViews {
         text,
         unreadable,
         deleted,
-        deleted ? java.util.List.of() : message.attachments(),
+        deleted ? List.of() : message.attachments(),
         message.replyTo(),
         message.sentAt(),
         editedAt);
@@ -93,17 +99,10 @@ final class MessageViews {
       }
     }
     // The exception is left out on purpose: only ids, never the stored token.
-    LOG.log(
+    log.log(
         System.Logger.Level.WARNING,
         "message {0} in room {1} could not be decrypted; served as unreadable",
         message.id().value(),
         message.roomId().value());
-  }
-
-  /** Whether a message was already reported; for tests of the once-per-message rule. */
-  boolean wasReported(MessageId id) {
-    synchronized (reported) {
-      return reported.contains(id);
-    }
   }
 }

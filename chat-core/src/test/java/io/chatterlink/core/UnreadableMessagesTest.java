@@ -1,0 +1,107 @@
+package io.chatterlink.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chatterlink.core.event.MessageEdited;
+import io.chatterlink.core.event.MessagePosted;
+import io.chatterlink.core.inmemory.TestOnlyCipher;
+import io.chatterlink.core.model.MessageView;
+import io.chatterlink.core.model.PageRequest;
+import io.chatterlink.core.model.RoomId;
+import io.chatterlink.core.model.StoredMessage;
+import io.chatterlink.core.model.UserId;
+import io.chatterlink.core.port.in.FetchHistory.HistoryPage;
+import io.chatterlink.core.port.in.SendMessages.EditMessage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/** A body no configured key opens is served as a placeholder, and the page around it still loads. */
+class UnreadableMessagesTest {
+  private final CoreFixture oldKey = new CoreFixture(b -> b.cipher(new TestOnlyCipher(1, Set.of())));
+  private final ChatCore newKeyOnly =
+      oldKey.adapters.coreBuilder().clock(oldKey.clock).cipher(new TestOnlyCipher(2, Set.of())).build();
+  private final UserId alice = oldKey.register("alice");
+  private final RoomId general = oldKey.publicRoom(alice, "general");
+
+  @Test
+  void anUndecryptableBodyBecomesAnUnreadablePlaceholderAndTheRestOfThePageLoads() {
+    MessageView lost = oldKey.post(alice, general, "under the old key");
+    MessageView readable =
+        newKeyOnly.messages().send(oldKey.send(alice, general, "under the new key")).message();
+
+    HistoryPage page = newKeyOnly.history().page(alice, general, PageRequest.latest(10));
+
+    assertThat(page.messages()).hasSize(2);
+    MessageView placeholder = page.messages().get(0);
+    assertThat(placeholder.id()).isEqualTo(lost.id());
+    assertThat(placeholder.unreadable()).isTrue();
+    assertThat(placeholder.text()).isEmpty();
+    assertThat(placeholder.deleted()).isFalse();
+    assertThat(page.messages().get(1)).isEqualTo(readable);
+  }
+
+  @Test
+  void resyncAlsoServesUnreadableEntriesAsPlaceholders() {
+    MessageView lost = oldKey.post(alice, general, "under the old key");
+    newKeyOnly.messages().edit(new EditMessage(alice, lost.id(), "re-written under the new key"));
+
+    var events = newKeyOnly.history().resync(alice, general, 0, 10).events();
+
+    assertThat(events.get(0)).isInstanceOfSatisfying(MessagePosted.class,
+        e -> assertThat(e.message().unreadable()).isTrue());
+    assertThat(events.get(1)).isInstanceOfSatisfying(MessageEdited.class, e -> {
+      assertThat(e.message().unreadable()).isFalse();
+      assertThat(e.message().text()).isEqualTo("re-written under the new key");
+    });
+  }
+
+  @Test
+  void eachUnreadableMessageIsReportedOnceAndWithoutItsToken() {
+    MessageView lost = oldKey.post(alice, general, "under the old key");
+    StoredMessage stored = oldKey.adapters.messages().find(lost.id()).orElseThrow();
+    RecordingLogger logger = new RecordingLogger();
+    MessageViews views = new MessageViews(new TestOnlyCipher(2, Set.of()), logger);
+
+    views.current(stored);
+    views.current(stored);
+
+    assertThat(logger.lines).hasSize(1);
+    assertThat(logger.lines.get(0))
+        .contains(lost.id().value())
+        .doesNotContain(stored.body().orElseThrow().token());
+  }
+
+  /** Keeps what was logged, formatted, so the test can read it. */
+  private static final class RecordingLogger implements System.Logger {
+    final List<String> lines = new ArrayList<>();
+
+    @Override
+    public String getName() {
+      return "io.chatterlink.core";
+    }
+
+    @Override
+    public boolean isLoggable(Level level) {
+      return true;
+    }
+
+    @Override
+    public void log(Level level, ResourceBundle bundle, String msg, Throwable thrown) {
+      lines.add(msg + (thrown == null ? "" : " " + thrown));
+    }
+
+    @Override
+    public void log(Level level, ResourceBundle bundle, String format, Object... params) {
+      lines.add(java.text.MessageFormat.format(format, params));
+    }
+
+    @Override
+    public void log(Level level, Supplier<String> msgSupplier) {
+      lines.add(msgSupplier.get());
+    }
+  }
+}
