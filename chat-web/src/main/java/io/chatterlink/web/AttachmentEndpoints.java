@@ -1,0 +1,151 @@
+package io.chatterlink.web;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.chatterlink.core.ChatCore;
+import io.chatterlink.core.error.InvalidInputException;
+import io.chatterlink.core.error.NotFoundException;
+import io.chatterlink.core.model.Attachment;
+import io.chatterlink.core.model.AttachmentId;
+import io.chatterlink.core.model.RoomId;
+import io.chatterlink.core.model.Text;
+import io.chatterlink.core.model.UserId;
+import io.chatterlink.core.port.in.ShareAttachments.RegisterAttachment;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Uploads ({@code POST /api/rooms/{room}/attachments?name=...}, the raw file as the body) and
+ * downloads of attachments, members of the room only.
+ */
+final class AttachmentEndpoints {
+  /** Most characters kept of a client's file name. */
+  static final int MAX_FILE_NAME_LENGTH = 255;
+  /**
+   * Bytes past the limit that Undertow will still read (and discard) after a refusal before it
+   * drops the connection, so that clients still sending get to read the 413.
+   */
+  private static final long DRAIN_ALLOWANCE = 1024 * 1024;
+
+  private final ChatCore core;
+  private final JsonViews views;
+  private final AttachmentFiles files;
+  private final UploadReceiver receiver;
+  private final long maxBytes;
+
+  AttachmentEndpoints(ChatCore core, JsonViews views, AttachmentFiles files, long maxBytes) {
+    this.core = core;
+    this.views = views;
+    this.files = files;
+    this.receiver = new UploadReceiver(files, maxBytes);
+    this.maxBytes = maxBytes;
+  }
+
+  void register(ApiRoutes routes) {
+    routes
+        .post("/api/rooms/{room}/attachments", this::upload)
+        .get("/api/attachments/{id}", call -> download(call, false))
+        .get("/api/attachments/{id}/thumbnail", call -> download(call, true))
+        .get("/api/attachments/{id}/info", this::info);
+  }
+
+  private void upload(Call call) throws IOException {
+    HttpServerExchange exchange = call.exchange();
+    exchange.setMaxEntitySize(maxBytes + DRAIN_ALLOWANCE);
+    try {
+      receive(call);
+    } catch (RuntimeException | IOException e) {
+      exchange.setPersistent(false);
+      throw e;
+    }
+  }
+
+  private void receive(Call call) throws IOException {
+    UserId actor = call.actor();
+    RoomId room = RoomEndpoints.roomId(call);
+    if (core.rooms().room(actor, room).role().isEmpty()) {
+      throw new NotFoundException("room not found");
+    }
+    String name = fileName(call.query("name").orElse(""));
+    String declared = declaredType(call.exchange());
+    long declaredLength = call.exchange().getRequestContentLength();
+    if (declaredLength > maxBytes) {
+      throw UploadReceiver.tooLarge(maxBytes);
+    }
+    UploadReceiver.Received upload = receiver.receive(call.exchange().getInputStream(), name, declared);
+    String key = AttachmentFiles.newKey();
+    Optional<String> thumbnailKey = Optional.empty();
+    try {
+      files.publish(upload.tempFile(), key);
+      thumbnailKey = thumbnail(key, upload.kind());
+      Attachment attachment =
+          core.attachments()
+              .register(
+                  new RegisterAttachment(
+                      actor, room, upload.kind().mediaType(), upload.size(), name, key, thumbnailKey));
+      ObjectNode body = call.object();
+      body.set("attachment", views.attachment(attachment));
+      call.created(body);
+    } catch (IOException | RuntimeException e) {
+      files.deleteQuietly(upload.tempFile());
+      files.deleteKeyQuietly(key);
+      thumbnailKey.ifPresent(files::deleteKeyQuietly);
+      throw e;
+    }
+  }
+
+  private Optional<String> thumbnail(String key, MediaKind kind) throws IOException {
+    if (!kind.thumbnailed()) {
+      return Optional.empty();
+    }
+    Path temp = files.newTempFile();
+    if (!Thumbnails.write(files.existing(key), temp)) {
+      files.deleteQuietly(temp);
+      return Optional.empty();
+    }
+    String thumbnailKey = AttachmentFiles.thumbnailKey(key);
+    files.publish(temp, thumbnailKey);
+    return Optional.of(thumbnailKey);
+  }
+
+  private void download(Call call, boolean thumbnail) throws IOException {
+    Attachment a = core.attachments().authorizeDownload(call.actor(), new AttachmentId(call.path("id")));
+    Optional<MediaKind> kind = MediaKind.ofMediaType(a.mediaType());
+    if (thumbnail && a.thumbnailKey().isPresent()) {
+      FileDownload.send(
+          call.exchange(), files.existing(a.thumbnailKey().get()), "image/png", "thumbnail-" + a.originalName() + ".png", true);
+      return;
+    }
+    // Media we accepted is shown inline; anything else (never stored by us) only as a download.
+    String type = kind.map(MediaKind::mediaType).orElse("application/octet-stream");
+    FileDownload.send(call.exchange(), files.existing(a.storageKey()), type, a.originalName(), kind.isPresent());
+  }
+
+  private void info(Call call) {
+    Attachment a = core.attachments().authorizeDownload(call.actor(), new AttachmentId(call.path("id")));
+    ObjectNode body = call.object();
+    body.set("attachment", views.attachment(a));
+    call.ok(body);
+  }
+
+  /** The last path segment of the client's name, validated as a single-line name. */
+  static String fileName(String raw) {
+    String base = raw.substring(Math.max(raw.lastIndexOf('/'), raw.lastIndexOf('\\')) + 1);
+    if (base.isBlank()) {
+      throw new InvalidInputException("give the file's name in the \"name\" query parameter");
+    }
+    return Text.requireName(base, "file name", MAX_FILE_NAME_LENGTH);
+  }
+
+  private static String declaredType(HttpServerExchange exchange) {
+    String header = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
+    if (header == null || header.isBlank()) {
+      throw new InvalidInputException("declare the file's type in Content-Type");
+    }
+    int semicolon = header.indexOf(';');
+    return (semicolon < 0 ? header : header.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+  }
+}

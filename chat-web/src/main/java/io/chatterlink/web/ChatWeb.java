@@ -1,0 +1,89 @@
+package io.chatterlink.web;
+
+import io.chatterlink.core.ChatCore;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.handlers.ProxyPeerAddressHandler;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * The HTTP side of ChatterLink as one Undertow handler: the browser UI, the JSON API under {@code
+ * /api/} (accounts, users, rooms, direct conversations, history, read markers, uploads and
+ * downloads), CSRF protection and the security headers on every response. Documented in {@code
+ * docs/http-api.md}.
+ *
+ * <pre>{@code
+ * ChatWeb web = ChatWeb.create(core, WebSettings.defaults(Path.of("data/uploads")));
+ * Undertow.builder().addHttpListener(8080, "localhost").setHandler(web.handler()).build().start();
+ * }</pre>
+ *
+ * <p>Thread-safe; build one per server. It owns no threads (the API runs on Undertow's worker
+ * pool), so there is nothing to close.
+ */
+public final class ChatWeb {
+  private final HttpHandler handler;
+
+  private ChatWeb(HttpHandler handler) {
+    this.handler = handler;
+  }
+
+  /**
+   * Builds the handler, creating the upload directory if needed.
+   *
+   * @throws java.io.UncheckedIOException if the upload directory cannot be created
+   */
+  public static ChatWeb create(ChatCore core, WebSettings settings) {
+    return create(core, settings, Clock.systemUTC());
+  }
+
+  /** As {@link #create(ChatCore, WebSettings)}, with the clock of the login throttle and invites. */
+  static ChatWeb create(ChatCore core, WebSettings settings, Clock clock) {
+    Objects.requireNonNull(core, "core");
+    Objects.requireNonNull(settings, "settings");
+    Json json = new Json(settings.maxJsonBodyBytes());
+    JsonViews views = new JsonViews(json);
+    ErrorResponses errors = new ErrorResponses(json);
+    Cookies cookies = new Cookies(settings.secureCookies(), settings.sessionCookieMaxAge());
+    ApiRoutes api = new ApiRoutes(json, errors, new CsrfGuard(settings.allowedOrigins()), core.accounts());
+    LoginThrottle throttle =
+        new LoginThrottle(
+            settings.maxLoginFailuresPerAccount(),
+            settings.maxLoginFailuresPerAddress(),
+            settings.loginThrottleWindow(),
+            clock);
+    InviteCodes invites =
+        new InviteCodes(InviteCodes.keyFrom(settings.inviteSecret()), settings.inviteLifetime(), clock);
+    new AccountEndpoints(core.accounts(), views, cookies, throttle, invites, settings.registration())
+        .register(api);
+    new ServerInfoEndpoint(settings).register(api);
+    new UserEndpoints(core.accounts(), views).register(api);
+    new RoomEndpoints(core, views).register(api);
+    new ConversationEndpoints(core, views).register(api);
+    new AttachmentEndpoints(core, views, new AttachmentFiles(settings.uploadDir()), settings.maxUploadBytes())
+        .register(api);
+
+    HttpHandler apiHandler = api.handler();
+    HttpHandler ui = new StaticUi();
+    HttpHandler root =
+        new SecurityHeaders(
+            (HttpServerExchange exchange) -> {
+              cookies.issueCsrfIfMissing(exchange);
+              String path = exchange.getRelativePath();
+              if (path.equals("/api") || path.startsWith("/api/")) {
+                apiHandler.handleRequest(exchange);
+              } else {
+                ui.handleRequest(exchange);
+              }
+            });
+    return new ChatWeb(settings.trustProxyHeaders() ? new ProxyPeerAddressHandler(root) : root);
+  }
+
+  /**
+   * The handler serving everything this module owns; put the WebSocket upgrade handler (and any
+   * {@code /healthz} or {@code /metrics}) in front of it. The same instance on every call.
+   */
+  public HttpHandler handler() {
+    return handler;
+  }
+}

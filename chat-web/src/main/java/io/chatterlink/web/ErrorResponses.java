@@ -1,0 +1,57 @@
+package io.chatterlink.web;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.chatterlink.core.error.ChatException;
+import io.chatterlink.core.error.ErrorCode;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import java.nio.ByteBuffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns failures into the JSON error body {@code {"error": code, "message": text}} with the code's
+ * HTTP status. Core messages are safe to show (the core promises it); anything unexpected becomes a
+ * bare {@code internal} error and is logged without request data.
+ */
+final class ErrorResponses {
+  private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
+
+  private final Json json;
+
+  ErrorResponses(Json json) {
+    this.json = json;
+  }
+
+  void send(HttpServerExchange exchange, Throwable failure) {
+    if (failure instanceof ChatException) {
+      ChatException e = (ChatException) failure;
+      if (e instanceof RetryLaterException) {
+        exchange.getResponseHeaders()
+            .put(Headers.RETRY_AFTER, Long.toString(((RetryLaterException) e).retryAfterSeconds()));
+      }
+      send(exchange, e.code(), e.getMessage());
+    } else {
+      LOG.error(
+          "unexpected failure on {} {}", exchange.getRequestMethod(), exchange.getRequestPath(), failure);
+      send(exchange, ErrorCode.INTERNAL, "unexpected server error");
+    }
+  }
+
+  void send(HttpServerExchange exchange, ErrorCode code, String message) {
+    send(exchange, code.httpStatus(), code, message);
+  }
+
+  /** An error with a status other than the code's own (405 for a wrong method). */
+  void send(HttpServerExchange exchange, int status, ErrorCode code, String message) {
+    if (exchange.isResponseStarted()) {
+      exchange.endExchange();
+      return;
+    }
+    ObjectNode body = json.object().put("error", code.code()).put("message", message);
+    exchange.setStatusCode(status);
+    exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json; charset=utf-8");
+    exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
+    exchange.getResponseSender().send(ByteBuffer.wrap(json.write(body)));
+  }
+}

@@ -1,0 +1,184 @@
+package io.chatterlink.web;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Settings of the HTTP side. Start from {@link #defaults(Path)} and change what you need with the
+ * {@code with...} methods; every value is checked when the record is built.
+ *
+ * @param uploadDir where uploaded files are stored (created if missing); must not be inside any
+ *     directory that is served as static files
+ * @param maxUploadBytes largest accepted upload, enforced while the body streams in (default
+ *     {@value #DEFAULT_MAX_UPLOAD_BYTES}, 25 MiB)
+ * @param registration who may register (default {@link RegistrationMode#OPEN})
+ * @param allowedOrigins extra origins (e.g. {@code https://chat.example.com}) accepted in the
+ *     {@code Origin} header of state-changing requests; the server's own origin is always accepted
+ *     (default: none)
+ * @param secureCookies mark cookies {@code Secure} even when the request did not arrive over TLS,
+ *     e.g. behind a TLS-terminating proxy (default false: {@code Secure} only over TLS)
+ * @param trustProxyHeaders take the client address and scheme from {@code X-Forwarded-For} and
+ *     {@code X-Forwarded-Proto}; only behind a proxy that sets them (default false)
+ * @param maxLoginFailuresPerAccount failed logins for one username within {@code
+ *     loginThrottleWindow} after which that username is refused with 429 (default 5)
+ * @param maxLoginFailuresPerAddress failed logins from one client address within {@code
+ *     loginThrottleWindow} after which that address is refused with 429 (default 20)
+ * @param loginThrottleWindow how long a failed login counts (default 15 minutes)
+ * @param sessionCookieMaxAge lifetime the browser keeps the session cookie; match the core's
+ *     absolute session timeout (default 30 days)
+ * @param inviteSecret key that signs invite codes; empty means a random key per start, so codes
+ *     die with the process (default empty)
+ * @param inviteLifetime how long an invite code stays valid (default 7 days)
+ * @param maxJsonBodyBytes largest accepted JSON request body (default {@value
+ *     #DEFAULT_MAX_JSON_BODY_BYTES}, 64 KiB)
+ */
+public record WebSettings(
+    Path uploadDir,
+    long maxUploadBytes,
+    RegistrationMode registration,
+    Set<String> allowedOrigins,
+    boolean secureCookies,
+    boolean trustProxyHeaders,
+    int maxLoginFailuresPerAccount,
+    int maxLoginFailuresPerAddress,
+    Duration loginThrottleWindow,
+    Duration sessionCookieMaxAge,
+    Optional<String> inviteSecret,
+    Duration inviteLifetime,
+    int maxJsonBodyBytes) {
+
+  /** Default largest upload: 25 MiB. */
+  public static final long DEFAULT_MAX_UPLOAD_BYTES = 25L * 1024 * 1024;
+
+  /** Default largest JSON request body: 64 KiB. */
+  public static final int DEFAULT_MAX_JSON_BODY_BYTES = 64 * 1024;
+
+  /** Shortest accepted invite secret, in characters. */
+  public static final int MIN_INVITE_SECRET_LENGTH = 16;
+
+  /**
+   * Validates the settings.
+   *
+   * @throws IllegalArgumentException naming the first value out of range
+   */
+  public WebSettings {
+    Objects.requireNonNull(uploadDir, "uploadDir");
+    if (maxUploadBytes < 1) {
+      throw new IllegalArgumentException("maxUploadBytes must be positive");
+    }
+    Objects.requireNonNull(registration, "registration");
+    allowedOrigins = Set.copyOf(allowedOrigins);
+    for (String origin : allowedOrigins) {
+      if (!origin.matches("https?://[^/\\s]+")) {
+        throw new IllegalArgumentException(
+            "allowed origin must look like https://host[:port]: " + origin);
+      }
+    }
+    if (maxLoginFailuresPerAccount < 1 || maxLoginFailuresPerAddress < 1) {
+      throw new IllegalArgumentException("login failure limits must be positive");
+    }
+    requirePositive(loginThrottleWindow, "loginThrottleWindow");
+    requirePositive(sessionCookieMaxAge, "sessionCookieMaxAge");
+    Objects.requireNonNull(inviteSecret, "inviteSecret");
+    if (inviteSecret.isPresent() && inviteSecret.get().length() < MIN_INVITE_SECRET_LENGTH) {
+      throw new IllegalArgumentException(
+          "inviteSecret must have at least " + MIN_INVITE_SECRET_LENGTH + " characters");
+    }
+    requirePositive(inviteLifetime, "inviteLifetime");
+    if (maxJsonBodyBytes < 1024) {
+      throw new IllegalArgumentException("maxJsonBodyBytes must be at least 1024");
+    }
+  }
+
+  /** The documented defaults, storing uploads in {@code uploadDir}. */
+  public static WebSettings defaults(Path uploadDir) {
+    return new WebSettings(
+        uploadDir,
+        DEFAULT_MAX_UPLOAD_BYTES,
+        RegistrationMode.OPEN,
+        Set.of(),
+        false,
+        false,
+        5,
+        20,
+        Duration.ofMinutes(15),
+        Duration.ofDays(30),
+        Optional.empty(),
+        Duration.ofDays(7),
+        DEFAULT_MAX_JSON_BODY_BYTES);
+  }
+
+  /** These settings with another upload size limit. */
+  public WebSettings withMaxUploadBytes(long bytes) {
+    return new WebSettings(
+        uploadDir, bytes, registration, allowedOrigins, secureCookies, trustProxyHeaders,
+        maxLoginFailuresPerAccount, maxLoginFailuresPerAddress, loginThrottleWindow,
+        sessionCookieMaxAge, inviteSecret, inviteLifetime, maxJsonBodyBytes);
+  }
+
+  /** These settings with another registration mode. */
+  public WebSettings withRegistration(RegistrationMode mode) {
+    return new WebSettings(
+        uploadDir, maxUploadBytes, mode, allowedOrigins, secureCookies, trustProxyHeaders,
+        maxLoginFailuresPerAccount, maxLoginFailuresPerAddress, loginThrottleWindow,
+        sessionCookieMaxAge, inviteSecret, inviteLifetime, maxJsonBodyBytes);
+  }
+
+  /** These settings accepting these extra origins. */
+  public WebSettings withAllowedOrigins(Set<String> origins) {
+    return new WebSettings(
+        uploadDir, maxUploadBytes, registration, origins, secureCookies, trustProxyHeaders,
+        maxLoginFailuresPerAccount, maxLoginFailuresPerAddress, loginThrottleWindow,
+        sessionCookieMaxAge, inviteSecret, inviteLifetime, maxJsonBodyBytes);
+  }
+
+  /** These settings with cookies always marked {@code Secure} (or not). */
+  public WebSettings withSecureCookies(boolean secure) {
+    return new WebSettings(
+        uploadDir, maxUploadBytes, registration, allowedOrigins, secure, trustProxyHeaders,
+        maxLoginFailuresPerAccount, maxLoginFailuresPerAddress, loginThrottleWindow,
+        sessionCookieMaxAge, inviteSecret, inviteLifetime, maxJsonBodyBytes);
+  }
+
+  /** These settings trusting (or not) a proxy's {@code X-Forwarded-*} headers. */
+  public WebSettings withTrustProxyHeaders(boolean trust) {
+    return new WebSettings(
+        uploadDir, maxUploadBytes, registration, allowedOrigins, secureCookies, trust,
+        maxLoginFailuresPerAccount, maxLoginFailuresPerAddress, loginThrottleWindow,
+        sessionCookieMaxAge, inviteSecret, inviteLifetime, maxJsonBodyBytes);
+  }
+
+  /** These settings with other login throttle numbers. */
+  public WebSettings withLoginThrottle(int perAccount, int perAddress, Duration window) {
+    return new WebSettings(
+        uploadDir, maxUploadBytes, registration, allowedOrigins, secureCookies, trustProxyHeaders,
+        perAccount, perAddress, window, sessionCookieMaxAge, inviteSecret, inviteLifetime,
+        maxJsonBodyBytes);
+  }
+
+  /** These settings signing invite codes with {@code secret}, valid for {@code lifetime}. */
+  public WebSettings withInvites(String secret, Duration lifetime) {
+    return new WebSettings(
+        uploadDir, maxUploadBytes, registration, allowedOrigins, secureCookies, trustProxyHeaders,
+        maxLoginFailuresPerAccount, maxLoginFailuresPerAddress, loginThrottleWindow,
+        sessionCookieMaxAge, Optional.of(secret), lifetime, maxJsonBodyBytes);
+  }
+
+  /** These settings with another session cookie lifetime. */
+  public WebSettings withSessionCookieMaxAge(Duration maxAge) {
+    return new WebSettings(
+        uploadDir, maxUploadBytes, registration, allowedOrigins, secureCookies, trustProxyHeaders,
+        maxLoginFailuresPerAccount, maxLoginFailuresPerAddress, loginThrottleWindow, maxAge,
+        inviteSecret, inviteLifetime, maxJsonBodyBytes);
+  }
+
+  private static void requirePositive(Duration d, String name) {
+    Objects.requireNonNull(d, name);
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive");
+    }
+  }
+}
