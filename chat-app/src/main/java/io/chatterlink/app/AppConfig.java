@@ -1,0 +1,119 @@
+package io.chatterlink.app;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything the server is configured with, validated. Build it with {@link #load(Map, Path)} from
+ * the environment and an optional {@code .env} file; every setting and its default is in the
+ * README's configuration table and in {@link Settings}.
+ *
+ * @param host the address to listen on
+ * @param port the port to listen on; 0 picks a free one
+ * @param dataDir where the SQLite database, uploads and generated keys live
+ * @param databaseUrl a JDBC (or {@code sqlite:///}, {@code postgresql://}) URL
+ * @param durability how hard the database syncs each commit
+ * @param fernetKeys the {@code FERNET_KEY} setting (one key, or several comma-separated with the
+ *     primary first); empty means "use or generate {@code DATA_DIR/fernet.key}"
+ * @param secretKey the {@code SECRET_KEY} setting; empty means "use or generate {@code
+ *     DATA_DIR/secret.key}"
+ * @param maxUploadBytes the largest upload accepted, in bytes
+ * @param allowedOrigins origins other than the server's own allowed to make state-changing
+ *     requests and open WebSockets; empty means same-origin only
+ * @param registration who may create an account
+ * @param secureCookies whether cookies carry {@code Secure} (set it behind a TLS proxy)
+ * @param trustProxyHeaders whether the client address and scheme come from {@code
+ *     X-Forwarded-For} and {@code X-Forwarded-Proto}; only behind a proxy that sets them
+ * @param shutdownGrace how long a graceful shutdown waits for in-flight sends before closing sockets
+ */
+public record AppConfig(
+    String host,
+    int port,
+    Path dataDir,
+    String databaseUrl,
+    Durability durability,
+    Optional<String> fernetKeys,
+    Optional<String> secretKey,
+    long maxUploadBytes,
+    List<String> allowedOrigins,
+    Registration registration,
+    boolean secureCookies,
+    boolean trustProxyHeaders,
+    Duration shutdownGrace) {
+
+  /** Who may create an account ({@code REGISTRATION}). */
+  public enum Registration {
+    /** Anyone who reaches the server. */
+    OPEN,
+    /** Only people holding an invite code. */
+    INVITE,
+    /** Nobody through the web; operators use {@code create-user}. */
+    CLOSED
+  }
+
+  /** How hard the database syncs each commit ({@code DURABILITY}). */
+  public enum Durability {
+    /** Survives a process crash; a power cut may lose the last commits (SQLite synchronous=NORMAL). */
+    NORMAL,
+    /** Survives a power cut too, at a cost in write throughput (SQLite synchronous=FULL). */
+    FULL
+  }
+
+  /** Validates the record; {@link Settings} gives the friendlier, per-setting messages. */
+  public AppConfig {
+    Objects.requireNonNull(host, "host");
+    if (port < 0 || port > 65535) {
+      throw new ConfigException(Settings.PORT, "must be 0 to 65535");
+    }
+    dataDir = dataDir.toAbsolutePath().normalize();
+    Objects.requireNonNull(databaseUrl, "databaseUrl");
+    Objects.requireNonNull(durability, "durability");
+    Objects.requireNonNull(fernetKeys, "fernetKeys");
+    Objects.requireNonNull(secretKey, "secretKey");
+    if (maxUploadBytes < 1) {
+      throw new ConfigException(Settings.MAX_UPLOAD_BYTES, "must be positive");
+    }
+    allowedOrigins = List.copyOf(allowedOrigins);
+    Objects.requireNonNull(registration, "registration");
+    if (shutdownGrace.isNegative()) {
+      throw new ConfigException(Settings.SHUTDOWN_GRACE_SECONDS, "must not be negative");
+    }
+  }
+
+  /**
+   * Reads the configuration: environment variables win over {@code workingDir/.env}, which wins
+   * over the defaults.
+   *
+   * @param environment usually {@code System.getenv()}
+   * @param workingDir where {@code .env} is looked for and relative paths start
+   * @throws ConfigException naming the first setting that is malformed or out of range
+   */
+  public static AppConfig load(Map<String, String> environment, Path workingDir) {
+    return Settings.from(environment, DotEnvFile.read(workingDir.resolve(".env")), workingDir)
+        .toConfig();
+  }
+
+  /** This configuration listening on {@code newPort} (0: a free one); for tests and embedding. */
+  public AppConfig withPort(int newPort) {
+    return new AppConfig(
+        host, newPort, dataDir, databaseUrl, durability, fernetKeys, secretKey, maxUploadBytes,
+        allowedOrigins, registration, secureCookies, trustProxyHeaders, shutdownGrace);
+  }
+
+  /** Keys are shown as present or absent only, so a logged configuration leaks nothing. */
+  @Override
+  public String toString() {
+    return "AppConfig[host=" + host + ", port=" + port + ", dataDir=" + dataDir
+        + ", database=" + DatabaseUrls.withoutPassword(databaseUrl) + ", durability=" + durability
+        + ", fernetKeys=" + (fernetKeys.isPresent() ? "(set)" : "(from DATA_DIR)")
+        + ", secretKey=" + (secretKey.isPresent() ? "(set)" : "(from DATA_DIR)")
+        + ", maxUploadBytes=" + maxUploadBytes + ", allowedOrigins=" + allowedOrigins
+        + ", registration=" + registration + ", secureCookies=" + secureCookies
+        + ", trustProxyHeaders=" + trustProxyHeaders
+        + ", shutdownGrace=" + shutdownGrace + "]";
+  }
+}

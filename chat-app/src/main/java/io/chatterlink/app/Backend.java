@@ -1,0 +1,145 @@
+package io.chatterlink.app;
+
+import io.chatterlink.core.ChatCore;
+import io.chatterlink.core.model.EncryptedBody;
+import io.chatterlink.core.port.out.Delivery;
+import io.chatterlink.core.port.out.MessageCipher;
+import io.chatterlink.core.port.out.MessageStore;
+import io.chatterlink.crypto.ChatCrypto;
+import io.chatterlink.persistence.Durability;
+import io.chatterlink.persistence.JooqStorage;
+import io.chatterlink.persistence.StorageSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Storage, keys and cryptography, opened and checked: what both the server and the offline CLI
+ * commands stand on. Opening it resolves the Fernet key (from FERNET_KEY, or the key file in
+ * DATA_DIR, generated on a first start) and refuses a database the key cannot read.
+ */
+final class Backend implements AutoCloseable {
+  static final String FERNET_KEY_FILE = "fernet.key";
+  static final String SECRET_KEY_FILE = "secret.key";
+
+  private static final Logger LOG = LoggerFactory.getLogger(Backend.class);
+
+  private final JooqStorage storage;
+  private final MessageCipher cipher;
+  private final String secretKey;
+
+  private Backend(JooqStorage storage, MessageCipher cipher, String secretKey) {
+    this.storage = storage;
+    this.cipher = cipher;
+    this.secretKey = secretKey;
+  }
+
+  /**
+   * Opens the database and resolves the keys.
+   *
+   * @throws ConfigException if a setting or key file is unusable, or the database holds messages
+   *     under a key the server does not have
+   */
+  static Backend open(AppConfig config) {
+    createDataDir(config.dataDir());
+    String secretKey =
+        config.secretKey()
+            .orElseGet(() -> new KeyFile(config.dataDir().resolve(SECRET_KEY_FILE), Settings.SECRET_KEY)
+                .loadOrCreate(Secrets::newSecretKey));
+    JooqStorage storage = JooqStorage.open(new StorageSettings(config.databaseUrl(), durability(config)));
+    try {
+      MessageCipher cipher = resolveCipher(config, storage.messages());
+      return new Backend(storage, cipher, secretKey);
+    } catch (RuntimeException e) {
+      storage.close();
+      throw e;
+    }
+  }
+
+  private static MessageCipher resolveCipher(AppConfig config, MessageStore messages) {
+    Optional<EncryptedBody> sample = StoredKeyCheck.firstStoredBody(messages);
+    String keySource;
+    String setting;
+    if (config.fernetKeys().isPresent()) {
+      setting = config.fernetKeys().get();
+      keySource = "FERNET_KEY";
+    } else {
+      KeyFile file = new KeyFile(config.dataDir().resolve(FERNET_KEY_FILE), Settings.FERNET_KEY);
+      if (!Files.exists(file.file()) && sample.isPresent()) {
+        throw StoredKeyCheck.missingKey(file.file());
+      }
+      setting = file.loadOrCreate(ChatCrypto::generateKey);
+      keySource = file.file().toString();
+    }
+    MessageCipher cipher = cipherFrom(setting, keySource);
+    StoredKeyCheck.requireDecryptable(sample, cipher, keySource);
+    LOG.info("event=keys_ready fernet_key_source={}", keySource);
+    return cipher;
+  }
+
+  private static MessageCipher cipherFrom(String setting, String keySource) {
+    try {
+      return ChatCrypto.cipherFromSetting(setting);
+    } catch (IllegalArgumentException e) {
+      // The crypto module's message names FERNET_KEY and never the value.
+      throw new ConfigException(Settings.FERNET_KEY, "from " + keySource + ": " + e.getMessage());
+    }
+  }
+
+  private static Durability durability(AppConfig config) {
+    switch (config.durability()) {
+      case NORMAL:
+        return Durability.NORMAL;
+      case FULL:
+        return Durability.FULL;
+      default:
+        throw new AssertionError(config.durability());
+    }
+  }
+
+  private static void createDataDir(Path dataDir) {
+    try {
+      Files.createDirectories(dataDir);
+    } catch (IOException e) {
+      throw new ConfigException(
+          Settings.DATA_DIR, dataDir + " cannot be created (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  /** A core on this storage that hands its events to {@code delivery}. */
+  ChatCore core(Delivery delivery, MessageStore messages) {
+    return ChatCore.builder()
+        .users(storage.users())
+        .rooms(storage.rooms())
+        .messages(messages)
+        .attachments(storage.attachments())
+        .sessions(storage.sessions())
+        .cipher(cipher)
+        .passwordHasher(ChatCrypto.passwordHasher())
+        .delivery(delivery)
+        .build();
+  }
+
+  /** True when the database answers a query; for {@code /healthz}. */
+  boolean databaseAnswers() {
+    storage.rooms().listPublic(1);
+    return true;
+  }
+
+  JooqStorage storage() {
+    return storage;
+  }
+
+  String secretKey() {
+    return secretKey;
+  }
+
+  /** Closes the database; a second call does nothing. */
+  @Override
+  public void close() {
+    storage.close();
+  }
+}

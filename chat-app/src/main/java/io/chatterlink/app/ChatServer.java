@@ -1,0 +1,162 @@
+package io.chatterlink.app;
+
+import io.chatterlink.core.ChatCore;
+import io.chatterlink.transport.websocket.TransportSettings;
+import io.chatterlink.transport.websocket.WebSocketTransport;
+import io.chatterlink.web.ChatWeb;
+import io.chatterlink.web.RegistrationMode;
+import io.chatterlink.web.WebSettings;
+import io.undertow.Undertow;
+import io.undertow.server.HttpHandler;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole ChatterLink server, wired by hand: storage, cryptography, the core, the WebSocket
+ * transport and the web adapter behind ONE Undertow listener, so pages, {@code /api/}, {@code /ws},
+ * {@code /healthz} and {@code /metrics} share a port. Start it with {@link #start(AppConfig)};
+ * stop it with {@link #close()}.
+ */
+public final class ChatServer implements AutoCloseable {
+  /** Uploaded files live in this folder of DATA_DIR, which is never served as static files. */
+  static final String UPLOADS_DIR = "uploads";
+
+  private static final Logger LOG = LoggerFactory.getLogger(ChatServer.class);
+
+  private final AppConfig config;
+  private final Backend backend;
+  private final ServerMetrics metrics;
+  private final WebSocketTransport transport;
+  private final Undertow undertow;
+  private final ConnectionGauge connections;
+  private final int port;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final CountDownLatch stopped = new CountDownLatch(1);
+
+  private ChatServer(
+      AppConfig config, Backend backend, ServerMetrics metrics, WebSocketTransport transport,
+      Undertow undertow, ConnectionGauge connections) {
+    this.config = config;
+    this.backend = backend;
+    this.metrics = metrics;
+    this.transport = transport;
+    this.undertow = undertow;
+    this.connections = connections;
+    this.port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+  }
+
+  /**
+   * Opens the database, checks the keys, and starts listening on {@code config.host():port}.
+   *
+   * @throws ConfigException if a setting is unusable or the database holds messages under a key
+   *     the server does not have; nothing is left running
+   */
+  public static ChatServer start(AppConfig config) {
+    long startedAt = System.nanoTime();
+    Backend backend = Backend.open(config);
+    ServerMetrics metrics = new ServerMetrics();
+    WebSocketTransport transport = null;
+    try {
+      transport = WebSocketTransport.create(transportSettings(config));
+      ChatCore core = backend.core(transport.delivery(), metrics.meter(backend.storage().messages()));
+      transport.attach(core);
+      ChatWeb web = ChatWeb.create(core, webSettings(config, backend.secretKey()));
+      HttpHandler operations =
+          new OperationsHandler(web.handler(), backend::databaseAnswers, metrics.registry());
+      // The transport's handler goes first: Tyrus matches the full request URI.
+      ConnectionGauge connections = metrics.countConnections(transport.undertowHandler(operations));
+      Undertow undertow =
+          Undertow.builder().addHttpListener(config.port(), config.host()).setHandler(connections).build();
+      undertow.start();
+      ChatServer server = new ChatServer(config, backend, metrics, transport, undertow, connections);
+      LOG.info(
+          "event=server_started url={} startup_ms={} config=\"{}\"",
+          server.uri(), (System.nanoTime() - startedAt) / 1_000_000, config);
+      return server;
+    } catch (RuntimeException e) {
+      if (transport != null) {
+        transport.shutdown(Duration.ZERO);
+      }
+      metrics.close();
+      backend.close();
+      throw e;
+    }
+  }
+
+  static TransportSettings transportSettings(AppConfig config) {
+    return TransportSettings.defaults().withAllowedOrigins(Set.copyOf(config.allowedOrigins()));
+  }
+
+  static WebSettings webSettings(AppConfig config, String secretKey) {
+    WebSettings defaults = WebSettings.defaults(config.dataDir().resolve(UPLOADS_DIR));
+    return defaults
+        .withMaxUploadBytes(config.maxUploadBytes())
+        .withRegistration(registrationMode(config.registration()))
+        .withAllowedOrigins(Set.copyOf(config.allowedOrigins()))
+        .withSecureCookies(config.secureCookies())
+        .withTrustProxyHeaders(config.trustProxyHeaders())
+        .withInvites(secretKey, defaults.inviteLifetime());
+  }
+
+  private static RegistrationMode registrationMode(AppConfig.Registration registration) {
+    switch (registration) {
+      case OPEN:
+        return RegistrationMode.OPEN;
+      case INVITE:
+        return RegistrationMode.INVITE_ONLY;
+      case CLOSED:
+        return RegistrationMode.CLOSED;
+      default:
+        throw new AssertionError(registration);
+    }
+  }
+
+  /** The port actually bound: the configured one, or the one picked for port 0. */
+  public int port() {
+    return port;
+  }
+
+  /** Where the server answers, e.g. {@code http://127.0.0.1:8080/}. */
+  public URI uri() {
+    String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+    return URI.create("http://" + host + ":" + port + "/");
+  }
+
+  /** WebSocket connections open now (as seen at the HTTP layer). */
+  public int openConnections() {
+    return connections.open();
+  }
+
+  /**
+   * Stops gracefully: the transport finishes in-flight sends and acks and closes every socket with
+   * 1001 (waiting at most the configured grace), then HTTP stops, then the database closes. A
+   * second call does nothing.
+   */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    LOG.info("event=server_stopping grace_ms={}", config.shutdownGrace().toMillis());
+    try {
+      transport.shutdown(config.shutdownGrace());
+      undertow.stop();
+    } finally {
+      metrics.close();
+      backend.close();
+      stopped.countDown();
+      LOG.info("event=server_stopped");
+    }
+  }
+
+  /** Blocks until {@link #close()} has finished. */
+  public void awaitClosed() throws InterruptedException {
+    stopped.await();
+  }
+}

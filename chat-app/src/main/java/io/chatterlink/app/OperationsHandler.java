@@ -1,0 +1,78 @@
+package io.chatterlink.app;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import io.undertow.util.Methods;
+import io.undertow.util.StatusCodes;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code GET /healthz} (JSON; 200 when the database answers, else 503) and {@code GET /metrics}
+ * (Prometheus text format); every other request goes on to {@code next}. Neither endpoint reveals
+ * anything about users or messages.
+ */
+final class OperationsHandler implements HttpHandler {
+  static final String HEALTH_PATH = "/healthz";
+  static final String METRICS_PATH = "/metrics";
+
+  /** The Prometheus text exposition format, version 0.0.4. */
+  static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
+  private static final Logger LOG = LoggerFactory.getLogger(OperationsHandler.class);
+
+  private final HttpHandler next;
+  private final BooleanSupplier databaseAnswers;
+  private final PrometheusMeterRegistry registry;
+
+  OperationsHandler(HttpHandler next, BooleanSupplier databaseAnswers, PrometheusMeterRegistry registry) {
+    this.next = next;
+    this.databaseAnswers = databaseAnswers;
+    this.registry = registry;
+  }
+
+  @Override
+  public void handleRequest(HttpServerExchange exchange) throws Exception {
+    String path = exchange.getRequestPath();
+    if (!HEALTH_PATH.equals(path) && !METRICS_PATH.equals(path)) {
+      next.handleRequest(exchange);
+      return;
+    }
+    if (exchange.isInIoThread()) {
+      // Both answers block (a database query, a scrape); never on an I/O thread.
+      exchange.dispatch(this);
+      return;
+    }
+    if (!Methods.GET.equals(exchange.getRequestMethod()) && !Methods.HEAD.equals(exchange.getRequestMethod())) {
+      exchange.setStatusCode(StatusCodes.METHOD_NOT_ALLOWED);
+      exchange.getResponseHeaders().put(Headers.ALLOW, "GET, HEAD");
+      exchange.endExchange();
+      return;
+    }
+    exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
+    exchange.getResponseHeaders().put(Headers.X_CONTENT_TYPE_OPTIONS, "nosniff");
+    if (HEALTH_PATH.equals(path)) {
+      health(exchange);
+    } else {
+      exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, PROMETHEUS_TEXT);
+      exchange.getResponseSender().send(registry.scrape());
+    }
+  }
+
+  private void health(HttpServerExchange exchange) {
+    boolean up;
+    try {
+      up = databaseAnswers.getAsBoolean();
+    } catch (RuntimeException e) {
+      LOG.warn("event=health_check_failed error={}", e.getClass().getSimpleName());
+      up = false;
+    }
+    exchange.setStatusCode(up ? StatusCodes.OK : StatusCodes.SERVICE_UNAVAILABLE);
+    exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
+    exchange.getResponseSender()
+        .send(up ? "{\"status\":\"ok\",\"database\":\"up\"}" : "{\"status\":\"unavailable\",\"database\":\"down\"}");
+  }
+}

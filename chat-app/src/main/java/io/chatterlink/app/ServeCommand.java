@@ -1,0 +1,25 @@
+package io.chatterlink.app;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code serve}: runs the server until SIGTERM or Ctrl-C, then shuts down gracefully. */
+@Command(name = "serve", description = "Serve pages, API and WebSocket on HOST:PORT (the default).")
+final class ServeCommand implements Callable<Integer> {
+  @ParentCommand private Cli cli;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    return serve(cli);
+  }
+
+  int serve(Cli root) throws InterruptedException {
+    ChatServer server = ChatServer.start(root.config());
+    // The JVM runs this on SIGTERM and SIGINT; close() is idempotent, so a later call is harmless.
+    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "chatterlink-shutdown"));
+    root.terminal().out().println("ChatterLink is serving " + server.uri());
+    server.awaitClosed();
+    return Cli.OK;
+  }
+}

@@ -1,0 +1,186 @@
+package io.chatterlink.app;
+
+import io.chatterlink.app.AppConfig.Durability;
+import io.chatterlink.app.AppConfig.Registration;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The settings' names, defaults and limits, and their parsing. Names reuse the Python original's
+ * where one existed ({@code SECRET_KEY}, {@code FERNET_KEY}, {@code DATABASE_URL}).
+ */
+final class Settings {
+  static final String HOST = "HOST";
+  static final String PORT = "PORT";
+  static final String DATA_DIR = "DATA_DIR";
+  static final String DATABASE_URL = "DATABASE_URL";
+  static final String DURABILITY = "DURABILITY";
+  static final String FERNET_KEY = "FERNET_KEY";
+  static final String SECRET_KEY = "SECRET_KEY";
+  static final String MAX_UPLOAD_BYTES = "MAX_UPLOAD_BYTES";
+  static final String ALLOWED_ORIGINS = "ALLOWED_ORIGINS";
+  static final String REGISTRATION = "REGISTRATION";
+  static final String SECURE_COOKIES = "SECURE_COOKIES";
+  static final String TRUST_PROXY_HEADERS = "TRUST_PROXY_HEADERS";
+  static final String SHUTDOWN_GRACE_SECONDS = "SHUTDOWN_GRACE_SECONDS";
+
+  /** Loopback: a fresh install is reachable from this machine only until HOST says otherwise. */
+  static final String DEFAULT_HOST = "127.0.0.1";
+
+  static final int DEFAULT_PORT = 8080;
+  static final String DEFAULT_DATA_DIR = "data";
+  static final long DEFAULT_MAX_UPLOAD_BYTES = 25L * 1024 * 1024;
+
+  /** Largest MAX_UPLOAD_BYTES accepted: 2 GiB, as browsers and our Range support handle it. */
+  static final long MAX_MAX_UPLOAD_BYTES = 2L * 1024 * 1024 * 1024;
+
+  static final int DEFAULT_SHUTDOWN_GRACE_SECONDS = 10;
+  static final int MAX_SHUTDOWN_GRACE_SECONDS = 300;
+
+  /** Fewest characters in a SECRET_KEY: 32 characters carry at least 128 bits if random. */
+  static final int MIN_SECRET_KEY_LENGTH = 32;
+
+  private final Map<String, String> values;
+  private final Path workingDir;
+
+  private Settings(Map<String, String> values, Path workingDir) {
+    this.values = values;
+    this.workingDir = workingDir;
+  }
+
+  /** Environment variables win over the .env file; empty values count as unset. */
+  static Settings from(Map<String, String> environment, Map<String, String> dotEnv, Path workingDir) {
+    Map<String, String> merged = new HashMap<>(dotEnv);
+    merged.putAll(environment);
+    merged.values().removeIf(String::isBlank);
+    return new Settings(merged, workingDir.toAbsolutePath());
+  }
+
+  AppConfig toConfig() {
+    Path dataDir = path(DATA_DIR, DEFAULT_DATA_DIR);
+    String databaseUrl =
+        DatabaseUrls.requireSupported(
+            text(DATABASE_URL).orElse("jdbc:sqlite:" + dataDir.resolve("chatterlink.db")));
+    return new AppConfig(
+        text(HOST).orElse(DEFAULT_HOST),
+        (int) number(PORT, DEFAULT_PORT, 0, 65535),
+        dataDir,
+        databaseUrl,
+        choice(DURABILITY, Durability.class, Durability.NORMAL),
+        text(FERNET_KEY),
+        secretKey(),
+        number(MAX_UPLOAD_BYTES, DEFAULT_MAX_UPLOAD_BYTES, 1, MAX_MAX_UPLOAD_BYTES),
+        origins(),
+        choice(REGISTRATION, Registration.class, Registration.OPEN),
+        flag(SECURE_COOKIES, false),
+        flag(TRUST_PROXY_HEADERS, false),
+        Duration.ofSeconds(
+            number(SHUTDOWN_GRACE_SECONDS, DEFAULT_SHUTDOWN_GRACE_SECONDS, 0, MAX_SHUTDOWN_GRACE_SECONDS)));
+  }
+
+  private Optional<String> text(String name) {
+    return Optional.ofNullable(values.get(name)).map(String::strip);
+  }
+
+  private long number(String name, long fallback, long min, long max) {
+    Optional<String> raw = text(name);
+    if (raw.isEmpty()) {
+      return fallback;
+    }
+    try {
+      long value = Long.parseLong(raw.get().replace("_", ""));
+      if (value >= min && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below with the accepted range
+    }
+    throw new ConfigException(name, "must be a whole number from " + min + " to " + max);
+  }
+
+  private <E extends Enum<E>> E choice(String name, Class<E> type, E fallback) {
+    Optional<String> raw = text(name);
+    if (raw.isEmpty()) {
+      return fallback;
+    }
+    for (E option : type.getEnumConstants()) {
+      if (option.name().equalsIgnoreCase(raw.get())) {
+        return option;
+      }
+    }
+    List<String> names =
+        Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT)).toList();
+    throw new ConfigException(name, "must be one of " + String.join(", ", names));
+  }
+
+  private boolean flag(String name, boolean fallback) {
+    Optional<String> raw = text(name).map(s -> s.toLowerCase(Locale.ROOT));
+    if (raw.isEmpty()) {
+      return fallback;
+    }
+    switch (raw.get()) {
+      case "true", "1", "yes", "on":
+        return true;
+      case "false", "0", "no", "off":
+        return false;
+      default:
+        throw new ConfigException(name, "must be true or false");
+    }
+  }
+
+  private Path path(String name, String fallback) {
+    try {
+      return workingDir.resolve(text(name).orElse(fallback)).normalize();
+    } catch (InvalidPathException e) {
+      throw new ConfigException(name, "is not a valid path");
+    }
+  }
+
+  private Optional<String> secretKey() {
+    Optional<String> key = text(SECRET_KEY);
+    if (key.isPresent() && key.get().length() < MIN_SECRET_KEY_LENGTH) {
+      throw new ConfigException(
+          SECRET_KEY, "must have at least " + MIN_SECRET_KEY_LENGTH + " characters");
+    }
+    return key;
+  }
+
+  private List<String> origins() {
+    return text(ALLOWED_ORIGINS).stream()
+        .flatMap(s -> Arrays.stream(s.split(",")))
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .map(Settings::requireOrigin)
+        .toList();
+  }
+
+  private static String requireOrigin(String origin) {
+    try {
+      URI uri = new URI(origin);
+      boolean plain =
+          ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+              && uri.getHost() != null
+              && (uri.getRawPath() == null || uri.getRawPath().isEmpty())
+              && uri.getRawQuery() == null
+              && uri.getRawFragment() == null
+              && uri.getRawUserInfo() == null;
+      if (plain) {
+        return origin;
+      }
+    } catch (URISyntaxException e) {
+      // reported below
+    }
+    throw new ConfigException(
+        ALLOWED_ORIGINS,
+        "must be a comma-separated list of origins like https://chat.example.org (scheme, host, optional port; no path)");
+  }
+}

@@ -1,0 +1,146 @@
+package io.chatterlink.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.chatterlink.app.AppConfig.Durability;
+import io.chatterlink.app.AppConfig.Registration;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class AppConfigTest {
+  @TempDir Path workingDir;
+
+  @Test
+  void withoutAnySettingTheServerListensOnLoopbackPort8080WithSqliteUnderData() {
+    AppConfig config = AppConfig.load(Map.of(), workingDir);
+
+    assertThat(config.host()).isEqualTo("127.0.0.1");
+    assertThat(config.port()).isEqualTo(8080);
+    assertThat(config.dataDir()).isEqualTo(workingDir.resolve("data"));
+    assertThat(config.databaseUrl()).isEqualTo("jdbc:sqlite:" + workingDir.resolve("data/chatterlink.db"));
+    assertThat(config.durability()).isEqualTo(Durability.NORMAL);
+    assertThat(config.fernetKeys()).isEmpty();
+    assertThat(config.secretKey()).isEmpty();
+    assertThat(config.maxUploadBytes()).isEqualTo(25L * 1024 * 1024);
+    assertThat(config.allowedOrigins()).isEmpty();
+    assertThat(config.registration()).isEqualTo(Registration.OPEN);
+    assertThat(config.secureCookies()).isFalse();
+    assertThat(config.shutdownGrace()).isEqualTo(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void theEnvironmentWinsOverTheDotEnvFileWhichWinsOverDefaults() throws IOException {
+    Files.writeString(workingDir.resolve(".env"), "PORT=9000\nHOST=0.0.0.0\nREGISTRATION=invite\n");
+
+    AppConfig config = AppConfig.load(Map.of("PORT", "9100"), workingDir);
+
+    assertThat(config.port()).isEqualTo(9100);
+    assertThat(config.host()).isEqualTo("0.0.0.0");
+    assertThat(config.registration()).isEqualTo(Registration.INVITE);
+  }
+
+  @Test
+  void everySettingIsRead() {
+    AppConfig config =
+        AppConfig.load(
+            Map.ofEntries(
+                Map.entry("DATA_DIR", "state"),
+                Map.entry("DATABASE_URL", "postgresql://chat:pw@db.internal/chat"),
+                Map.entry("DURABILITY", "FULL"),
+                Map.entry("FERNET_KEY", "k1,k2"),
+                Map.entry("SECRET_KEY", "s".repeat(32)),
+                Map.entry("MAX_UPLOAD_BYTES", "1_000_000"),
+                Map.entry("ALLOWED_ORIGINS", "https://chat.example.org, http://localhost:3000"),
+                Map.entry("REGISTRATION", "closed"),
+                Map.entry("SECURE_COOKIES", "yes"),
+                Map.entry("TRUST_PROXY_HEADERS", "on"),
+                Map.entry("SHUTDOWN_GRACE_SECONDS", "0")),
+            workingDir);
+
+    assertThat(config.dataDir()).isEqualTo(workingDir.resolve("state"));
+    assertThat(config.databaseUrl()).isEqualTo("postgresql://chat:pw@db.internal/chat");
+    assertThat(config.durability()).isEqualTo(Durability.FULL);
+    assertThat(config.fernetKeys()).contains("k1,k2");
+    assertThat(config.secretKey()).isPresent();
+    assertThat(config.maxUploadBytes()).isEqualTo(1_000_000);
+    assertThat(config.allowedOrigins()).containsExactly("https://chat.example.org", "http://localhost:3000");
+    assertThat(config.registration()).isEqualTo(Registration.CLOSED);
+    assertThat(config.secureCookies()).isTrue();
+    assertThat(config.trustProxyHeaders()).isTrue();
+    assertThat(config.shutdownGrace()).isZero();
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "PORT, eighty",
+    "PORT, 65536",
+    "PORT, -1",
+    "MAX_UPLOAD_BYTES, 0",
+    "MAX_UPLOAD_BYTES, 2147483649",
+    "REGISTRATION, sometimes",
+    "DURABILITY, extreme",
+    "SECURE_COOKIES, perhaps",
+    "TRUST_PROXY_HEADERS, 2",
+    "ALLOWED_ORIGINS, ftp://files.example.org",
+    "ALLOWED_ORIGINS, https://chat.example.org/path",
+    "DATABASE_URL, mysql://db/chat",
+    "SHUTDOWN_GRACE_SECONDS, 301",
+  })
+  void aMalformedOrOutOfRangeSettingIsRefusedByName(String setting, String value) {
+    assertThatThrownBy(() -> AppConfig.load(Map.of(setting, value), workingDir))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith(setting + ": ")
+        .extracting(e -> ((ConfigException) e).setting())
+        .isEqualTo(setting);
+  }
+
+  @Test
+  void aShortSecretKeyIsRefusedWithoutShowingIt() {
+    assertThatThrownBy(() -> AppConfig.load(Map.of("SECRET_KEY", "hunter2"), workingDir))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("SECRET_KEY: ")
+        .hasMessageNotContaining("hunter2");
+  }
+
+  @Test
+  void aDatabaseUrlWithAPasswordIsNotRepeatedInTheError() {
+    assertThatThrownBy(() -> AppConfig.load(Map.of("DATABASE_URL", "mysql://u:topsecret@h/db"), workingDir))
+        .hasMessageNotContaining("topsecret");
+  }
+
+  @Test
+  void theTextFormOfAConfigurationShowsNoSecret() {
+    AppConfig config =
+        AppConfig.load(
+            Map.of(
+                "FERNET_KEY", "fernet-value-xyz",
+                "SECRET_KEY", "secret-value-".repeat(4),
+                "DATABASE_URL", "jdbc:postgresql://db/chat?user=chat&password=dbpass"),
+            workingDir);
+
+    assertThat(config.toString())
+        .doesNotContain("fernet-value-xyz")
+        .doesNotContain("secret-value-")
+        .doesNotContain("dbpass")
+        .contains("fernetKeys=(set)");
+  }
+
+  @Test
+  void blankValuesCountAsUnset() {
+    AppConfig config = AppConfig.load(Map.of("PORT", " ", "FERNET_KEY", ""), workingDir);
+
+    assertThat(config.port()).isEqualTo(8080);
+    assertThat(config.fernetKeys()).isEqualTo(Optional.empty());
+    assertThat(config.allowedOrigins()).isEqualTo(List.of());
+  }
+}

@@ -1,0 +1,104 @@
+package io.chatterlink.app.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_STREAMS;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import java.util.List;
+
+/**
+ * ChatterLink's architecture as ArchUnit rules, for any base package: {@code io.chatterlink} for
+ * the product ({@link ArchitectureTest}) and a deliberately broken fixture package to show that
+ * each rule can fail ({@link ArchitectureRulesCanFailTest}).
+ */
+final class ArchitectureRules {
+  /** The adapter modules' packages below the base; none may use another. */
+  static final List<String> ADAPTERS = List.of("crypto", "persistence", "transport", "web");
+
+  private final String base;
+
+  ArchitectureRules(String base) {
+    this.base = base;
+  }
+
+  ArchRule coreDependsOnTheJdkOnly() {
+    return classes()
+        .that().resideInAPackage(base + ".core..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage("java..", base + ".core..")
+        .because("the domain must stay embeddable anywhere: java.* only, no libraries");
+  }
+
+  ArchRule adaptersDoNotDependOnEachOther() {
+    return slices()
+        .assignedFrom(new AdapterModules())
+        .should().notDependOnEachOther()
+        .because("adapters meet only in the composition root (chat-app)");
+  }
+
+  ArchRule nothingDependsOnTheApp() {
+    return noClasses()
+        .that().resideOutsideOfPackage(base + ".app..")
+        .should().dependOnClassesThat().resideInAPackage(base + ".app..")
+        .because("the composition root sits on top; nothing below may reach up into it");
+  }
+
+  ArchRule packagesAreFreeOfCycles() {
+    return slices().matching(base + ".(**)").should().beFreeOfCycles();
+  }
+
+  /**
+   * Every top-level type of the outbound port package is an interface, save the exceptions the
+   * ports declare (such as {@code UndecryptableBodyException}); records nested in a port (its
+   * value types) are part of that interface and not top-level.
+   */
+  ArchRule outboundPortsAreInterfaces() {
+    return classes()
+        .that().resideInAPackage(base + ".core.port.out")
+        .and().areTopLevelClasses()
+        .and().areNotAssignableTo(Throwable.class)
+        .should().beInterfaces()
+        .because("the core states what it needs; adapters decide how");
+  }
+
+  /** Only the CLI's output class may touch System.out, System.err and System.in. */
+  ArchRule onlyTheCliOutputUsesStandardStreams() {
+    return noClasses()
+        .that().doNotHaveFullyQualifiedName(base + ".app.Terminal")
+        .should(ACCESS_STANDARD_STREAMS)
+        .because("servers log through SLF4J; only the command line prints");
+  }
+
+  ArchRule noGenericExceptions() {
+    return NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
+  }
+
+  ArchRule noJavaUtilLogging() {
+    return NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
+  }
+
+  /** One slice per adapter module; the core and the app are not adapters and belong to none. */
+  private final class AdapterModules implements SliceAssignment {
+    @Override
+    public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+      for (String adapter : ADAPTERS) {
+        String root = base + "." + adapter;
+        if (javaClass.getPackageName().equals(root) || javaClass.getPackageName().startsWith(root + ".")) {
+          return SliceIdentifier.of(adapter);
+        }
+      }
+      return SliceIdentifier.ignore();
+    }
+
+    @Override
+    public String getDescription() {
+      return "adapter modules " + ADAPTERS + " below " + base;
+    }
+  }
+}
