@@ -194,7 +194,9 @@ final class AccountService implements ManageAccounts {
     }
   }
 
-  /** A hash of a random password, made once, for failed logins of unknown users to verify against. */
+  /**
+   * A hash of a random password, made once, for failed logins of unknown users to verify against.
+   */
   private PasswordHash dummyHash() {
     PasswordHash hash = dummyHash;
     if (hash == null) {

@@ -22,9 +22,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The chat domain, assembled: every use case of {@link io.chatterlink.core.port.in}, built from
- * one adapter per outbound port. Thread-safe; build one per server. Holds no threads or resources
- * of its own, so there is nothing to close.
+ * The chat domain, assembled: every use case of {@link io.chatterlink.core.port.in}, built from one
+ * adapter per outbound port. Thread-safe; build one per server. Holds no threads or resources of
+ * its own, so there is nothing to close.
  *
  * <pre>{@code
  * ChatCore core = ChatCore.builder()
@@ -60,34 +60,42 @@ public final class ChatCore {
     return new Builder();
   }
 
+  /** Registration, login sessions and passwords. */
   public ManageAccounts accounts() {
     return accounts;
   }
 
+  /** Rooms, memberships and direct conversations. */
   public ManageRooms rooms() {
     return rooms;
   }
 
+  /** Posting, editing and deleting messages. */
   public SendMessages messages() {
     return messages;
   }
 
+  /** History pages and resync after a disconnect. */
   public FetchHistory history() {
     return history;
   }
 
+  /** Read markers and unread counts. */
   public TrackReading reading() {
     return reading;
   }
 
+  /** Presence and typing, kept in memory by this core instance. */
   public TrackPresence presence() {
     return presence;
   }
 
+  /** Attachment metadata and download authorization. */
   public ShareAttachments attachments() {
     return attachments;
   }
 
+  /** Key rotation: re-encrypts stored bodies under the primary key. */
   public ReencryptMessages reencryption() {
     return reencryption;
   }
@@ -109,51 +117,61 @@ public final class ChatCore {
 
     private Builder() {}
 
+    /** Sets the user store (required). */
     public Builder users(UserStore users) {
       this.users = Objects.requireNonNull(users, "users");
       return this;
     }
 
+    /** Sets the room and membership store (required). */
     public Builder rooms(RoomStore rooms) {
       this.rooms = Objects.requireNonNull(rooms, "rooms");
       return this;
     }
 
+    /** Sets the message store (required). */
     public Builder messages(MessageStore messages) {
       this.messages = Objects.requireNonNull(messages, "messages");
       return this;
     }
 
+    /** Sets the attachment metadata store (required). */
     public Builder attachments(AttachmentStore attachments) {
       this.attachments = Objects.requireNonNull(attachments, "attachments");
       return this;
     }
 
+    /** Sets the session store (required). */
     public Builder sessions(SessionStore sessions) {
       this.sessions = Objects.requireNonNull(sessions, "sessions");
       return this;
     }
 
+    /** Sets the cipher for message bodies (required). */
     public Builder cipher(MessageCipher cipher) {
       this.cipher = Objects.requireNonNull(cipher, "cipher");
       return this;
     }
 
+    /** Sets the password hasher (required). */
     public Builder passwordHasher(PasswordHasher passwordHasher) {
       this.passwordHasher = Objects.requireNonNull(passwordHasher, "passwordHasher");
       return this;
     }
 
+    /** Sets where events go (required). */
     public Builder delivery(Delivery delivery) {
       this.delivery = Objects.requireNonNull(delivery, "delivery");
       return this;
     }
 
+    /** Sets the clock for timestamps and expiries (default: system UTC). */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
+    /** Sets the id generator (default: {@link IdGenerator#random()}). */
     public Builder ids(IdGenerator ids) {
       this.ids = Objects.requireNonNull(ids, "ids");
       return this;

@@ -78,7 +78,8 @@ final class DirectConversations {
     String directKey = String.join(",", sortedIds);
     Instant now = clock.instant();
     Room candidate =
-        new Room(new RoomId(ids.next()), RoomKind.DIRECT, DIRECT_ROOM_NAME, Optional.of(directKey), now);
+        new Room(
+            new RoomId(ids.next()), RoomKind.DIRECT, DIRECT_ROOM_NAME, Optional.of(directKey), now);
     List<Membership> members = new ArrayList<>();
     for (String id : sortedIds) {
       members.add(new Membership(candidate.id(), new UserId(id), Role.MEMBER, now, 0));
@@ -98,8 +99,7 @@ final class DirectConversations {
     for (String id : memberIds) {
       UserId user = new UserId(id);
       if (!present.contains(user)) {
-        Membership m =
-            new Membership(room.id(), user, Role.MEMBER, now, access.lastSeq(room.id()));
+        Membership m = new Membership(room.id(), user, Role.MEMBER, now, access.lastSeq(room.id()));
         if (rooms.addMember(m)) {
           added.add(m);
         }
@@ -117,7 +117,8 @@ final class DirectConversations {
     for (Membership m : added) {
       Optional<UserView> user = access.userView(m.userId());
       user.ifPresent(
-          u -> delivery.deliver(new MemberJoined(summary, new MemberView(u, m.role())), recipients));
+          u ->
+              delivery.deliver(new MemberJoined(summary, new MemberView(u, m.role())), recipients));
     }
   }
 }

@@ -86,7 +86,9 @@ final class HistoryService implements FetchHistory {
     throw new AssertionError(entry.kind());
   }
 
-  /** Drops the row fetched only to learn whether there is more: the one furthest from the anchor. */
+  /**
+   * Drops the row fetched only to learn whether there is more: the one furthest from the anchor.
+   */
   private static List<StoredMessage> dropExtra(List<StoredMessage> fetched, PageRequest request) {
     return request.direction() == PageRequest.Direction.AFTER
         ? fetched.subList(0, fetched.size() - 1)

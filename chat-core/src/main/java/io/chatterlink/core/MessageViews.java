@@ -45,7 +45,8 @@ final class MessageViews {
    *
    * @param body the body that entry set; empty for a deleted message
    */
-  MessageView view(StoredMessage message, Optional<EncryptedBody> body, Optional<Instant> editedAt) {
+  MessageView view(
+      StoredMessage message, Optional<EncryptedBody> body, Optional<Instant> editedAt) {
     boolean deleted = body.isEmpty();
     String text = "";
     boolean unreadable = false;

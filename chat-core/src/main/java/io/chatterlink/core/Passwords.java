@@ -22,6 +22,8 @@ final class Passwords {
 
   /** Whether a password offered at login is worth hashing at all (bounds an attacker's work). */
   static boolean plausible(String password) {
-    return password != null && !password.isEmpty() && password.length() <= Limits.MAX_PASSWORD_LENGTH;
+    return password != null
+        && !password.isEmpty()
+        && password.length() <= Limits.MAX_PASSWORD_LENGTH;
   }
 }

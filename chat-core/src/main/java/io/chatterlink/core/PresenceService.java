@@ -77,7 +77,8 @@ final class PresenceService implements TrackPresence {
   @Override
   public void setStatus(UserId actor, PresenceStatus status) {
     if (status == PresenceStatus.OFFLINE) {
-      throw new InvalidInputException("offline follows from closing connections; set ONLINE or AWAY");
+      throw new InvalidInputException(
+          "offline follows from closing connections; set ONLINE or AWAY");
     }
     UserPresence p = users.get(actor);
     if (p == null) {

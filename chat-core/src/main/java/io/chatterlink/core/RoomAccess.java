@@ -53,9 +53,7 @@ final class RoomAccess {
 
   /** The room itself, for an actor already known to be a member. */
   Room roomOf(Membership membership) {
-    return rooms
-        .find(membership.roomId())
-        .orElseThrow(() -> new NotFoundException(NO_SUCH_ROOM));
+    return rooms.find(membership.roomId()).orElseThrow(() -> new NotFoundException(NO_SUCH_ROOM));
   }
 
   /** Everyone currently in the room: the recipients of its events. */
@@ -69,9 +67,7 @@ final class RoomAccess {
   RoomSummary summarize(Room room, Optional<Membership> viewer) {
     List<Membership> members = rooms.members(room.id());
     long unread =
-        viewer
-            .map(m -> messages.countUnread(room.id(), m.lastReadSeq(), m.userId()))
-            .orElse(0L);
+        viewer.map(m -> messages.countUnread(room.id(), m.lastReadSeq(), m.userId())).orElse(0L);
     List<UserView> directMembers =
         room.kind() == RoomKind.DIRECT
             ? members.stream().map(m -> userView(m.userId())).flatMap(Optional::stream).toList()

@@ -61,7 +61,11 @@ final class RoomService implements ManageRooms {
     }
     Room room =
         new Room(
-            new RoomId(ids.next()), command.kind(), command.name(), Optional.empty(), clock.instant());
+            new RoomId(ids.next()),
+            command.kind(),
+            command.name(),
+            Optional.empty(),
+            clock.instant());
     Membership owner = new Membership(room.id(), command.actor(), Role.OWNER, clock.instant(), 0);
     rooms.insert(room, List.of(owner));
     return access.summarize(room, Optional.of(owner));

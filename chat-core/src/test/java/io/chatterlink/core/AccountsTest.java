@@ -65,9 +65,11 @@ class AccountsTest {
     String tooLong = "x".repeat(Limits.MAX_PASSWORD_LENGTH + 1);
     String longest = "x".repeat(Limits.MAX_PASSWORD_LENGTH);
 
-    assertThatThrownBy(() -> accounts.register(new RegisterUser("carol", tooShort, Optional.empty())))
+    assertThatThrownBy(
+            () -> accounts.register(new RegisterUser("carol", tooShort, Optional.empty())))
         .isInstanceOf(InvalidInputException.class);
-    assertThatThrownBy(() -> accounts.register(new RegisterUser("carol", tooLong, Optional.empty())))
+    assertThatThrownBy(
+            () -> accounts.register(new RegisterUser("carol", tooLong, Optional.empty())))
         .isInstanceOf(InvalidInputException.class);
     assertThat(accounts.register(new RegisterUser("carol", longest, Optional.empty())).username())
         .isEqualTo("carol");
@@ -96,12 +98,10 @@ class AccountsTest {
     CoreFixture counted = new CoreFixture(b -> b.passwordHasher(hasher));
     counted.register("alice");
 
-    assertThatThrownBy(
-            () -> counted.core.accounts().logIn(new LogIn("alice", "wrong password")))
+    assertThatThrownBy(() -> counted.core.accounts().logIn(new LogIn("alice", "wrong password")))
         .isInstanceOf(NotAuthenticatedException.class);
     int forKnownUser = hasher.verifications.getAndSet(0);
-    assertThatThrownBy(
-            () -> counted.core.accounts().logIn(new LogIn("nobody", "wrong password")))
+    assertThatThrownBy(() -> counted.core.accounts().logIn(new LogIn("nobody", "wrong password")))
         .isInstanceOf(NotAuthenticatedException.class);
 
     assertThat(forKnownUser).isEqualTo(1);
@@ -143,7 +143,9 @@ class AccountsTest {
     timed.clock.advance(java.time.Duration.ofMinutes(5));
 
     assertThat(timed.core.accounts().authenticate(token)).isEmpty();
-    assertThat(timed.adapters.sessions().find(token.id())).as("expired sessions are deleted").isEmpty();
+    assertThat(timed.adapters.sessions().find(token.id()))
+        .as("expired sessions are deleted")
+        .isEmpty();
   }
 
   @Test
@@ -171,7 +173,8 @@ class AccountsTest {
 
     LoginResult fresh =
         accounts.changePassword(
-            new ChangePassword(laptop.user().id(), CoreFixture.passwordOf("alice"), "a new secret"));
+            new ChangePassword(
+                laptop.user().id(), CoreFixture.passwordOf("alice"), "a new secret"));
 
     assertThat(accounts.authenticate(laptop.token())).isEmpty();
     assertThat(accounts.authenticate(phone.token())).isEmpty();
@@ -218,8 +221,10 @@ class AccountsTest {
     f.register("Alfred");
     f.register("bob");
 
-    assertThat(accounts.findUser(alice, alice)).hasValueSatisfying(u -> assertThat(u.username()).isEqualTo("alice"));
-    assertThat(accounts.searchUsers(alice, "AL")).extracting(UserView::username)
+    assertThat(accounts.findUser(alice, alice))
+        .hasValueSatisfying(u -> assertThat(u.username()).isEqualTo("alice"));
+    assertThat(accounts.searchUsers(alice, "AL"))
+        .extracting(UserView::username)
         .containsExactlyInAnyOrder("alice", "Alfred");
     assertThat(accounts.searchUsers(alice, "  ")).isEmpty();
   }
@@ -245,7 +250,8 @@ class AccountsTest {
 
   /** Counts verifications: the timing rule is about work done, not about wall-clock time. */
   private static final class CountingHasher implements PasswordHasher {
-    private final PasswordHasher real = io.chatterlink.core.inmemory.InMemoryAdapters.testOnlyFastHasher();
+    private final PasswordHasher real =
+        io.chatterlink.core.inmemory.InMemoryAdapters.testOnlyFastHasher();
     final AtomicInteger verifications = new AtomicInteger();
 
     @Override

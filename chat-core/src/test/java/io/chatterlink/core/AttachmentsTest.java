@@ -41,7 +41,8 @@ class AttachmentsTest {
     assertThatThrownBy(() -> attachments.register(upload(outsider, secret)))
         .isInstanceOf(NotFoundException.class);
     Throwable hidden = catching(() -> attachments.authorizeDownload(outsider, registered.id()));
-    Throwable missing = catching(() -> attachments.authorizeDownload(outsider, new AttachmentId("nope")));
+    Throwable missing =
+        catching(() -> attachments.authorizeDownload(outsider, new AttachmentId("nope")));
     assertThat(hidden).isInstanceOf(NotFoundException.class).hasMessage(missing.getMessage());
   }
 
@@ -66,7 +67,13 @@ class AttachmentsTest {
 
   private static RegisterAttachment upload(UserId actor, RoomId room) {
     return new RegisterAttachment(
-        actor, room, "image/png", 1234, "cat.png", "stored-" + actor, Optional.of("thumb-" + actor));
+        actor,
+        room,
+        "image/png",
+        1234,
+        "cat.png",
+        "stored-" + actor,
+        Optional.of("thumb-" + actor));
   }
 
   private static Throwable catching(Runnable action) {

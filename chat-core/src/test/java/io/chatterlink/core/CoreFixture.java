@@ -62,8 +62,7 @@ final class CoreFixture {
 
   /** A send command with a fresh client message id. */
   SendMessage send(UserId sender, RoomId room, String text) {
-    return new SendMessage(
-        sender, room, nextClientId(), text, List.of(), Optional.empty());
+    return new SendMessage(sender, room, nextClientId(), text, List.of(), Optional.empty());
   }
 
   ClientMessageId nextClientId() {

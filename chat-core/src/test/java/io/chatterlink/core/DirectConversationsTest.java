@@ -7,6 +7,7 @@ import io.chatterlink.core.error.ForbiddenException;
 import io.chatterlink.core.error.InvalidInputException;
 import io.chatterlink.core.error.LimitExceededException;
 import io.chatterlink.core.error.NotFoundException;
+import io.chatterlink.core.event.MemberJoined;
 import io.chatterlink.core.model.Limits;
 import io.chatterlink.core.model.RoomId;
 import io.chatterlink.core.model.RoomKind;
@@ -41,7 +42,9 @@ class DirectConversationsTest {
     assertThat(second.id()).isEqualTo(first.id());
     assertThat(fromBob.id()).isEqualTo(first.id());
     assertThat(first.kind()).isEqualTo(RoomKind.DIRECT);
-    assertThat(first.directMembers()).extracting(UserView::id).containsExactlyInAnyOrder(alice, bob);
+    assertThat(first.directMembers())
+        .extracting(UserView::id)
+        .containsExactlyInAnyOrder(alice, bob);
     assertThat(f.adapters.rooms().find(first.id()).orElseThrow().directKey())
         .contains(String.join(",", new java.util.TreeSet<>(List.of(alice.value(), bob.value()))));
   }
@@ -56,10 +59,11 @@ class DirectConversationsTest {
       for (int i = 0; i < callers; i++) {
         UserId actor = i % 2 == 0 ? alice : bob;
         UserId other = i % 2 == 0 ? bob : alice;
-        Callable<RoomId> open = () -> {
-          start.await();
-          return rooms.openDirect(actor, Set.of(other)).id();
-        };
+        Callable<RoomId> open =
+            () -> {
+              start.await();
+              return rooms.openDirect(actor, Set.of(other)).id();
+            };
         results.add(pool.submit(open));
       }
       start.countDown();
@@ -70,6 +74,10 @@ class DirectConversationsTest {
 
       assertThat(ids).hasSize(1);
       assertThat(rooms.myRooms(alice)).hasSize(1);
+      assertThat(f.eventsFor(alice, MemberJoined.class))
+          .as("only the opening that created the room announces it")
+          .extracting(e -> e.member().user().id())
+          .containsExactlyInAnyOrder(alice, bob);
     } finally {
       pool.shutdownNow();
     }
@@ -100,7 +108,8 @@ class DirectConversationsTest {
 
   @Test
   void aConversationNeedsRealOtherPeople() {
-    assertThatThrownBy(() -> rooms.openDirect(alice, Set.of())).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> rooms.openDirect(alice, Set.of()))
+        .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> rooms.openDirect(alice, Set.of(alice)))
         .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> rooms.openDirect(alice, Set.of(new UserId("ghost"))))
@@ -135,9 +144,14 @@ class DirectConversationsTest {
     RoomId dm = rooms.openDirect(alice, Set.of(bob)).id();
     f.post(alice, dm, "psst");
 
-    assertThat(rooms.myRooms(bob)).singleElement().satisfies(r -> assertThat(r.unread()).isEqualTo(1));
-    assertThat(f.core.history().page(bob, dm, io.chatterlink.core.model.PageRequest.latest(10))
-            .messages())
+    assertThat(rooms.myRooms(bob))
+        .singleElement()
+        .satisfies(r -> assertThat(r.unread()).isEqualTo(1));
+    assertThat(
+            f.core
+                .history()
+                .page(bob, dm, io.chatterlink.core.model.PageRequest.latest(10))
+                .messages())
         .extracting(m -> m.text())
         .containsExactly("psst");
   }

@@ -27,26 +27,31 @@ class EmbeddingExampleTest {
     InMemoryAdapters adapters = InMemoryAdapters.create();
     ChatCore core = adapters.coreBuilder().build();
 
-    UserId alice = core.accounts()
-        .register(new RegisterUser("alice", "alice-password", Optional.empty())).id();
-    UserId bob = core.accounts()
-        .register(new RegisterUser("bob", "bob-password", Optional.empty())).id();
+    UserId alice =
+        core.accounts()
+            .register(new RegisterUser("alice", "alice-password", Optional.empty()))
+            .id();
+    UserId bob =
+        core.accounts().register(new RegisterUser("bob", "bob-password", Optional.empty())).id();
 
     RoomId room = core.rooms().createRoom(new CreateRoom(alice, "general", RoomKind.PUBLIC)).id();
     core.rooms().joinRoom(bob, room);
 
-    core.messages().send(new SendMessage(
-        alice, room, new ClientMessageId("a-1"), "Hi Bob!", List.of(), Optional.empty()));
-    core.messages().send(new SendMessage(
-        bob, room, new ClientMessageId("b-1"), "Hi Alice!", List.of(), Optional.empty()));
+    core.messages()
+        .send(
+            new SendMessage(
+                alice, room, new ClientMessageId("a-1"), "Hi Bob!", List.of(), Optional.empty()));
+    core.messages()
+        .send(
+            new SendMessage(
+                bob, room, new ClientMessageId("b-1"), "Hi Alice!", List.of(), Optional.empty()));
 
-    List<MessageView> history =
-        core.history().page(bob, room, PageRequest.latest(50)).messages();
+    List<MessageView> history = core.history().page(bob, room, PageRequest.latest(50)).messages();
     assertThat(history).extracting(MessageView::text).containsExactly("Hi Bob!", "Hi Alice!");
 
     List<ChatEvent> toAlice = adapters.delivery().eventsFor(alice);
-    assertThat(toAlice).hasExactlyElementsOfTypes(
-        MemberJoined.class, MessagePosted.class, MessagePosted.class);
+    assertThat(toAlice)
+        .hasExactlyElementsOfTypes(MemberJoined.class, MessagePosted.class, MessagePosted.class);
     assertThat(((MessagePosted) toAlice.get(2)).message().text()).isEqualTo("Hi Alice!");
     // README-END
   }

@@ -117,14 +117,18 @@ class HistoryTest {
     ResyncBatch batch = history.resync(bob, general, seenUpTo, 10);
 
     assertThat(batch.events()).extracting(SequencedEvent::seq).containsExactly(3L, 4L, 5L);
-    assertThat(batch.events().get(0)).isInstanceOfSatisfying(MessageEdited.class, e -> {
-      assertThat(e.message().id()).isEqualTo(first.id());
-      assertThat(e.message().text()).isEqualTo("first, edited");
-    });
-    assertThat(batch.events().get(1)).isInstanceOfSatisfying(MessageDeleted.class,
-        e -> assertThat(e.messageId()).isEqualTo(second.id()));
-    assertThat(batch.events().get(2)).isInstanceOfSatisfying(MessagePosted.class,
-        e -> assertThat(e.message()).isEqualTo(third));
+    assertThat(batch.events().get(0))
+        .isInstanceOfSatisfying(
+            MessageEdited.class,
+            e -> {
+              assertThat(e.message().id()).isEqualTo(first.id());
+              assertThat(e.message().text()).isEqualTo("first, edited");
+            });
+    assertThat(batch.events().get(1))
+        .isInstanceOfSatisfying(
+            MessageDeleted.class, e -> assertThat(e.messageId()).isEqualTo(second.id()));
+    assertThat(batch.events().get(2))
+        .isInstanceOfSatisfying(MessagePosted.class, e -> assertThat(e.message()).isEqualTo(third));
     assertThat(batch.lastSeq()).isEqualTo(5);
     assertThat(batch.hasMore()).isFalse();
   }
@@ -164,10 +168,13 @@ class HistoryTest {
 
     ResyncBatch batch = history.resync(bob, general, 0, 10);
 
-    assertThat(batch.events().get(0)).isInstanceOfSatisfying(MessagePosted.class, e -> {
-      assertThat(e.message().deleted()).isTrue();
-      assertThat(e.message().text()).isEmpty();
-    });
+    assertThat(batch.events().get(0))
+        .isInstanceOfSatisfying(
+            MessagePosted.class,
+            e -> {
+              assertThat(e.message().deleted()).isTrue();
+              assertThat(e.message().text()).isEmpty();
+            });
     assertThat(batch.events().get(1)).isInstanceOf(MessageDeleted.class);
   }
 

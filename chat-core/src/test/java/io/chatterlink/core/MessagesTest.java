@@ -53,8 +53,8 @@ class MessagesTest {
     assertThat(sent.sentAt()).isEqualTo(CoreFixture.START);
     StoredMessage stored = f.adapters.messages().find(sent.id()).orElseThrow();
     assertThat(stored.body().orElseThrow().token()).doesNotContain("hello, bob");
-    assertThat(f.delivery().delivered()).containsExactly(
-        new Delivered(new MessagePosted(sent), Set.of(alice, bob)));
+    assertThat(f.delivery().delivered())
+        .containsExactly(new Delivered(new MessagePosted(sent), Set.of(alice, bob)));
   }
 
   @Test
@@ -81,7 +81,8 @@ class MessagesTest {
   void textMustBeNonBlankAndWithinTheDocumentedLength() {
     String longest = "x".repeat(Limits.MAX_MESSAGE_LENGTH);
 
-    assertThat(messages.send(f.send(alice, general, longest)).message().text()).hasSize(Limits.MAX_MESSAGE_LENGTH);
+    assertThat(messages.send(f.send(alice, general, longest)).message().text())
+        .hasSize(Limits.MAX_MESSAGE_LENGTH);
     assertThatThrownBy(() -> messages.send(f.send(alice, general, longest + "x")))
         .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> messages.send(f.send(alice, general, "  \n ")))
@@ -102,10 +103,45 @@ class MessagesTest {
   }
 
   @Test
+  void concurrentResendsStoreAndDeliverTheMessageOnce() throws Exception {
+    SendMessage command = f.send(alice, general, "sent from a flaky connection");
+    int attempts = 8;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    try {
+      List<java.util.concurrent.Future<SendResult>> results = new ArrayList<>();
+      for (int i = 0; i < attempts; i++) {
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return messages.send(command);
+                }));
+      }
+      start.countDown();
+      List<SendResult> outcomes = new ArrayList<>();
+      for (var r : results) {
+        outcomes.add(r.get(10, java.util.concurrent.TimeUnit.SECONDS));
+      }
+
+      assertThat(outcomes).filteredOn(r -> !r.duplicate()).hasSize(1);
+      assertThat(outcomes)
+          .extracting(r -> r.message().id())
+          .containsOnly(outcomes.get(0).message().id());
+      assertThat(f.eventsFor(bob, MessagePosted.class)).hasSize(1);
+      assertThat(f.adapters.messages().lastSeq(general)).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void theSameClientIdFromAnotherSenderIsADifferentMessage() {
     SendMessage fromAlice = f.send(alice, general, "mine");
     SendMessage fromBob =
-        new SendMessage(bob, general, fromAlice.clientMessageId(), "mine too", List.of(), Optional.empty());
+        new SendMessage(
+            bob, general, fromAlice.clientMessageId(), "mine too", List.of(), Optional.empty());
 
     messages.send(fromAlice);
     SendResult bobs = messages.send(fromBob);
@@ -125,7 +161,8 @@ class MessagesTest {
     assertThat(sent.attachments()).containsExactly(here);
     assertThatThrownBy(() -> messages.send(withAttachments(List.of(there))))
         .isInstanceOf(InvalidInputException.class);
-    assertThatThrownBy(() -> messages.send(withAttachments(List.of(new AttachmentId("never-uploaded")))))
+    assertThatThrownBy(
+            () -> messages.send(withAttachments(List.of(new AttachmentId("never-uploaded")))))
         .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> messages.send(withAttachments(List.of(here, here))))
         .isInstanceOf(InvalidInputException.class);
@@ -153,7 +190,8 @@ class MessagesTest {
     MessageView answer = messages.send(reply(question)).message();
 
     assertThat(answer.replyTo()).contains(question.id());
-    assertThatThrownBy(() -> messages.send(reply(unrelated))).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> messages.send(reply(unrelated)))
+        .isInstanceOf(InvalidInputException.class);
   }
 
   @Test
@@ -189,8 +227,8 @@ class MessagesTest {
 
     messages.delete(new DeleteMessage(alice, original.id()));
 
-    assertThat(f.eventsFor(bob, MessageDeleted.class)).containsExactly(
-        new MessageDeleted(general, 2, original.id(), CoreFixture.START));
+    assertThat(f.eventsFor(bob, MessageDeleted.class))
+        .containsExactly(new MessageDeleted(general, 2, original.id(), CoreFixture.START));
     assertThat(f.adapters.messages().find(original.id()).orElseThrow().deleted()).isTrue();
     assertThatThrownBy(() -> messages.delete(new DeleteMessage(alice, original.id())))
         .isInstanceOf(NotFoundException.class);
@@ -212,9 +250,17 @@ class MessagesTest {
   }
 
   private AttachmentId upload(UserId uploader, RoomId room) {
-    return f.core.attachments()
-        .register(new RegisterAttachment(
-            uploader, room, "image/png", 10, "cat.png", "key-" + f.nextClientId(), Optional.empty()))
+    return f.core
+        .attachments()
+        .register(
+            new RegisterAttachment(
+                uploader,
+                room,
+                "image/png",
+                10,
+                "cat.png",
+                "key-" + f.nextClientId(),
+                Optional.empty()))
         .id();
   }
 

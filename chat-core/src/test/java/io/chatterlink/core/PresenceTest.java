@@ -40,16 +40,22 @@ class PresenceTest {
 
     presence.disconnected(alice, "phone");
 
-    assertThat(statusesSentAbout(alice)).containsExactly(PresenceStatus.ONLINE, PresenceStatus.OFFLINE);
-    assertThat(presence.presenceIn(bob, general)).contains(
-        new PresenceView(alice, PresenceStatus.OFFLINE, Optional.of(CoreFixture.START.plus(Duration.ofMinutes(5)))));
+    assertThat(statusesSentAbout(alice))
+        .containsExactly(PresenceStatus.ONLINE, PresenceStatus.OFFLINE);
+    assertThat(presence.presenceIn(bob, general))
+        .contains(
+            new PresenceView(
+                alice,
+                PresenceStatus.OFFLINE,
+                Optional.of(CoreFixture.START.plus(Duration.ofMinutes(5)))));
   }
 
   @Test
   void presenceGoesToEveryoneSharingARoomAndToTheUserOnly() {
     presence.connected(alice, "laptop");
 
-    assertThat(f.delivery().delivered()).singleElement()
+    assertThat(f.delivery().delivered())
+        .singleElement()
         .extracting(Delivered::recipients)
         .isEqualTo(Set.of(alice, bob));
   }
@@ -71,8 +77,8 @@ class PresenceTest {
     presence.disconnected(alice, "never-opened");
 
     assertThat(f.delivery().delivered()).isEmpty();
-    assertThat(presence.presenceIn(bob, general)).contains(
-        new PresenceView(alice, PresenceStatus.OFFLINE, Optional.empty()));
+    assertThat(presence.presenceIn(bob, general))
+        .contains(new PresenceView(alice, PresenceStatus.OFFLINE, Optional.empty()));
     assertThatThrownBy(() -> presence.setStatus(alice, PresenceStatus.OFFLINE))
         .isInstanceOf(InvalidInputException.class);
   }
@@ -94,12 +100,14 @@ class PresenceTest {
     Thread[] threads = new Thread[4];
     for (int t = 0; t < threads.length; t++) {
       int offset = t;
-      threads[t] = new Thread(() -> {
-        for (int i = offset; i < connections; i += threads.length) {
-          presence.connected(alice, "c" + i);
-          presence.disconnected(alice, "c" + i);
-        }
-      });
+      threads[t] =
+          new Thread(
+              () -> {
+                for (int i = offset; i < connections; i += threads.length) {
+                  presence.connected(alice, "c" + i);
+                  presence.disconnected(alice, "c" + i);
+                }
+              });
       threads[t].start();
     }
     for (Thread thread : threads) {

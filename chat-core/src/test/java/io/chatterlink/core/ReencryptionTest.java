@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /** Key rotation, with the test-only cipher's key versions standing in for Fernet keys. */
 class ReencryptionTest {
-  private final CoreFixture before = new CoreFixture(b -> b.cipher(new TestOnlyCipher(1, Set.of())));
+  private final CoreFixture before =
+      new CoreFixture(b -> b.cipher(new TestOnlyCipher(1, Set.of())));
   private final ChatCore rotating = coreWith(new TestOnlyCipher(2, Set.of(1)));
   private final ReencryptMessages reencryption = rotating.reencryption();
   private final UserId alice = before.register("alice");

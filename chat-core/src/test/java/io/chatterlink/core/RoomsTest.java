@@ -59,7 +59,8 @@ class RoomsTest {
 
     assertThat(joined.role()).contains(Role.MEMBER);
     assertThat(again.memberCount()).isEqualTo(2);
-    assertThat(f.eventsFor(alice, MemberJoined.class)).singleElement()
+    assertThat(f.eventsFor(alice, MemberJoined.class))
+        .singleElement()
         .satisfies(e -> assertThat(e.member().user().id()).isEqualTo(bob));
     assertThat(f.eventsFor(bob, MemberJoined.class)).hasSize(1);
   }
@@ -73,8 +74,11 @@ class RoomsTest {
     Throwable joinMissing = catching(() -> rooms.joinRoom(bob, missing));
 
     assertThat(joinPrivate).isInstanceOf(NotFoundException.class);
-    assertThat(joinMissing).isInstanceOf(NotFoundException.class).hasMessage(joinPrivate.getMessage());
-    assertThat(catching(() -> rooms.room(bob, secret))).isInstanceOf(NotFoundException.class)
+    assertThat(joinMissing)
+        .isInstanceOf(NotFoundException.class)
+        .hasMessage(joinPrivate.getMessage());
+    assertThat(catching(() -> rooms.room(bob, secret)))
+        .isInstanceOf(NotFoundException.class)
         .hasMessage(joinMissing.getMessage());
     assertThat(catching(() -> rooms.members(bob, secret))).isInstanceOf(NotFoundException.class);
     assertThat(rooms.publicRooms(bob)).extracting(RoomSummary::id).doesNotContain(secret);
@@ -86,8 +90,11 @@ class RoomsTest {
     RoomId secret = f.privateRoom(alice, "secret");
     rooms.invite(alice, secret, bob);
 
-    assertThatThrownBy(() -> rooms.invite(bob, secret, carol)).isInstanceOf(ForbiddenException.class);
-    assertThat(rooms.members(alice, secret)).extracting(m -> m.user().id()).containsExactly(alice, bob);
+    assertThatThrownBy(() -> rooms.invite(bob, secret, carol))
+        .isInstanceOf(ForbiddenException.class);
+    assertThat(rooms.members(alice, secret))
+        .extracting(m -> m.user().id())
+        .containsExactly(alice, bob);
     assertThat(rooms.room(bob, secret).role()).contains(Role.MEMBER);
   }
 
@@ -99,7 +106,8 @@ class RoomsTest {
     rooms.invite(bob, general, carol);
 
     assertThat(rooms.members(carol, general)).extracting(m -> m.user().id()).contains(carol);
-    assertThat(f.eventsFor(carol, MemberJoined.class)).singleElement()
+    assertThat(f.eventsFor(carol, MemberJoined.class))
+        .singleElement()
         .satisfies(e -> assertThat(e.room().id()).isEqualTo(general));
   }
 
@@ -107,7 +115,8 @@ class RoomsTest {
   void aNonMemberCannotInviteAndAnUnknownUserCannotBeInvited() {
     RoomId secret = f.privateRoom(alice, "secret");
 
-    assertThatThrownBy(() -> rooms.invite(bob, secret, carol)).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> rooms.invite(bob, secret, carol))
+        .isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> rooms.invite(alice, secret, new UserId("ghost")))
         .isInstanceOf(NotFoundException.class);
   }
@@ -122,7 +131,8 @@ class RoomsTest {
     rooms.leaveRoom(alice, general);
 
     assertThat(rooms.myRooms(alice)).isEmpty();
-    assertThat(f.eventsFor(alice, MemberLeft.class)).extracting(MemberLeft::userId)
+    assertThat(f.eventsFor(alice, MemberLeft.class))
+        .extracting(MemberLeft::userId)
         .containsExactly(bob, alice);
   }
 
@@ -170,7 +180,8 @@ class RoomsTest {
     RoomSummary renamed = rooms.rename(alice, general, "lobby");
 
     assertThat(renamed.name()).isEqualTo("lobby");
-    assertThat(f.eventsFor(bob, RoomChanged.class)).containsExactly(new RoomChanged(general, "lobby"));
+    assertThat(f.eventsFor(bob, RoomChanged.class))
+        .containsExactly(new RoomChanged(general, "lobby"));
     assertThatThrownBy(() -> rooms.rename(bob, general, "mine now"))
         .isInstanceOf(ForbiddenException.class);
     assertThatThrownBy(() -> rooms.rename(carol, general, "mine now"))
@@ -186,11 +197,16 @@ class RoomsTest {
     f.post(alice, general, "two");
     f.post(bob, general, "mine do not count");
 
-    assertThat(rooms.myRooms(bob)).singleElement().satisfies(r -> {
-      assertThat(r.unread()).isEqualTo(2);
-      assertThat(r.lastSeq()).isEqualTo(3);
-    });
-    assertThat(rooms.myRooms(alice)).singleElement().satisfies(r -> assertThat(r.unread()).isEqualTo(1));
+    assertThat(rooms.myRooms(bob))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.unread()).isEqualTo(2);
+              assertThat(r.lastSeq()).isEqualTo(3);
+            });
+    assertThat(rooms.myRooms(alice))
+        .singleElement()
+        .satisfies(r -> assertThat(r.unread()).isEqualTo(1));
   }
 
   @Test
@@ -198,12 +214,16 @@ class RoomsTest {
     RoomId general = f.publicRoom(alice, "general");
     f.privateRoom(alice, "secret");
 
-    assertThat(rooms.publicRooms(bob)).singleElement().satisfies(r -> {
-      assertThat(r.id()).isEqualTo(general);
-      assertThat(r.role()).isEqualTo(Optional.empty());
-      assertThat(r.unread()).isZero();
-    });
-    assertThat(rooms.publicRooms(alice)).singleElement()
+    assertThat(rooms.publicRooms(bob))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.id()).isEqualTo(general);
+              assertThat(r.role()).isEqualTo(Optional.empty());
+              assertThat(r.unread()).isZero();
+            });
+    assertThat(rooms.publicRooms(alice))
+        .singleElement()
         .satisfies(r -> assertThat(r.role()).contains(Role.OWNER));
   }
 
@@ -212,7 +232,8 @@ class RoomsTest {
     RoomId general = f.publicRoom(alice, "general");
     rooms.joinRoom(bob, general);
 
-    assertThat(rooms.members(carol, general)).extracting(MemberView::role)
+    assertThat(rooms.members(carol, general))
+        .extracting(MemberView::role)
         .containsExactly(Role.OWNER, Role.MEMBER);
   }
 

@@ -37,9 +37,10 @@ class TypingTest {
     presence.typing(alice, general, false);
     presence.typing(alice, general, false);
 
-    assertThat(f.delivery().delivered()).containsExactly(
-        new Delivered(new TypingChanged(general, alice, true), Set.of(bob, carol)),
-        new Delivered(new TypingChanged(general, alice, false), Set.of(bob, carol)));
+    assertThat(f.delivery().delivered())
+        .containsExactly(
+            new Delivered(new TypingChanged(general, alice, true), Set.of(bob, carol)),
+            new Delivered(new TypingChanged(general, alice, false), Set.of(bob, carol)));
   }
 
   @Test
@@ -54,7 +55,8 @@ class TypingTest {
     presence.expireTyping();
 
     assertThat(f.eventsFor(bob, TypingChanged.class))
-        .containsExactly(new TypingChanged(general, alice, true), new TypingChanged(general, alice, false));
+        .containsExactly(
+            new TypingChanged(general, alice, true), new TypingChanged(general, alice, false));
   }
 
   @Test

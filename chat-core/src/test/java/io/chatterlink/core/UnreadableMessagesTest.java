@@ -19,11 +19,19 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
-/** A body no configured key opens is served as a placeholder, and the page around it still loads. */
+/**
+ * A body no configured key opens is served as a placeholder, and the page around it still loads.
+ */
 class UnreadableMessagesTest {
-  private final CoreFixture oldKey = new CoreFixture(b -> b.cipher(new TestOnlyCipher(1, Set.of())));
+  private final CoreFixture oldKey =
+      new CoreFixture(b -> b.cipher(new TestOnlyCipher(1, Set.of())));
   private final ChatCore newKeyOnly =
-      oldKey.adapters.coreBuilder().clock(oldKey.clock).cipher(new TestOnlyCipher(2, Set.of())).build();
+      oldKey
+          .adapters
+          .coreBuilder()
+          .clock(oldKey.clock)
+          .cipher(new TestOnlyCipher(2, Set.of()))
+          .build();
   private final UserId alice = oldKey.register("alice");
   private final RoomId general = oldKey.publicRoom(alice, "general");
 
@@ -51,12 +59,16 @@ class UnreadableMessagesTest {
 
     var events = newKeyOnly.history().resync(alice, general, 0, 10).events();
 
-    assertThat(events.get(0)).isInstanceOfSatisfying(MessagePosted.class,
-        e -> assertThat(e.message().unreadable()).isTrue());
-    assertThat(events.get(1)).isInstanceOfSatisfying(MessageEdited.class, e -> {
-      assertThat(e.message().unreadable()).isFalse();
-      assertThat(e.message().text()).isEqualTo("re-written under the new key");
-    });
+    assertThat(events.get(0))
+        .isInstanceOfSatisfying(
+            MessagePosted.class, e -> assertThat(e.message().unreadable()).isTrue());
+    assertThat(events.get(1))
+        .isInstanceOfSatisfying(
+            MessageEdited.class,
+            e -> {
+              assertThat(e.message().unreadable()).isFalse();
+              assertThat(e.message().text()).isEqualTo("re-written under the new key");
+            });
   }
 
   @Test
