@@ -1,0 +1,256 @@
+package io.chatterlink.persistence;
+
+import io.chatterlink.core.error.ChatException;
+import io.chatterlink.core.error.UnavailableException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Commit before acknowledge, with group commit. Every message write goes through one thread that
+ * takes whatever is queued (up to {@link #MAX_GROUP_SIZE} operations), applies it in one
+ * transaction and commits once; only then does each caller's {@link #execute} return. Many
+ * concurrent senders thus share one commit (one fsync) instead of paying one each.
+ *
+ * <p>If a statement fails, the group is rolled back and each operation retried in a transaction of
+ * its own, so one bad write cannot fail its neighbours. If the commit itself fails, every operation
+ * of the group fails with {@link UnavailableException}: none is reported stored.
+ */
+final class GroupCommitWriter implements AutoCloseable {
+  /** Most operations committed in one transaction. */
+  static final int MAX_GROUP_SIZE = 256;
+
+  /** Most operations waiting for the writer; a caller waits for room up to {@link #ENQUEUE_TIMEOUT_SECONDS}. */
+  static final int MAX_QUEUED = 8_192;
+
+  /** How long a caller waits for room in a full queue before failing as unavailable. */
+  static final int ENQUEUE_TIMEOUT_SECONDS = 30;
+
+  private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
+  private static final Pending STOP = new Pending(batch -> null);
+
+  private final Supplier<Connection> connections;
+  private final SQLDialect dialect;
+  private final Settings settings;
+  private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(MAX_QUEUED);
+  private final ReadWriteLock closing = new ReentrantReadWriteLock();
+  private final Thread thread;
+  private boolean closed;
+  private Connection connection;
+
+  GroupCommitWriter(Supplier<Connection> connections, SQLDialect dialect, Settings settings) {
+    this.connections = connections;
+    this.dialect = dialect;
+    this.settings = settings;
+    this.thread = new Thread(this::run, "chatterlink-group-commit");
+    this.thread.setDaemon(true);
+    this.thread.start();
+  }
+
+  /**
+   * Runs {@code operation} in the next group and returns its result once the group committed.
+   *
+   * @throws UnavailableException if the write failed or the writer is closed; nothing was written
+   * @throws ChatException the operation's own domain failure (then it wrote nothing)
+   */
+  <T> T execute(Function<MessageWriteBatch, T> operation) {
+    Pending pending = new Pending(operation::apply);
+    enqueue(pending);
+    try {
+      @SuppressWarnings("unchecked")
+      T result = (T) pending.result.join();
+      return result;
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof ChatException failure) {
+        throw failure;
+      }
+      throw new UnavailableException("storing the message failed", e.getCause());
+    }
+  }
+
+  private void enqueue(Pending pending) {
+    closing.readLock().lock();
+    try {
+      if (closed) {
+        throw new UnavailableException("the storage is closed");
+      }
+      if (!queue.offer(pending, ENQUEUE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        throw new UnavailableException("the storage is overloaded");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UnavailableException("interrupted before the message was queued", e);
+    } finally {
+      closing.readLock().unlock();
+    }
+  }
+
+  /** Operations waiting for the writer (for tests that line up a group). */
+  int queued() {
+    return queue.size();
+  }
+
+  private void run() {
+    List<Pending> group = new ArrayList<>(MAX_GROUP_SIZE);
+    boolean stopping = false;
+    while (!stopping) {
+      try {
+        group.add(queue.take());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      queue.drainTo(group, MAX_GROUP_SIZE - 1);
+      stopping = group.remove(STOP);
+      if (!group.isEmpty()) {
+        writeGroup(group);
+      }
+      group.clear();
+    }
+    closeConnection();
+  }
+
+  private void writeGroup(List<Pending> group) {
+    try {
+      Connection c = connection();
+      c.setAutoCommit(false);
+      try {
+        MessageWriteBatch batch = new MessageWriteBatch(DSL.using(c, dialect, settings));
+        for (Pending pending : group) {
+          pending.applyTo(batch);
+        }
+        batch.flush();
+      } catch (RuntimeException e) {
+        rollback(c);
+        retryAlone(group, e);
+        return;
+      }
+      try {
+        c.commit();
+      } catch (SQLException e) {
+        rollback(c);
+        failAll(group, new UnavailableException("the database refused the commit", e));
+        return;
+      }
+      c.setAutoCommit(true);
+      group.forEach(Pending::complete);
+    } catch (SQLException | RuntimeException e) {
+      discardConnection();
+      failAll(group, new UnavailableException("the database is unavailable", e));
+    }
+  }
+
+  private void retryAlone(List<Pending> group, RuntimeException cause) {
+    if (group.size() == 1) {
+      log.warn("A message write failed and was rolled back", cause);
+      failAll(group, new UnavailableException("storing the message failed", cause));
+      return;
+    }
+    for (Pending pending : group) {
+      pending.reset();
+      writeGroup(List.of(pending));
+    }
+  }
+
+  private static void failAll(List<Pending> group, UnavailableException failure) {
+    group.forEach(pending -> pending.result.completeExceptionally(failure));
+  }
+
+  private Connection connection() {
+    if (connection == null) {
+      connection = connections.get();
+    }
+    return connection;
+  }
+
+  private void rollback(Connection c) {
+    try {
+      c.rollback();
+      c.setAutoCommit(true);
+    } catch (SQLException e) {
+      discardConnection();
+    }
+  }
+
+  private void discardConnection() {
+    if (connection != null) {
+      ConnectionPool.closeQuietly(connection);
+      connection = null;
+    }
+  }
+
+  private void closeConnection() {
+    discardConnection();
+  }
+
+  /**
+   * Stops accepting writes, finishes every write already queued, and stops the thread. Idempotent.
+   */
+  @Override
+  public void close() {
+    closing.writeLock().lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    } finally {
+      closing.writeLock().unlock();
+    }
+    try {
+      queue.put(STOP);
+      thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** One queued operation, its staged outcome, and the future its caller waits on. */
+  private static final class Pending {
+    private final Function<MessageWriteBatch, Object> operation;
+    private final CompletableFuture<Object> result = new CompletableFuture<>();
+    private Object staged;
+    private ChatException refused;
+
+    Pending(Function<MessageWriteBatch, Object> operation) {
+      this.operation = operation;
+    }
+
+    void applyTo(MessageWriteBatch batch) {
+      try {
+        staged = operation.apply(batch);
+      } catch (ChatException e) {
+        refused = e;
+      }
+    }
+
+    void reset() {
+      staged = null;
+      refused = null;
+    }
+
+    void complete() {
+      if (refused != null) {
+        result.completeExceptionally(refused);
+      } else {
+        result.complete(staged);
+      }
+    }
+  }
+}

@@ -1,0 +1,208 @@
+package io.chatterlink.persistence;
+
+import static io.chatterlink.persistence.schema.Tables.MEMBERSHIPS;
+import static io.chatterlink.persistence.schema.Tables.ROOMS;
+
+import io.chatterlink.core.error.ConflictException;
+import io.chatterlink.core.error.NotFoundException;
+import io.chatterlink.core.model.Membership;
+import io.chatterlink.core.model.Role;
+import io.chatterlink.core.model.Room;
+import io.chatterlink.core.model.RoomId;
+import io.chatterlink.core.model.RoomKind;
+import io.chatterlink.core.model.UserId;
+import io.chatterlink.core.port.out.RoomStore;
+import io.chatterlink.persistence.schema.tables.records.MembershipsRecord;
+import io.chatterlink.persistence.schema.tables.records.RoomsRecord;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/**
+ * Rooms and memberships. A direct room's key is unique by constraint, so two concurrent "open
+ * conversation" calls store one room. Memberships keep a {@code join_order} so that "joining order"
+ * is exact even when members join at the same instant.
+ */
+final class JooqRoomStore implements RoomStore {
+  private final DSLContext read;
+  private final DSLContext write;
+
+  JooqRoomStore(DSLContext read, DSLContext write) {
+    this.read = read;
+    this.write = write;
+  }
+
+  @Override
+  public Room insert(Room room, List<Membership> members) {
+    return Storage.guard(
+        "storing the room",
+        () ->
+            write.transactionResult(
+                tx -> {
+                  DSLContext dsl = tx.dsl();
+                  int inserted =
+                      dsl.insertInto(ROOMS)
+                          .set(ROOMS.ID, room.id().value())
+                          .set(ROOMS.KIND, room.kind().name())
+                          .set(ROOMS.NAME, room.name())
+                          .set(ROOMS.DIRECT_KEY, room.directKey().orElse(null))
+                          .set(ROOMS.CREATED_AT, Instants.toNanos(room.createdAt()))
+                          .onConflictDoNothing()
+                          .execute();
+                  if (inserted == 0) {
+                    return existingDirectRoom(dsl, room);
+                  }
+                  for (Membership member : members) {
+                    insertMember(dsl, member);
+                  }
+                  return room;
+                }));
+  }
+
+  private static Room existingDirectRoom(DSLContext dsl, Room room) {
+    if (dsl.fetchExists(ROOMS, ROOMS.ID.eq(room.id().value())) || room.directKey().isEmpty()) {
+      throw new ConflictException("room id is taken");
+    }
+    return dsl.selectFrom(ROOMS)
+        .where(ROOMS.DIRECT_KEY.eq(room.directKey().get()))
+        .fetchOptional()
+        .map(JooqRoomStore::toRoom)
+        .orElseThrow(() -> new ConflictException("room id is taken"));
+  }
+
+  /** Inserts unless already a member; true if inserted. */
+  private static boolean insertMember(DSLContext dsl, Membership member) {
+    long nextOrder =
+        dsl.select(DSL.coalesce(DSL.max(MEMBERSHIPS.JOIN_ORDER), 0L)).from(MEMBERSHIPS).fetchOne().value1() + 1;
+    return dsl.insertInto(MEMBERSHIPS)
+            .set(MEMBERSHIPS.ROOM_ID, member.roomId().value())
+            .set(MEMBERSHIPS.USER_ID, member.userId().value())
+            .set(MEMBERSHIPS.ROLE, member.role().name())
+            .set(MEMBERSHIPS.JOINED_AT, Instants.toNanos(member.joinedAt()))
+            .set(MEMBERSHIPS.JOIN_ORDER, nextOrder)
+            .set(MEMBERSHIPS.LAST_READ_SEQ, member.lastReadSeq())
+            .onConflictDoNothing()
+            .execute()
+        > 0;
+  }
+
+  @Override
+  public Optional<Room> find(RoomId id) {
+    return Storage.guard(
+        "reading the room",
+        () -> read.selectFrom(ROOMS).where(ROOMS.ID.eq(id.value())).fetchOptional().map(JooqRoomStore::toRoom));
+  }
+
+  @Override
+  public void rename(RoomId id, String name) {
+    int updated =
+        Storage.guard(
+            "renaming the room",
+            () -> write.update(ROOMS).set(ROOMS.NAME, name).where(ROOMS.ID.eq(id.value())).execute());
+    if (updated == 0) {
+      throw new NotFoundException("no such room");
+    }
+  }
+
+  @Override
+  public List<Room> listPublic(int limit) {
+    if (limit <= 0) {
+      return List.of();
+    }
+    return Storage.guard(
+        "listing rooms",
+        () ->
+            read.selectFrom(ROOMS)
+                .where(ROOMS.KIND.eq(RoomKind.PUBLIC.name()))
+                .orderBy(Collations.binary(ROOMS.NAME, read.dialect()), ROOMS.ID)
+                .limit(limit)
+                .fetch(JooqRoomStore::toRoom));
+  }
+
+  @Override
+  public boolean addMember(Membership membership) {
+    return Storage.guard(
+        "adding the member", () -> write.transactionResult(tx -> insertMember(tx.dsl(), membership)));
+  }
+
+  @Override
+  public boolean removeMember(RoomId room, UserId user) {
+    return Storage.guard(
+        "removing the member",
+        () ->
+            write
+                    .deleteFrom(MEMBERSHIPS)
+                    .where(MEMBERSHIPS.ROOM_ID.eq(room.value()))
+                    .and(MEMBERSHIPS.USER_ID.eq(user.value()))
+                    .execute()
+                > 0);
+  }
+
+  @Override
+  public Optional<Membership> membership(RoomId room, UserId user) {
+    return Storage.guard(
+        "reading the membership",
+        () ->
+            read.selectFrom(MEMBERSHIPS)
+                .where(MEMBERSHIPS.ROOM_ID.eq(room.value()))
+                .and(MEMBERSHIPS.USER_ID.eq(user.value()))
+                .fetchOptional()
+                .map(JooqRoomStore::toMembership));
+  }
+
+  @Override
+  public List<Membership> members(RoomId room) {
+    return Storage.guard(
+        "listing members",
+        () ->
+            read.selectFrom(MEMBERSHIPS)
+                .where(MEMBERSHIPS.ROOM_ID.eq(room.value()))
+                .orderBy(MEMBERSHIPS.JOIN_ORDER)
+                .fetch(JooqRoomStore::toMembership));
+  }
+
+  @Override
+  public List<Membership> membershipsOf(UserId user) {
+    return Storage.guard(
+        "listing memberships",
+        () ->
+            read.selectFrom(MEMBERSHIPS)
+                .where(MEMBERSHIPS.USER_ID.eq(user.value()))
+                .orderBy(MEMBERSHIPS.JOIN_ORDER)
+                .fetch(JooqRoomStore::toMembership));
+  }
+
+  @Override
+  public boolean advanceReadMarker(RoomId room, UserId user, long seq) {
+    return Storage.guard(
+        "moving the read marker",
+        () ->
+            write
+                    .update(MEMBERSHIPS)
+                    .set(MEMBERSHIPS.LAST_READ_SEQ, seq)
+                    .where(MEMBERSHIPS.ROOM_ID.eq(room.value()))
+                    .and(MEMBERSHIPS.USER_ID.eq(user.value()))
+                    .and(MEMBERSHIPS.LAST_READ_SEQ.lt(seq))
+                    .execute()
+                > 0);
+  }
+
+  private static Room toRoom(RoomsRecord row) {
+    return new Room(
+        new RoomId(row.getId()),
+        RoomKind.valueOf(row.getKind()),
+        row.getName(),
+        Optional.ofNullable(row.getDirectKey()),
+        Instants.fromNanos(row.getCreatedAt()));
+  }
+
+  private static Membership toMembership(MembershipsRecord row) {
+    return new Membership(
+        new RoomId(row.getRoomId()),
+        new UserId(row.getUserId()),
+        Role.valueOf(row.getRole()),
+        Instants.fromNanos(row.getJoinedAt()),
+        row.getLastReadSeq());
+  }
+}

@@ -1,0 +1,109 @@
+package io.chatterlink.persistence;
+
+import static io.chatterlink.persistence.schema.Tables.USERS;
+
+import io.chatterlink.core.error.ConflictException;
+import io.chatterlink.core.error.NotFoundException;
+import io.chatterlink.core.model.PasswordHash;
+import io.chatterlink.core.model.User;
+import io.chatterlink.core.model.UserId;
+import io.chatterlink.core.model.Username;
+import io.chatterlink.core.port.out.UserStore;
+import io.chatterlink.persistence.schema.tables.records.UsersRecord;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/** Accounts in the {@code users} table; the canonical username is unique by constraint. */
+final class JooqUserStore implements UserStore {
+  private final DSLContext read;
+  private final DSLContext write;
+
+  JooqUserStore(DSLContext read, DSLContext write) {
+    this.read = read;
+    this.write = write;
+  }
+
+  @Override
+  public void insert(User user) {
+    int inserted =
+        Storage.guard(
+            "storing the user",
+            () ->
+                write
+                    .insertInto(USERS)
+                    .set(USERS.ID, user.id().value())
+                    .set(USERS.USERNAME, user.username().display())
+                    .set(USERS.CANONICAL_USERNAME, user.username().canonical())
+                    .set(USERS.DISPLAY_NAME, user.displayName())
+                    .set(USERS.PASSWORD_HASH, user.passwordHash().encoded())
+                    .set(USERS.CREATED_AT, Instants.toNanos(user.createdAt()))
+                    .onConflictDoNothing()
+                    .execute());
+    if (inserted == 0) {
+      throw new ConflictException("that username is taken");
+    }
+  }
+
+  @Override
+  public Optional<User> findById(UserId id) {
+    return Storage.guard(
+        "reading the user",
+        () -> read.selectFrom(USERS).where(USERS.ID.eq(id.value())).fetchOptional().map(JooqUserStore::toUser));
+  }
+
+  @Override
+  public Optional<User> findByUsername(Username username) {
+    return Storage.guard(
+        "reading the user",
+        () ->
+            read.selectFrom(USERS)
+                .where(USERS.CANONICAL_USERNAME.eq(username.canonical()))
+                .fetchOptional()
+                .map(JooqUserStore::toUser));
+  }
+
+  @Override
+  public void updatePasswordHash(UserId id, PasswordHash hash) {
+    int updated =
+        Storage.guard(
+            "updating the password",
+            () ->
+                write
+                    .update(USERS)
+                    .set(USERS.PASSWORD_HASH, hash.encoded())
+                    .where(USERS.ID.eq(id.value()))
+                    .execute());
+    if (updated == 0) {
+      throw new NotFoundException("no such user");
+    }
+  }
+
+  /** Compares the first code points, not LIKE: {@code _} is a legal username character. */
+  @Override
+  public List<User> searchByPrefix(String canonicalPrefix, int limit) {
+    if (limit <= 0) {
+      return List.of();
+    }
+    int length = canonicalPrefix.codePointCount(0, canonicalPrefix.length());
+    return Storage.guard(
+        "searching users",
+        () ->
+            read.selectFrom(USERS)
+                .where(USERS.CANONICAL_USERNAME.ge(canonicalPrefix))
+                .and(DSL.substring(USERS.CANONICAL_USERNAME, 1, length).eq(canonicalPrefix))
+                .orderBy(Collations.binary(USERS.CANONICAL_USERNAME, read.dialect()))
+                .limit(limit)
+                .fetch(JooqUserStore::toUser));
+  }
+
+  private static User toUser(UsersRecord row) {
+    return new User(
+        new UserId(row.getId()),
+        Username.of(row.getUsername()),
+        row.getDisplayName(),
+        new PasswordHash(row.getPasswordHash()),
+        Instants.fromNanos(row.getCreatedAt()));
+  }
+}
