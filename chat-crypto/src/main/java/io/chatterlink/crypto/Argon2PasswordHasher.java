@@ -9,6 +9,8 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
@@ -16,16 +18,35 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  * {@link PasswordHasher} with Argon2id (Bouncy Castle). New hashes use this hasher's settings;
  * verification uses the settings stored in each hash, so settings can be raised without locking
  * anyone out. Thread-safe: every call has its own generator.
+ *
+ * <p>Each hash allocates its whole Argon2 memory on the Java heap (19 MiB at the recommended
+ * settings), so at most {@link #MAX_CONCURRENT_HASHES} run at once and further callers wait their
+ * turn: a burst of logins then costs latency instead of an {@link OutOfMemoryError}. Running more
+ * at once than there are cores would not finish them sooner anyway.
  */
 final class Argon2PasswordHasher implements PasswordHasher {
   static final int SALT_BYTES = 16;
   static final int HASH_BYTES = 32;
 
+  /** Most hashes computed at the same time by one hasher (76 MiB at the recommended settings). */
+  static final int MAX_CONCURRENT_HASHES = 4;
+
   private final Argon2Settings settings;
   private final SecureRandom random = new SecureRandom();
+  private final Semaphore permits;
+  private final AtomicInteger running = new AtomicInteger();
+  private final AtomicInteger mostRunning = new AtomicInteger();
 
   Argon2PasswordHasher(Argon2Settings settings) {
+    this(settings, MAX_CONCURRENT_HASHES);
+  }
+
+  Argon2PasswordHasher(Argon2Settings settings, int maxConcurrentHashes) {
     this.settings = Objects.requireNonNull(settings, "settings");
+    if (maxConcurrentHashes < 1) {
+      throw new IllegalArgumentException("maxConcurrentHashes must be at least 1");
+    }
+    this.permits = new Semaphore(maxConcurrentHashes, true);
   }
 
   /**
@@ -71,7 +92,23 @@ final class Argon2PasswordHasher implements PasswordHasher {
     return Argon2Hash.parse(stored.encoded()).map(h -> !h.settings().equals(settings)).orElse(true);
   }
 
-  private static byte[] derive(String password, Argon2Settings settings, byte[] salt, int length) {
+  /** The most hashes this hasher has had running at the same time; lets tests see the bound. */
+  int mostRunningAtOnce() {
+    return mostRunning.get();
+  }
+
+  private byte[] derive(String password, Argon2Settings settings, byte[] salt, int length) {
+    permits.acquireUninterruptibly();
+    try {
+      mostRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+      return argon2id(password, settings, salt, length);
+    } finally {
+      running.decrementAndGet();
+      permits.release();
+    }
+  }
+
+  private static byte[] argon2id(String password, Argon2Settings settings, byte[] salt, int length) {
     Argon2Parameters parameters =
         new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
             .withVersion(Argon2Parameters.ARGON2_VERSION_13)

@@ -7,7 +7,14 @@ import io.chatterlink.core.error.InvalidInputException;
 import io.chatterlink.core.model.Limits;
 import io.chatterlink.core.model.PasswordHash;
 import io.chatterlink.core.port.out.PasswordHasher;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class Argon2PasswordHasherTest {
@@ -142,5 +149,36 @@ class Argon2PasswordHasherTest {
 
     assertThat(HexFormat.of().formatHex(parsed.salt())).isNotEqualTo(HexFormat.of().formatHex(salt));
     assertThat(parsed.toString()).doesNotContain(HexFormat.of().formatHex(parsed.hash()));
+  }
+
+  @Test
+  void noMoreHashesRunAtOnceThanTheLimit() throws Exception {
+    int limit = 2;
+    Argon2PasswordHasher bounded = new Argon2PasswordHasher(new Argon2Settings(2048, 1, 1), limit);
+    int threads = 3 * limit;
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<Boolean>> results = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        String password = "password " + i;
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return bounded.verify(password, bounded.hash(password));
+                }));
+      }
+      start.countDown();
+      for (Future<Boolean> result : results) {
+        assertThat(result.get(60, TimeUnit.SECONDS)).isTrue();
+      }
+    } finally {
+      pool.shutdown();
+      assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+    }
+
+    assertThat(bounded.mostRunningAtOnce()).isBetween(1, limit);
+    assertThat(Argon2PasswordHasher.MAX_CONCURRENT_HASHES).isEqualTo(4);
   }
 }
