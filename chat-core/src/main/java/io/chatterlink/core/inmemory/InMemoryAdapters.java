@@ -11,8 +11,8 @@ import io.chatterlink.core.port.out.UserStore;
 
 /**
  * Every outbound port of the core, in memory: for tests (ours and an embedder's) and for trying
- * ChatterLink out without a database. The stores are thread-safe and follow the same contract
- * tests as the real adapters; nothing survives the JVM.
+ * ChatterLink out without a database. The stores are thread-safe and follow the same contract tests
+ * as the real adapters; nothing survives the JVM.
  *
  * <pre>{@code
  * InMemoryAdapters adapters = InMemoryAdapters.create();

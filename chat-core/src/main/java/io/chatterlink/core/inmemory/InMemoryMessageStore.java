@@ -34,6 +34,7 @@ final class InMemoryMessageStore implements MessageStore {
 
   /** Sorted by room id: the stable order in which {@link #bodiesAfter} walks the rooms. */
   private final TreeMap<String, RoomLog> logs = new TreeMap<>();
+
   private final Map<MessageId, StoredMessage> messages = new HashMap<>();
   private final Map<MessageId, List<Long>> entrySeqs = new HashMap<>();
   private final Map<ClientKey, MessageId> byClientKey = new HashMap<>();
@@ -104,8 +105,10 @@ final class InMemoryMessageStore implements MessageStore {
       return List.of();
     }
     return log.entriesAfter(afterSeq, limit).stream()
-        .map(e -> new LogEntry(room, e.seq(), e.kind(), messages.get(e.messageId()), e.body(),
-            e.at()))
+        .map(
+            e ->
+                new LogEntry(
+                    room, e.seq(), e.kind(), messages.get(e.messageId()), e.body(), e.at()))
         .toList();
   }
 
@@ -173,8 +176,17 @@ final class InMemoryMessageStore implements MessageStore {
     messages.put(
         m.id(),
         new StoredMessage(
-            m.id(), m.roomId(), m.seq(), m.sender(), m.clientMessageId(), Optional.of(replacement),
-            m.attachments(), m.replyTo(), m.sentAt(), m.editedAt(), false));
+            m.id(),
+            m.roomId(),
+            m.seq(),
+            m.sender(),
+            m.clientMessageId(),
+            Optional.of(replacement),
+            m.attachments(),
+            m.replyTo(),
+            m.sentAt(),
+            m.editedAt(),
+            false));
   }
 
   private StoredMessage requireLive(MessageId id) {

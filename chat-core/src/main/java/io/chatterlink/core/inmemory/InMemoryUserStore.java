@@ -20,6 +20,7 @@ import java.util.TreeMap;
  */
 final class InMemoryUserStore implements UserStore {
   private final Map<UserId, User> byId = new HashMap<>();
+
   /** Sorted by canonical username, which is the order of {@link #searchByPrefix}. */
   private final TreeMap<String, User> byCanonicalName = new TreeMap<>();
 

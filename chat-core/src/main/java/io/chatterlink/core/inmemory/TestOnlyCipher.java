@@ -3,10 +3,10 @@ package io.chatterlink.core.inmemory;
 import io.chatterlink.core.model.EncryptedBody;
 import io.chatterlink.core.port.out.MessageCipher;
 import io.chatterlink.core.port.out.UndecryptableBodyException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -15,8 +15,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * <strong>TEST ONLY — PROVIDES NO SECRECY AT ALL.</strong> A reversible encoding that stands in
- * for a real {@link MessageCipher} in tests: anyone can read a token, which is the point (a failing
+ * <strong>TEST ONLY — PROVIDES NO SECRECY AT ALL.</strong> A reversible encoding that stands in for
+ * a real {@link MessageCipher} in tests: anyone can read a token, which is the point (a failing
  * test shows what was stored). Never configure it in a server that holds real messages.
  *
  * <p>Tokens look like {@code test-only:v2:<base64url of the UTF-8 text>:<check>}, where {@code

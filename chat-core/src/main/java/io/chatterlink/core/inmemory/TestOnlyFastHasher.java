@@ -9,10 +9,10 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * <strong>TEST ONLY — NOT A SAFE WAY TO STORE PASSWORDS.</strong> One salted SHA-256, which is
- * fast on purpose so that tests which register many users stay fast; for the same reason it is
- * fast for an attacker to brute-force. Real servers use chat-crypto's hasher. Hashes look like
- * {@code test-only$<base64 salt>$<base64 digest>}. Thread-safe.
+ * <strong>TEST ONLY — NOT A SAFE WAY TO STORE PASSWORDS.</strong> One salted SHA-256, which is fast
+ * on purpose so that tests which register many users stay fast; for the same reason it is fast for
+ * an attacker to brute-force. Real servers use chat-crypto's hasher. Hashes look like {@code
+ * test-only$<base64 salt>$<base64 digest>}. Thread-safe.
  */
 public final class TestOnlyFastHasher implements PasswordHasher {
   private static final String PREFIX = "test-only";

@@ -1,0 +1,92 @@
+package io.chatterlink.core.contract;
+
+import static io.chatterlink.core.contract.StorageFixtures.T0;
+import static io.chatterlink.core.contract.StorageFixtures.at;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.chatterlink.core.error.ConflictException;
+import io.chatterlink.core.model.Session;
+import io.chatterlink.core.model.SessionId;
+import io.chatterlink.core.model.SessionToken;
+import io.chatterlink.core.model.User;
+import org.junit.jupiter.api.Test;
+
+/** The rules every {@link io.chatterlink.core.port.out.SessionStore} follows. */
+public abstract class SessionStoreContract extends StorageContract {
+  @Test
+  void anInsertedSessionIsFound() {
+    Session session = session(fixtures.user("alice"));
+
+    storage.sessions().insert(session);
+
+    assertThat(storage.sessions().find(session.id())).contains(session);
+    assertThat(storage.sessions().find(SessionToken.random().id())).isEmpty();
+  }
+
+  @Test
+  void aTakenIdIsRejectedAndTheFirstSessionKept() {
+    User alice = fixtures.user("alice");
+    User bob = fixtures.user("bob");
+    Session first = session(alice);
+    storage.sessions().insert(first);
+
+    assertThatThrownBy(() -> storage.sessions().insert(new Session(first.id(), bob.id(), T0, T0)))
+        .isInstanceOf(ConflictException.class);
+    assertThat(storage.sessions().find(first.id())).contains(first);
+  }
+
+  @Test
+  void touchingASessionRecordsItsUse() {
+    Session session = session(fixtures.user("alice"));
+    storage.sessions().insert(session);
+
+    storage.sessions().touch(session.id(), at(3600));
+
+    assertThat(storage.sessions().find(session.id()))
+        .contains(new Session(session.id(), session.userId(), session.createdAt(), at(3600)));
+  }
+
+  @Test
+  void touchingAnUnknownSessionCreatesNothing() {
+    SessionId unknown = SessionToken.random().id();
+
+    storage.sessions().touch(unknown, at(1));
+
+    assertThat(storage.sessions().find(unknown)).isEmpty();
+  }
+
+  @Test
+  void aDeletedSessionIsGoneAndDeletingItAgainReportsSo() {
+    Session session = session(fixtures.user("alice"));
+    storage.sessions().insert(session);
+
+    assertThat(storage.sessions().delete(session.id())).isTrue();
+    assertThat(storage.sessions().delete(session.id())).isFalse();
+    assertThat(storage.sessions().find(session.id())).isEmpty();
+  }
+
+  @Test
+  void deletingAllSessionsOfAUserLeavesOtherUsersSessions() {
+    User alice = fixtures.user("alice");
+    User bob = fixtures.user("bob");
+    Session laptop = session(alice);
+    Session phone = session(alice);
+    Session bobs = session(bob);
+    storage.sessions().insert(laptop);
+    storage.sessions().insert(bobs);
+    storage.sessions().insert(phone);
+
+    assertThat(storage.sessions().deleteAllOf(alice.id()))
+        .containsExactlyInAnyOrder(laptop.id(), phone.id());
+
+    assertThat(storage.sessions().find(laptop.id())).isEmpty();
+    assertThat(storage.sessions().find(phone.id())).isEmpty();
+    assertThat(storage.sessions().find(bobs.id())).contains(bobs);
+    assertThat(storage.sessions().deleteAllOf(alice.id())).isEmpty();
+  }
+
+  private static Session session(User user) {
+    return new Session(SessionToken.random().id(), user.id(), T0, T0);
+  }
+}

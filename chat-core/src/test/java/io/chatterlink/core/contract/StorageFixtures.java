@@ -1,0 +1,129 @@
+package io.chatterlink.core.contract;
+
+import io.chatterlink.core.model.AppendOutcome;
+import io.chatterlink.core.model.ClientMessageId;
+import io.chatterlink.core.model.EncryptedBody;
+import io.chatterlink.core.model.Membership;
+import io.chatterlink.core.model.MessageId;
+import io.chatterlink.core.model.NewMessage;
+import io.chatterlink.core.model.PasswordHash;
+import io.chatterlink.core.model.Role;
+import io.chatterlink.core.model.Room;
+import io.chatterlink.core.model.RoomId;
+import io.chatterlink.core.model.RoomKind;
+import io.chatterlink.core.model.StoredMessage;
+import io.chatterlink.core.model.User;
+import io.chatterlink.core.model.UserId;
+import io.chatterlink.core.model.Username;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Test data for the storage contracts, created through the stores themselves: a SQL adapter has
+ * foreign keys, so a message's room and sender must exist before it is appended. Ids are readable
+ * and unique within one fixture; times are whole seconds after {@link #T0}, so that every database
+ * stores them exactly. Thread-safe.
+ */
+public final class StorageFixtures {
+  /** The instant every fixture time counts from. */
+  public static final Instant T0 = Instant.parse("2026-01-01T12:00:00Z");
+
+  private final StoragePorts storage;
+  private final AtomicLong counter = new AtomicLong();
+
+  /** Fixtures that write through {@code storage}. */
+  public StorageFixtures(StoragePorts storage) {
+    this.storage = storage;
+  }
+
+  /** {@link #T0} plus {@code seconds}. */
+  public static Instant at(long seconds) {
+    return T0.plusSeconds(seconds);
+  }
+
+  /** A stand-in for a cipher's output; the stores never look inside. */
+  public static EncryptedBody body(String text) {
+    return new EncryptedBody("enc:" + text);
+  }
+
+  /** A new user id, not yet stored. */
+  public UserId newUserId() {
+    return new UserId("user-" + counter.incrementAndGet());
+  }
+
+  /** A user named {@code username}, not yet stored. */
+  public User newUser(String username) {
+    return new User(
+        newUserId(), Username.of(username), username, new PasswordHash("hash-of-" + username), T0);
+  }
+
+  /** Stores and returns a user named {@code username}. */
+  public User user(String username) {
+    User user = newUser(username);
+    storage.users().insert(user);
+    return user;
+  }
+
+  /** Stores a public room whose first member (if any) is its owner and the rest members. */
+  public Room publicRoom(String name, User... members) {
+    return room(RoomKind.PUBLIC, name, members);
+  }
+
+  /** Stores a private room whose first member (if any) is its owner and the rest members. */
+  public Room privateRoom(String name, User... members) {
+    return room(RoomKind.PRIVATE, name, members);
+  }
+
+  /** A public room with no members, for tests about messages only. */
+  public RoomId room() {
+    return publicRoom("room " + counter.incrementAndGet()).id();
+  }
+
+  /** A new room id, not yet stored. */
+  public RoomId newRoomId() {
+    return new RoomId("room-" + counter.incrementAndGet());
+  }
+
+  /** The membership {@code user} would get on joining {@code room} at {@link #T0}. */
+  public static Membership membership(RoomId room, User user, Role role) {
+    return new Membership(room, user.id(), role, T0, 0);
+  }
+
+  private Room room(RoomKind kind, String name, User... members) {
+    Room room = new Room(newRoomId(), kind, name, Optional.empty(), T0);
+    List<Membership> memberships = new ArrayList<>();
+    for (User member : members) {
+      memberships.add(
+          membership(room.id(), member, memberships.isEmpty() ? Role.OWNER : Role.MEMBER));
+    }
+    return storage.rooms().insert(room, memberships);
+  }
+
+  /** A post by {@code sender} with fresh message and client ids, not yet appended. */
+  public NewMessage newMessage(RoomId room, User sender, String text) {
+    long n = counter.incrementAndGet();
+    return new NewMessage(
+        new MessageId("msg-" + n),
+        room,
+        sender.id(),
+        new ClientMessageId("client-" + n),
+        body(text),
+        List.of(),
+        Optional.empty(),
+        at(n));
+  }
+
+  /** Appends a new post and returns it as stored. */
+  public StoredMessage post(RoomId room, User sender, String text) {
+    AppendOutcome outcome = storage.messages().append(newMessage(room, sender, text));
+    return outcome.message();
+  }
+
+  /** A fresh message id, for a resend that reuses a client message id. */
+  public MessageId newMessageId() {
+    return new MessageId("msg-" + counter.incrementAndGet());
+  }
+}
