@@ -1,0 +1,12 @@
+package io.chatterlink.crypto;
+
+import io.chatterlink.core.contract.MessageCipherContract;
+import io.chatterlink.core.port.out.MessageCipher;
+
+/** The production Fernet cipher, built from a FERNET_KEY setting, follows the core's contract. */
+class FernetMessageCipherContractTest extends MessageCipherContract {
+  @Override
+  protected MessageCipher newCipher() {
+    return ChatCrypto.cipherFromSetting(ChatCrypto.generateKey() + "," + ChatCrypto.generateKey());
+  }
+}
