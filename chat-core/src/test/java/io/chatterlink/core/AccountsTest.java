@@ -17,6 +17,7 @@ import io.chatterlink.core.port.in.ManageAccounts.LogIn;
 import io.chatterlink.core.port.in.ManageAccounts.LoginResult;
 import io.chatterlink.core.port.in.ManageAccounts.RegisterUser;
 import io.chatterlink.core.port.out.PasswordHasher;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -146,6 +147,23 @@ class AccountsTest {
     assertThat(timed.adapters.sessions().find(token.id()))
         .as("expired sessions are deleted")
         .isEmpty();
+  }
+
+  @Test
+  void useIsWrittenDownAtMostOncePerTouchInterval() {
+    f.register("alice");
+    LoginResult login = accounts.logIn(new LogIn("alice", CoreFixture.passwordOf("alice")));
+    Duration interval = SessionPolicy.MAX_TOUCH_INTERVAL;
+
+    f.clock.advance(interval.minusSeconds(1));
+    accounts.authenticate(login.token());
+    assertThat(f.adapters.sessions().find(login.sessionId()).orElseThrow().lastSeenAt())
+        .isEqualTo(CoreFixture.START);
+    f.clock.advance(Duration.ofSeconds(1));
+    accounts.authenticate(login.token());
+
+    assertThat(f.adapters.sessions().find(login.sessionId()).orElseThrow().lastSeenAt())
+        .isEqualTo(CoreFixture.START.plus(interval));
   }
 
   @Test

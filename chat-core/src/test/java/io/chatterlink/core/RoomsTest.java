@@ -228,6 +228,15 @@ class RoomsTest {
   }
 
   @Test
+  void thePublicListingShowsAtMostTheDocumentedNumberOfRooms() {
+    for (int i = 0; i <= Limits.MAX_PUBLIC_ROOMS_LISTED; i++) {
+      f.publicRoom(alice, "room " + i);
+    }
+
+    assertThat(rooms.publicRooms(bob)).hasSize(Limits.MAX_PUBLIC_ROOMS_LISTED);
+  }
+
+  @Test
   void membersOfAPublicRoomAreVisibleToAnyoneWithTheirRoles() {
     RoomId general = f.publicRoom(alice, "general");
     rooms.joinRoom(bob, general);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chatterlink.core.event.MessageEdited;
 import io.chatterlink.core.event.MessagePosted;
 import io.chatterlink.core.inmemory.TestOnlyCipher;
+import io.chatterlink.core.model.EncryptedBody;
 import io.chatterlink.core.model.MessageView;
 import io.chatterlink.core.model.PageRequest;
 import io.chatterlink.core.model.RoomId;
@@ -14,6 +15,7 @@ import io.chatterlink.core.port.in.FetchHistory.HistoryPage;
 import io.chatterlink.core.port.in.SendMessages.EditMessage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -85,6 +87,38 @@ class UnreadableMessagesTest {
     assertThat(logger.lines.get(0))
         .contains(lost.id().value())
         .doesNotContain(stored.body().orElseThrow().token());
+  }
+
+  @Test
+  void theMemoryOfReportedMessagesIsBoundedAndForgetsTheOldestFirst() {
+    RecordingLogger logger = new RecordingLogger();
+    MessageViews views = new MessageViews(new TestOnlyCipher(2, Set.of()), logger);
+    List<StoredMessage> lost = new ArrayList<>();
+    for (int i = 0; i <= MessageViews.MAX_REPORTED_UNREADABLE; i++) {
+      lost.add(unreadable("m" + i));
+    }
+    lost.forEach(views::current);
+
+    views.current(lost.get(lost.size() - 1));
+    assertThat(logger.lines).hasSize(MessageViews.MAX_REPORTED_UNREADABLE + 1);
+    views.current(lost.get(0));
+
+    assertThat(logger.lines).hasSize(MessageViews.MAX_REPORTED_UNREADABLE + 2);
+  }
+
+  private StoredMessage unreadable(String id) {
+    return new StoredMessage(
+        new io.chatterlink.core.model.MessageId(id),
+        general,
+        1,
+        alice,
+        new io.chatterlink.core.model.ClientMessageId(id),
+        Optional.of(new EncryptedBody("not a token of any key")),
+        List.of(),
+        Optional.empty(),
+        CoreFixture.START,
+        Optional.empty(),
+        false);
   }
 
   /** Keeps what was logged, formatted, so the test can read it. */
