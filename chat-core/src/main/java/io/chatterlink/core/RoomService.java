@@ -93,7 +93,7 @@ final class RoomService implements ManageRooms {
         mine.role() == Role.OWNER
             && members.stream().noneMatch(m -> m.role() == Role.OWNER && !m.userId().equals(actor));
     if (lastOwner && members.size() > 1) {
-      throw new ConflictException("the last owner cannot leave: make another member owner first");
+      throw new ConflictException("the last owner cannot leave while other members remain");
     }
     if (rooms.removeMember(id, actor)) {
       Set<UserId> recipients = access.memberIds(id);
