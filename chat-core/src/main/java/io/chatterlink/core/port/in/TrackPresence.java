@@ -14,7 +14,10 @@ public interface TrackPresence {
   /** A connection of the actor opened; {@code connectionId} is the adapter's, unique per connection. */
   void connected(UserId actor, String connectionId);
 
-  /** A connection closed; the actor's typing stops, and when it was the last, they go offline. */
+  /**
+   * A connection closed. When it was the actor's last one, they go offline and their typing stops
+   * (another open tab may still be typing).
+   */
   void disconnected(UserId actor, String connectionId);
 
   /** The actor's clients report them active (ONLINE) or idle (AWAY). */
