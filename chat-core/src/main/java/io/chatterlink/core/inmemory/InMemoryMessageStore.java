@@ -99,7 +99,7 @@ final class InMemoryMessageStore implements MessageStore {
 
   @Override
   public synchronized List<LogEntry> entriesAfter(RoomId room, long afterSeq, int limit) {
-    InMemoryUserStore.requirePositive(limit);
+    Checks.requirePositiveLimit(limit);
     RoomLog log = logs.get(room.value());
     if (log == null) {
       return List.of();
@@ -132,7 +132,7 @@ final class InMemoryMessageStore implements MessageStore {
 
   @Override
   public synchronized List<BodyRecord> bodiesAfter(Optional<String> cursor, int limit) {
-    InMemoryUserStore.requirePositive(limit);
+    Checks.requirePositiveLimit(limit);
     Optional<BodyCursor> from = cursor.map(BodyCursor::parse);
     String firstRoom = from.map(c -> c.room().value()).orElse("");
     List<BodyRecord> found = new ArrayList<>();

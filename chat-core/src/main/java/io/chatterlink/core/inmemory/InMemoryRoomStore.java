@@ -67,7 +67,7 @@ final class InMemoryRoomStore implements RoomStore {
 
   @Override
   public synchronized List<Room> listPublic(int limit) {
-    InMemoryUserStore.requirePositive(limit);
+    Checks.requirePositiveLimit(limit);
     return rooms.values().stream()
         .filter(r -> r.kind() == RoomKind.PUBLIC)
         .sorted(Comparator.comparing(Room::name).thenComparing(r -> r.id().value()))

@@ -59,7 +59,7 @@ final class InMemoryUserStore implements UserStore {
 
   @Override
   public synchronized List<User> searchByPrefix(String canonicalPrefix, int limit) {
-    requirePositive(limit);
+    Checks.requirePositiveLimit(limit);
     List<User> found = new ArrayList<>();
     for (Map.Entry<String, User> e : byCanonicalName.tailMap(canonicalPrefix, true).entrySet()) {
       if (found.size() == limit || !e.getKey().startsWith(canonicalPrefix)) {
@@ -68,11 +68,5 @@ final class InMemoryUserStore implements UserStore {
       found.add(e.getValue());
     }
     return List.copyOf(found);
-  }
-
-  static void requirePositive(int limit) {
-    if (limit < 1) {
-      throw new IllegalArgumentException("limit must be positive");
-    }
   }
 }

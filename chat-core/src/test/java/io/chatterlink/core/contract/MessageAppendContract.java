@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.chatterlink.core.error.NotFoundException;
 import io.chatterlink.core.model.AppendOutcome;
 import io.chatterlink.core.model.Attachment;
-import io.chatterlink.core.model.AttachmentId;
 import io.chatterlink.core.model.ClientMessageId;
 import io.chatterlink.core.model.EntryKind;
 import io.chatterlink.core.model.LogEntry;
@@ -54,7 +53,7 @@ public abstract class MessageAppendContract extends StorageContract {
     User alice = fixtures.user("alice");
     RoomId room = fixtures.room();
     StoredMessage first = fixtures.post(room, alice, "first");
-    Attachment photo = attachment(room, alice);
+    Attachment photo = fixtures.attachment(room, alice);
     NewMessage reply =
         new NewMessage(
             fixtures.newMessageId(),
@@ -177,6 +176,39 @@ public abstract class MessageAppendContract extends StorageContract {
   }
 
   @Test
+  void concurrentPostsEditsAndDeletesShareOneGapFreeSequence() {
+    User alice = fixtures.user("alice");
+    RoomId room = fixtures.room();
+    int postsPerThread = 25;
+
+    List<Integer> writesPerThread =
+        Concurrently.run(
+            4,
+            t -> {
+              int writes = 0;
+              for (int i = 0; i < postsPerThread; i++) {
+                StoredMessage m = fixtures.post(room, alice, "t" + t + "-" + i);
+                storage.messages().edit(m.id(), body("edited"), at(1000));
+                writes += 2;
+                if (i % 5 == 0) {
+                  storage.messages().delete(m.id(), at(2000));
+                  writes++;
+                }
+              }
+              return writes;
+            });
+
+    long total = writesPerThread.stream().mapToInt(Integer::intValue).sum();
+    List<LogEntry> log = allEntries(room);
+    assertThat(total).isEqualTo(4 * (2 * postsPerThread + postsPerThread / 5));
+    assertThat(storage.messages().lastSeq(room)).isEqualTo(total);
+    assertThat(log)
+        .extracting(LogEntry::seq)
+        .containsExactlyElementsOf(LongStream.rangeClosed(1, total).boxed().toList());
+    assertThat(log).filteredOn(e -> e.kind() == EntryKind.DELETED).hasSize(4 * postsPerThread / 5);
+  }
+
+  @Test
   void anEditIsLoggedUnderItsOwnSeqAndChangesTheMessage() {
     User alice = fixtures.user("alice");
     RoomId room = fixtures.room();
@@ -260,21 +292,5 @@ public abstract class MessageAppendContract extends StorageContract {
       all.addAll(batch);
     } while (!batch.isEmpty());
     return all;
-  }
-
-  Attachment attachment(RoomId room, User uploader) {
-    Attachment attachment =
-        new Attachment(
-            new AttachmentId("att-" + fixtures.newMessageId().value()),
-            room,
-            uploader.id(),
-            "image/png",
-            1234,
-            "photo.png",
-            "stored-photo",
-            Optional.of("stored-thumb"),
-            at(1));
-    storage.attachments().insert(attachment);
-    return attachment;
   }
 }

@@ -1,6 +1,8 @@
 package io.chatterlink.core.contract;
 
 import io.chatterlink.core.model.AppendOutcome;
+import io.chatterlink.core.model.Attachment;
+import io.chatterlink.core.model.AttachmentId;
 import io.chatterlink.core.model.ClientMessageId;
 import io.chatterlink.core.model.EncryptedBody;
 import io.chatterlink.core.model.Membership;
@@ -125,5 +127,22 @@ public final class StorageFixtures {
   /** A fresh message id, for a resend that reuses a client message id. */
   public MessageId newMessageId() {
     return new MessageId("msg-" + counter.incrementAndGet());
+  }
+
+  /** Stores and returns an image attachment uploaded to {@code room} by {@code uploader}. */
+  public Attachment attachment(RoomId room, User uploader) {
+    Attachment attachment =
+        new Attachment(
+            new AttachmentId("att-" + counter.incrementAndGet()),
+            room,
+            uploader.id(),
+            "image/png",
+            1234,
+            "photo.png",
+            "stored-photo",
+            Optional.of("stored-thumb"),
+            at(1));
+    storage.attachments().insert(attachment);
+    return attachment;
   }
 }
