@@ -34,7 +34,9 @@ final class Argon2Hash {
     this.hash = hash.clone();
   }
 
-  /** Parses a PHC string; empty for anything malformed, another algorithm, or out-of-range costs. */
+  /**
+   * Parses a PHC string; empty for anything malformed, another algorithm, or out-of-range costs.
+   */
   static Optional<Argon2Hash> parse(String encoded) {
     Matcher m = PHC.matcher(encoded);
     if (!m.matches() || Integer.parseInt(m.group(1)) != VERSION) {
@@ -43,7 +45,9 @@ final class Argon2Hash {
     try {
       Argon2Settings settings =
           new Argon2Settings(
-              Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)));
+              Integer.parseInt(m.group(2)),
+              Integer.parseInt(m.group(3)),
+              Integer.parseInt(m.group(4)));
       byte[] salt = Base64.getDecoder().decode(m.group(5));
       byte[] hash = Base64.getDecoder().decode(m.group(6));
       if (!within(salt.length, MIN_SALT_BYTES, MAX_SALT_BYTES)
@@ -59,9 +63,18 @@ final class Argon2Hash {
 
   String encode() {
     Base64.Encoder base64 = Base64.getEncoder().withoutPadding();
-    return "$argon2id$v=" + VERSION
-        + "$m=" + settings.memoryKiB() + ",t=" + settings.iterations() + ",p=" + settings.parallelism()
-        + "$" + base64.encodeToString(salt) + "$" + base64.encodeToString(hash);
+    return "$argon2id$v="
+        + VERSION
+        + "$m="
+        + settings.memoryKiB()
+        + ",t="
+        + settings.iterations()
+        + ",p="
+        + settings.parallelism()
+        + "$"
+        + base64.encodeToString(salt)
+        + "$"
+        + base64.encodeToString(hash);
   }
 
   Argon2Settings settings() {

@@ -108,7 +108,8 @@ final class Argon2PasswordHasher implements PasswordHasher {
     }
   }
 
-  private static byte[] argon2id(String password, Argon2Settings settings, byte[] salt, int length) {
+  private static byte[] argon2id(
+      String password, Argon2Settings settings, byte[] salt, int length) {
     Argon2Parameters parameters =
         new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
             .withVersion(Argon2Parameters.ARGON2_VERSION_13)

@@ -2,8 +2,9 @@ package io.chatterlink.crypto;
 
 /**
  * Cost parameters for Argon2id password hashes. Each hash stores the parameters it was made with,
- * so raising them later leaves existing hashes verifiable (and {@link #equals} tells whether a
- * stored hash is behind the current settings).
+ * so raising them later leaves existing hashes verifiable. The bounds apply to stored hashes too: a
+ * hash claiming more than {@link #MAX_MEMORY_KIB} or {@link #MAX_ITERATIONS} never verifies, so a
+ * tampered row cannot make a login burn gigabytes or minutes.
  *
  * @param memoryKiB memory per hash in KiB (1 KiB = 1024 bytes), from {@link #MIN_MEMORY_KIB} to
  *     {@link #MAX_MEMORY_KIB}
@@ -24,7 +25,14 @@ public record Argon2Settings(int memoryKiB, int iterations, int parallelism) {
   /** Most lanes accepted, in settings and in stored hashes. */
   public static final int MAX_PARALLELISM = 16;
 
-  /** Checks the bounds; a parameter out of range throws {@link IllegalArgumentException}. */
+  /**
+   * Checks the bounds.
+   *
+   * @param memoryKiB memory per hash in KiB
+   * @param iterations passes over the memory
+   * @param parallelism lanes
+   * @throws IllegalArgumentException if a parameter is out of range
+   */
   public Argon2Settings {
     if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
       throw new IllegalArgumentException("parallelism must be 1.." + MAX_PARALLELISM);
@@ -39,8 +47,10 @@ public record Argon2Settings(int memoryKiB, int iterations, int parallelism) {
   }
 
   /**
-   * The production default, OWASP's first recommended Argon2id configuration: 19 MiB, 2
-   * iterations, 1 lane.
+   * The production default, OWASP's first recommended Argon2id configuration: 19 MiB, 2 iterations,
+   * 1 lane. One hash takes tens of milliseconds on a current server core.
+   *
+   * @return the settings for production
    */
   public static Argon2Settings recommended() {
     return new Argon2Settings(19 * 1024, 2, 1);
@@ -49,6 +59,8 @@ public record Argon2Settings(int memoryKiB, int iterations, int parallelism) {
   /**
    * <strong>Test only — far too cheap for real passwords.</strong> 64 KiB, 1 iteration, 1 lane: a
    * real Argon2id hash in well under a millisecond, for suites that register many users.
+   *
+   * @return settings for tests only
    */
   public static Argon2Settings testOnlyCheap() {
     return new Argon2Settings(64, 1, 1);

@@ -10,9 +10,9 @@ import java.time.Clock;
  * password hasher. All methods are thread-safe and so are the objects they return.
  *
  * <p><b>FERNET_KEY</b> holds one Fernet key (32 random bytes in URL-safe base64, 44 characters), or
- * a comma-separated list of at most {@value FernetKeyRing#MAX_KEYS} keys. The first key (the
- * primary) encrypts; every key decrypts. To rotate: generate a key, put it first ({@code
- * FERNET_KEY=new,old}), restart, run the re-encryption, then drop the old key.
+ * a comma-separated list of at most 16 keys. The first key (the primary) encrypts; every key
+ * decrypts. To rotate: generate a key, put it first ({@code FERNET_KEY=new,old}), restart, run the
+ * re-encryption, then drop the old key.
  */
 public final class ChatCrypto {
   private ChatCrypto() {}
@@ -23,23 +23,29 @@ public final class ChatCrypto {
    *
    * @param fernetKeySetting one key, or a comma-separated list with the primary key first; spaces
    *     around keys are ignored
-   * @throws CryptoConfigurationException if the setting is null, blank, holds more than {@value
-   *     FernetKeyRing#MAX_KEYS} keys, or an entry is empty, not URL-safe base64, not 32 bytes, or a
-   *     repeat; the message names {@code FERNET_KEY} and the entry's position, never the value
+   * @throws CryptoConfigurationException if the setting is null, blank, holds more than 16 keys, or
+   *     an entry is empty, not URL-safe base64, not 32 bytes, or a repeat; the message names {@code
+   *     FERNET_KEY} and the entry's position, never the value
+   * @return a thread-safe cipher whose first key encrypts and whose every key decrypts
    */
   public static MessageCipher cipherFromSetting(String fernetKeySetting) {
     return FernetMessageCipher.atRest(FernetKeyRing.parse(fernetKeySetting), Clock.systemUTC());
   }
 
-  /** A fresh random Fernet key in URL-safe base64 (32 bytes, 44 characters with padding). */
+  /**
+   * Generates a key for {@code FERNET_KEY}.
+   *
+   * @return a fresh random Fernet key in URL-safe base64 (32 bytes, 44 characters with padding)
+   */
   public static String generateKey() {
     return Key.generateKey().serialise();
   }
 
   /**
    * The production password hasher: Argon2id with {@link Argon2Settings#recommended()}. Hashes are
-   * PHC strings ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}) that carry their own
-   * parameters.
+   * PHC strings ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}) that carry their own parameters.
+   *
+   * @return a thread-safe hasher for new accounts and logins
    */
   public static PasswordHasher passwordHasher() {
     return passwordHasher(Argon2Settings.recommended());
@@ -48,6 +54,9 @@ public final class ChatCrypto {
   /**
    * An Argon2id password hasher with the given settings for new hashes; it verifies hashes made
    * with any settings within {@link Argon2Settings}' bounds.
+   *
+   * @param settings the costs of new hashes ({@link Argon2Settings#testOnlyCheap()} in tests)
+   * @return a thread-safe hasher
    */
   public static PasswordHasher passwordHasher(Argon2Settings settings) {
     return new Argon2PasswordHasher(settings);

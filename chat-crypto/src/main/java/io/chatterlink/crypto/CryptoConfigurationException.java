@@ -8,7 +8,11 @@ package io.chatterlink.crypto;
 public final class CryptoConfigurationException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception; {@code message} must not contain any secret. */
+  /**
+   * Creates the exception.
+   *
+   * @param message what is wrong and where; must not contain any secret
+   */
   public CryptoConfigurationException(String message) {
     super(message);
   }

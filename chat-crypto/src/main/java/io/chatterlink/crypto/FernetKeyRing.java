@@ -12,7 +12,9 @@ import java.util.List;
 final class FernetKeyRing {
   static final String SETTING = "FERNET_KEY";
 
-  /** Most keys in a ring: a failed decryption tries every key, so the ring's size bounds the work. */
+  /**
+   * Most keys in a ring: a failed decryption tries every key, so the ring's size bounds the work.
+   */
   static final int MAX_KEYS = 16;
 
   private static final int KEY_BYTES = 32;
@@ -23,7 +25,8 @@ final class FernetKeyRing {
   static List<Key> parse(String setting) {
     if (setting == null || setting.isBlank()) {
       throw new CryptoConfigurationException(
-          SETTING + " is not set: give one Fernet key, or a comma-separated list with the"
+          SETTING
+              + " is not set: give one Fernet key, or a comma-separated list with the"
               + " primary key first (generate one with ChatCrypto.generateKey())");
     }
     String[] entries = setting.split(",", -1);
@@ -32,16 +35,15 @@ final class FernetKeyRing {
           SETTING + " holds " + entries.length + " keys; at most " + MAX_KEYS + " are allowed");
     }
     List<Key> ring = new ArrayList<>(entries.length);
-    List<String> seen = new ArrayList<>(entries.length);
     for (int i = 0; i < entries.length; i++) {
-      String entry = entries[i].strip();
       int position = i + 1;
-      int earlier = seen.indexOf(entry);
-      if (!entry.isEmpty() && earlier >= 0) {
+      Key key = new Key(decode(entries[i].strip(), position));
+      // Compared as keys, not strings, so that a padded and an unpadded spelling count as one.
+      int earlier = ring.indexOf(key);
+      if (earlier >= 0) {
         throw invalid(position, "repeats the " + ordinal(earlier + 1) + " key");
       }
-      ring.add(new Key(decode(entry, position)));
-      seen.add(entry);
+      ring.add(key);
     }
     return List.copyOf(ring);
   }
@@ -59,7 +61,8 @@ final class FernetKeyRing {
     }
     if (bytes.length != KEY_BYTES) {
       throw invalid(
-          position, "decodes to " + bytes.length + " bytes; a Fernet key is " + KEY_BYTES + " bytes");
+          position,
+          "decodes to " + bytes.length + " bytes; a Fernet key is " + KEY_BYTES + " bytes");
     }
     return bytes;
   }

@@ -48,7 +48,8 @@ final class FernetMessageCipher implements MessageCipher {
     byte[] iv = new byte[FernetTokens.IV_BYTES];
     random.nextBytes(iv);
     byte[] payload = plaintext.getBytes(StandardCharsets.UTF_8);
-    return new EncryptedBody(FernetTokens.create(primary, clock.instant(), iv, payload).serialise());
+    return new EncryptedBody(
+        FernetTokens.create(primary, clock.instant(), iv, payload).serialise());
   }
 
   @Override
@@ -61,7 +62,8 @@ final class FernetMessageCipher implements MessageCipher {
         ring.stream()
             .filter(token::isValidSignature)
             .findFirst()
-            .orElseThrow(() -> undecryptable("no key in FERNET_KEY verifies it (tampered or unknown key)"));
+            .orElseThrow(
+                () -> undecryptable("no key in FERNET_KEY verifies it (tampered or unknown key)"));
     try {
       return validator.validateAndDecrypt(signer, token);
     } catch (TokenExpiredException e) {

@@ -36,8 +36,8 @@ final class FernetValidator implements StringValidator {
    * For message bodies at rest: no practical age limit, and no limit on timestamps ahead of the
    * clock either. The skew check only exists to stop a future timestamp from stretching a TTL;
    * without a TTL it would just make messages written by a host with a fast clock (or before the
-   * clock stepped back) unreadable for a while. Python's {@code Fernet.decrypt} without a TTL
-   * skips both checks too.
+   * clock stepped back) unreadable for a while. Python's {@code Fernet.decrypt} without a TTL skips
+   * both checks too.
    */
   static FernetValidator atRest(Clock clock) {
     return new FernetValidator(clock, UNLIMITED, UNLIMITED);

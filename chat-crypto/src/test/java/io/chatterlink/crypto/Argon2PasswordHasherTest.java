@@ -34,7 +34,8 @@ class Argon2PasswordHasherTest {
   void aHashIsAPhcStringThatCarriesItsParameters() {
     String encoded = hasher.hash("pässwörd 🔑").encoded();
 
-    assertThat(encoded).matches("\\$argon2id\\$v=19\\$m=64,t=1,p=1\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}");
+    assertThat(encoded)
+        .matches("\\$argon2id\\$v=19\\$m=64,t=1,p=1\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}");
     assertThat(encoded).doesNotContain("pässwörd");
   }
 
@@ -51,7 +52,8 @@ class Argon2PasswordHasherTest {
 
   @Test
   void twoHashesOfOnePasswordDifferByTheirSalt() {
-    assertThat(hasher.hash("same password").encoded()).isNotEqualTo(hasher.hash("same password").encoded());
+    assertThat(hasher.hash("same password").encoded())
+        .isNotEqualTo(hasher.hash("same password").encoded());
   }
 
   @Test
@@ -129,8 +131,13 @@ class Argon2PasswordHasherTest {
   @Test
   void settingsOutsideTheirBoundsAreRejected() {
     int[][] invalid = {
-      {7, 1, 1}, {15, 1, 2}, {Argon2Settings.MAX_MEMORY_KIB + 1, 1, 1}, {64, 0, 1}, {64, 65, 1},
-      {64, 1, 0}, {256, 1, 17},
+      {7, 1, 1},
+      {15, 1, 2},
+      {Argon2Settings.MAX_MEMORY_KIB + 1, 1, 1},
+      {64, 0, 1},
+      {64, 65, 1},
+      {64, 1, 0},
+      {256, 1, 17},
     };
     for (int[] s : invalid) {
       assertThatThrownBy(() -> new Argon2Settings(s[0], s[1], s[2]))
@@ -147,7 +154,8 @@ class Argon2PasswordHasherTest {
     byte[] salt = parsed.salt();
     salt[0] ^= 1;
 
-    assertThat(HexFormat.of().formatHex(parsed.salt())).isNotEqualTo(HexFormat.of().formatHex(salt));
+    assertThat(HexFormat.of().formatHex(parsed.salt()))
+        .isNotEqualTo(HexFormat.of().formatHex(salt));
     assertThat(parsed.toString()).doesNotContain(HexFormat.of().formatHex(parsed.hash()));
   }
 

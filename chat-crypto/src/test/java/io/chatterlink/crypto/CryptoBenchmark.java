@@ -64,7 +64,9 @@ public class CryptoBenchmark {
     return cipher.decrypt(underPrimary);
   }
 
-  /** Decrypts under the second key of a two-key ring (the rotation window), our sequential search. */
+  /**
+   * Decrypts under the second key of a two-key ring (the rotation window), our sequential search.
+   */
   @Benchmark
   public String decryptWithOlderKeyOfTwo() {
     return rotatedRing.decrypt(underOlderKey);

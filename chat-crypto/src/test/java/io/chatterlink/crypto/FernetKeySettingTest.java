@@ -69,9 +69,10 @@ class FernetKeySettingTest {
   @Test
   void aMalformedKeyIsNamedByPositionAndItsValueIsNeverShown() {
     String standardBase64 = KEY_A.replace('-', '+').replace('_', '/');
-    String notBase64 = standardBase64.contains("+") || standardBase64.contains("/")
-        ? standardBase64
-        : "###" + KEY_A.substring(3);
+    String notBase64 =
+        standardBase64.contains("+") || standardBase64.contains("/")
+            ? standardBase64
+            : "###" + KEY_A.substring(3);
     String tooShort = Base64.getUrlEncoder().encodeToString(new byte[16]);
 
     assertRejected(notBase64, "the 1st key is not URL-safe base64", notBase64);
@@ -79,6 +80,8 @@ class FernetKeySettingTest {
     assertRejected(KEY_A + "," + KEY_B + ",", "the 3rd key is empty", KEY_A);
     assertRejected(KEY_A + ", ," + KEY_B, "the 2nd key is empty", KEY_B);
     assertRejected(KEY_B + "," + KEY_A + "," + KEY_B, "the 3rd key repeats the 1st key", KEY_B);
+    String unpaddedB = KEY_B.substring(0, 43);
+    assertRejected(KEY_B + "," + unpaddedB, "the 2nd key repeats the 1st key", unpaddedB);
   }
 
   @Test

@@ -154,7 +154,8 @@ class FernetMessageCipherTest {
     for (String token : malformed) {
       assertThatThrownBy(() -> cipher.decrypt(new EncryptedBody(token)))
           .isInstanceOf(UndecryptableBodyException.class)
-          .satisfies(e -> assertThat(e.getMessage()).doesNotContain(token.isEmpty() ? valid : token))
+          .satisfies(
+              e -> assertThat(e.getMessage()).doesNotContain(token.isEmpty() ? valid : token))
           .satisfies(e -> assertThat(e.getCause()).isNull());
       assertThat(cipher.isCurrent(new EncryptedBody(token))).isFalse();
     }
@@ -211,7 +212,9 @@ class FernetMessageCipherTest {
     List<Key> none = List.of();
 
     assertThatThrownBy(
-            () -> new FernetMessageCipher(none, clock, new SecureRandom(), FernetValidator.atRest(clock)))
+            () ->
+                new FernetMessageCipher(
+                    none, clock, new SecureRandom(), FernetValidator.atRest(clock)))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

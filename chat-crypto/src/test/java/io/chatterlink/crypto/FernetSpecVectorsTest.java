@@ -58,7 +58,8 @@ class FernetSpecVectorsTest {
                 DynamicTest.dynamicTest(
                     v.path("src").asText(),
                     () ->
-                        assertThat(specCipher(v).decrypt(new EncryptedBody(v.get("token").asText())))
+                        assertThat(
+                                specCipher(v).decrypt(new EncryptedBody(v.get("token").asText())))
                             .isEqualTo(v.get("src").asText())));
   }
 
@@ -116,7 +117,8 @@ class FernetSpecVectorsTest {
   }
 
   private static Clock clockAt(JsonNode vector) {
-    return Clock.fixed(OffsetDateTime.parse(vector.get("now").asText()).toInstant(), ZoneOffset.UTC);
+    return Clock.fixed(
+        OffsetDateTime.parse(vector.get("now").asText()).toInstant(), ZoneOffset.UTC);
   }
 
   private static List<JsonNode> vectors(String name) {

@@ -52,7 +52,8 @@ class PythonFernetInteropTest {
     String fromPython = "from Python: ünïcødé ✓";
 
     List<String> output =
-        runPython(dir, key + "\n" + cipher.encrypt(fromJava).token() + "\n" + hex(fromPython) + "\n");
+        runPython(
+            dir, key + "\n" + cipher.encrypt(fromJava).token() + "\n" + hex(fromPython) + "\n");
 
     assertThat(output.get(0)).isEqualTo(hex(fromJava));
     EncryptedBody pythonToken = new EncryptedBody(output.get(1));
