@@ -9,6 +9,7 @@ import io.chatterlink.core.port.in.ManageAccounts;
 import io.chatterlink.core.port.in.ManageAccounts.AuthenticatedUser;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
+import io.undertow.util.PathTemplateMatch;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Deque;
@@ -53,9 +54,17 @@ final class Call {
     return signedIn().user().id();
   }
 
-  /** A path parameter of the route template, e.g. {@code {room}}. */
+  /**
+   * A path parameter of the route template, e.g. {@code {room}}; read from the route match, never
+   * from the query string, so {@code ?room=...} cannot stand in for it.
+   */
   String path(String name) {
-    return query(name).orElseThrow(() -> new InvalidInputException(name + " is missing"));
+    PathTemplateMatch match = exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY);
+    String value = match == null ? null : match.getParameters().get(name);
+    if (value == null || value.isEmpty()) {
+      throw new InvalidInputException(name + " is missing");
+    }
+    return value;
   }
 
   Optional<String> query(String name) {

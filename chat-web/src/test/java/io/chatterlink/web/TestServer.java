@@ -1,0 +1,59 @@
+package io.chatterlink.web;
+
+import io.chatterlink.core.ChatCore;
+import io.chatterlink.core.inmemory.InMemoryAdapters;
+import io.undertow.Undertow;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.function.UnaryOperator;
+
+/** A real Undertow on an ephemeral port serving ChatWeb over the in-memory core. */
+final class TestServer implements AutoCloseable {
+  final InMemoryAdapters adapters;
+  final ChatCore core;
+  final WebSettings settings;
+  private final Undertow undertow;
+  final URI base;
+
+  private TestServer(InMemoryAdapters adapters, WebSettings settings, Clock clock) {
+    this.adapters = adapters;
+    this.core = adapters.coreBuilder().build();
+    this.settings = settings;
+    this.undertow =
+        Undertow.builder()
+            .addHttpListener(0, "127.0.0.1")
+            .setIoThreads(1)
+            .setWorkerThreads(4)
+            .setHandler(ChatWeb.create(core, settings, clock).handler())
+            .build();
+    undertow.start();
+    InetSocketAddress address = (InetSocketAddress) undertow.getListenerInfo().get(0).getAddress();
+    this.base = URI.create("http://127.0.0.1:" + address.getPort());
+  }
+
+  static TestServer start(Path uploads) {
+    return start(uploads, s -> s, Clock.systemUTC());
+  }
+
+  static TestServer start(Path uploads, UnaryOperator<WebSettings> tweak, Clock clock) {
+    return new TestServer(InMemoryAdapters.create(), tweak.apply(WebSettings.defaults(uploads)), clock);
+  }
+
+  WebClient client() {
+    return new WebClient(base);
+  }
+
+  /** A new client, registered and signed in as {@code name} with a valid password. */
+  WebClient signedIn(String name) {
+    WebClient client = client();
+    client.register(name, "correct horse " + name);
+    return client;
+  }
+
+  @Override
+  public void close() {
+    undertow.stop();
+  }
+}
