@@ -63,7 +63,7 @@ final class MessageService implements SendMessages {
   @Override
   public SendResult send(SendMessage command) {
     access.requireMember(command.actor(), command.room());
-    String text = requireText(command.text());
+    String text = requireText(command.text(), !command.attachments().isEmpty());
     requireAttachmentsOf(command.room(), command.attachments());
     command.replyTo().ifPresent(target -> requireMessageOf(command.room(), target));
     NewMessage message =
@@ -89,7 +89,7 @@ final class MessageService implements SendMessages {
   @Override
   public MessageView edit(EditMessage command) {
     StoredMessage original = authorsMessage(command.actor(), command.message());
-    String text = requireText(command.text());
+    String text = requireText(command.text(), !original.attachments().isEmpty());
     LogEntry entry = messages.edit(original.id(), cipher.encrypt(text), clock.instant());
     MessageView view = MessageViews.withText(entry.message(), text);
     delivery.deliver(new MessageEdited(entry.seq(), view), access.memberIds(original.roomId()));
@@ -123,7 +123,11 @@ final class MessageService implements SendMessages {
     return message;
   }
 
-  private static String requireText(String text) {
+  /** Text is required, except beside an attachment: a picture may be posted on its own. */
+  private static String requireText(String text, boolean hasAttachments) {
+    if (hasAttachments && text != null && text.isBlank()) {
+      return "";
+    }
     return Text.require(text, "message text", Limits.MAX_MESSAGE_LENGTH);
   }
 

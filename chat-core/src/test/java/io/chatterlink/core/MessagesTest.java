@@ -169,6 +169,27 @@ class MessagesTest {
   }
 
   @Test
+  void aPictureMayBePostedWithoutTextButAMessageWithoutEitherIsRefused() {
+    AttachmentId picture = upload(alice, general);
+
+    MessageView sent =
+        messages
+            .send(
+                new SendMessage(
+                    alice, general, f.nextClientId(), " ", List.of(picture), Optional.empty()))
+            .message();
+
+    assertThat(sent.text()).isEmpty();
+    assertThat(sent.attachments()).containsExactly(picture);
+    assertThatThrownBy(
+            () ->
+                messages.send(
+                    new SendMessage(
+                        alice, general, f.nextClientId(), " ", List.of(), Optional.empty())))
+        .isInstanceOf(InvalidInputException.class);
+  }
+
+  @Test
   void aMessageCarriesAtMostTheDocumentedNumberOfAttachments() {
     List<AttachmentId> ids = new ArrayList<>();
     for (int i = 0; i < Limits.MAX_ATTACHMENTS_PER_MESSAGE; i++) {
