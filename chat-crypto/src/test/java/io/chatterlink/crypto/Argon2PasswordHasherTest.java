@@ -189,4 +189,10 @@ class Argon2PasswordHasherTest {
     assertThat(bounded.mostRunningAtOnce()).isBetween(1, limit);
     assertThat(Argon2PasswordHasher.MAX_CONCURRENT_HASHES).isEqualTo(4);
   }
+
+  @Test
+  void aHasherAllowsAtLeastOneHashAtATime() {
+    assertThatThrownBy(() -> new Argon2PasswordHasher(CHEAP, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

@@ -217,4 +217,12 @@ class FernetMessageCipherTest {
                     none, clock, new SecureRandom(), FernetValidator.atRest(clock)))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void aTokenNeedsASixteenByteIv() {
+    Key key = new Key(KEY_A);
+
+    assertThatThrownBy(() -> FernetTokens.create(key, NOW, new byte[15], new byte[0]))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }
