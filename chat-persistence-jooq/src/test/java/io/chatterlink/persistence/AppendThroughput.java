@@ -1,0 +1,76 @@
+package io.chatterlink.persistence;
+
+import io.chatterlink.core.contract.StorageFixtures;
+import io.chatterlink.core.model.NewMessage;
+import io.chatterlink.core.model.RoomId;
+import io.chatterlink.core.model.User;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * A benchmark run by hand, never by the tests: appends/s through {@link JooqStorage} on SQLite with
+ * 1 thread and with 64 concurrent threads (group commit), each on a fresh file under target/.
+ * Usage (from chat-persistence-jooq, after {@code mvn test-compile}):
+ *
+ * <pre>java -cp target/test-classes:target/classes:$(cat target/test-classpath.txt) \
+ *   io.chatterlink.persistence.AppendThroughput [appends per run] [NORMAL|FULL]</pre>
+ */
+public final class AppendThroughput {
+  private AppendThroughput() {}
+
+  public static void main(String[] args) throws Exception {
+    int appends = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+    Durability durability = args.length > 1 ? Durability.valueOf(args[1]) : Durability.NORMAL;
+    Path dir = Files.createDirectories(Path.of("target", "bench"));
+    run(dir, 1, appends / 10, durability); // warm-up
+    run(dir, 64, appends / 10, durability); // warm-up
+    double single = run(dir, 1, appends, durability);
+    double concurrent = run(dir, 64, appends, durability);
+    System.out.printf("durability %s, %d appends per run%n", durability, appends);
+    System.out.printf(" 1 thread:   %,10.0f appends/s%n", single);
+    System.out.printf("64 threads:  %,10.0f appends/s%n", concurrent);
+    System.out.printf("ratio 64/1:  %10.1f%n", concurrent / single);
+  }
+
+  private static double run(Path dir, int threads, int appends, Durability durability) throws Exception {
+    Path file = Files.createTempFile(dir, "append-", ".db");
+    Files.delete(file);
+    try (JooqStorage storage = JooqStorage.open(new StorageSettings("jdbc:sqlite:" + file, durability))) {
+      StorageFixtures fixtures = new StorageFixtures(TestStorage.ports(storage));
+      User sender = fixtures.user("bench");
+      List<RoomId> rooms = List.of(fixtures.room(), fixtures.room(), fixtures.room(), fixtures.room());
+      List<NewMessage> messages = new ArrayList<>(appends);
+      for (int i = 0; i < appends; i++) {
+        messages.add(fixtures.newMessage(rooms.get(i % rooms.size()), sender, "x".repeat(120)));
+      }
+      ExecutorService pool = Executors.newFixedThreadPool(threads);
+      long start = System.nanoTime();
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int first = t;
+        done.add(
+            pool.submit(
+                () -> {
+                  for (int i = first; i < appends; i += threads) {
+                    storage.messages().append(messages.get(i));
+                  }
+                }));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      pool.shutdown();
+      return appends / seconds;
+    } finally {
+      for (String suffix : new String[] {"", "-wal", "-shm"}) {
+        Files.deleteIfExists(Path.of(file + suffix));
+      }
+    }
+  }
+}
