@@ -14,6 +14,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,12 +38,16 @@ final class ExportCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "ROOM_ID", description = "The room or conversation id.")
   private String roomId;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here (created 0600-style by umask; must not exist) instead of standard output.")
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of standard output; the file must not exist yet.")
   private Path output;
 
   @Override
   public Integer call() throws IOException {
     RoomId room = new RoomId(roomId);
+    if (output != null && Files.exists(output)) {
+      cli.terminal().err().println("chatterlink: " + output + " exists; export never overwrites a file");
+      return Cli.FAILED;
+    }
     try (Backend backend = Backend.open(cli.config())) {
       List<Membership> members = backend.storage().rooms().members(room);
       if (members.isEmpty()) {
@@ -56,7 +61,7 @@ final class ExportCommand implements Callable<Integer> {
   }
 
   private long writeFile(ChatCore core, Membership reader) throws IOException {
-    try (OutputStream stream = Files.newOutputStream(output, java.nio.file.StandardOpenOption.CREATE_NEW);
+    try (OutputStream stream = Files.newOutputStream(output, StandardOpenOption.CREATE_NEW);
         Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
         PrintWriter printer = new PrintWriter(writer)) {
       return write(core, reader, printer);

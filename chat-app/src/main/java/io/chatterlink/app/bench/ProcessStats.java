@@ -1,0 +1,88 @@
+package io.chatterlink.app.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+
+/**
+ * Another process's CPU time and resident memory, read from Linux's {@code /proc}. Every read is
+ * optional: the process may have exited, or the platform may have no {@code /proc}.
+ */
+final class ProcessStats {
+  /** USER_HZ: the unit of utime and stime in {@code /proc/<pid>/stat}; 100 on Linux x86-64 and arm64. */
+  static final int CLOCK_TICKS_PER_SECOND = 100;
+
+  private final Path proc;
+
+  ProcessStats(Path proc) {
+    this.proc = proc;
+  }
+
+  /** Reads the real {@code /proc}. */
+  static ProcessStats system() {
+    return new ProcessStats(Path.of("/proc"));
+  }
+
+  /** User plus system CPU seconds of all the process's threads so far. */
+  OptionalDouble cpuSeconds(long pid) {
+    try {
+      return OptionalDouble.of(cpuSecondsOf(Files.readString(proc.resolve(pid + "/stat"))));
+    } catch (IOException | RuntimeException e) {
+      return OptionalDouble.empty();
+    }
+  }
+
+  /** Resident set size in KiB ({@code VmRSS}). */
+  OptionalLong rssKiB(long pid) {
+    try {
+      return rssKiBOf(Files.readString(proc.resolve(pid + "/status")));
+    } catch (IOException e) {
+      return OptionalLong.empty();
+    }
+  }
+
+  /** Whole-machine CPU ticks since boot, busy and total, from the first line of {@code /proc/stat}. */
+  record MachineTicks(long busy, long total) {
+    /** The busy fraction of all cores between {@code earlier} and this reading. */
+    OptionalDouble busyFractionSince(MachineTicks earlier) {
+      long dt = total - earlier.total;
+      return dt > 0 ? OptionalDouble.of((busy - earlier.busy) / (double) dt) : OptionalDouble.empty();
+    }
+  }
+
+  Optional<MachineTicks> machineTicks() {
+    try {
+      String first = Files.readString(proc.resolve("stat")).lines().findFirst().orElse("");
+      String[] f = first.trim().split("\\s+");
+      long total = 0;
+      for (int i = 1; i < f.length; i++) {
+        total += Long.parseLong(f[i]);
+      }
+      long idle = Long.parseLong(f[4]) + (f.length > 5 ? Long.parseLong(f[5]) : 0);
+      return Optional.of(new MachineTicks(total - idle, total));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * utime + stime of a {@code stat} line. The command name in parentheses may itself contain
+   * spaces and parentheses, so fields are counted from the last ')'.
+   */
+  static double cpuSecondsOf(String statLine) {
+    String[] rest = statLine.substring(statLine.lastIndexOf(')') + 2).trim().split(" ");
+    // after ")": state(0) ppid(1) pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime(11) stime(12)
+    return (Long.parseLong(rest[11]) + Long.parseLong(rest[12])) / (double) CLOCK_TICKS_PER_SECOND;
+  }
+
+  static OptionalLong rssKiBOf(String status) {
+    return status
+        .lines()
+        .filter(l -> l.startsWith("VmRSS:"))
+        .mapToLong(l -> Long.parseLong(l.substring(6).replace("kB", "").trim()))
+        .findFirst();
+  }
+}

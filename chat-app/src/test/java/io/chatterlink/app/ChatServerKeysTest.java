@@ -1,0 +1,107 @@
+package io.chatterlink.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.chatterlink.core.ChatCore;
+import io.chatterlink.core.model.PageRequest;
+import io.chatterlink.core.model.RoomSummary;
+import io.chatterlink.core.model.UserView;
+import io.chatterlink.core.port.in.ManageAccounts.LogIn;
+import io.chatterlink.crypto.ChatCrypto;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Where the server's keys come from, and its refusal to serve data it cannot read. */
+class ChatServerKeysTest {
+  @TempDir Path dataDir;
+
+  @Test
+  void theFirstStartGeneratesOwnerOnlyKeysAndLaterStartsReuseThem() throws IOException {
+    AppConfig config = StoredData.config(dataDir, Map.of());
+    Path fernetKey = dataDir.resolve(Backend.FERNET_KEY_FILE);
+    Path secretKey = dataDir.resolve(Backend.SECRET_KEY_FILE);
+
+    try (ChatServer first = ChatServer.start(config)) {
+      assertThat(first.port()).isPositive();
+    }
+    String generated = Files.readString(fernetKey);
+    String generatedSecret = Files.readString(secretKey);
+    RoomSummary room = StoredData.roomWithMessages(config, "alice", List.of("written under the generated key"));
+    try (ChatServer second = ChatServer.start(config)) {
+      assertThat(second.port()).isPositive();
+    }
+
+    assertThat(Files.readString(fernetKey)).isEqualTo(generated);
+    assertThat(Files.readString(secretKey)).isEqualTo(generatedSecret);
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fernetKey))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secretKey))).isEqualTo("rw-------");
+    assertThat(latestTexts(config, "alice", room)).containsExactly("written under the generated key");
+  }
+
+  @Test
+  void aServerWhoseKeyCannotReadTheStoredMessagesRefusesToStart() {
+    String oldKey = ChatCrypto.generateKey();
+    String otherKey = ChatCrypto.generateKey();
+    StoredData.roomWithMessages(StoredData.config(dataDir, Map.of("FERNET_KEY", oldKey)), "alice", List.of("old"));
+
+    assertThatThrownBy(() -> ChatServer.start(StoredData.config(dataDir, Map.of("FERNET_KEY", otherKey))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("FERNET_KEY: ")
+        .hasMessageContaining("Refusing to start")
+        .hasMessageNotContaining(oldKey)
+        .hasMessageNotContaining(otherKey);
+  }
+
+  @Test
+  void aLostKeyFileIsNotReplacedByANewKeyWhileMessagesAreStored() throws IOException {
+    AppConfig config = StoredData.config(dataDir, Map.of());
+    StoredData.roomWithMessages(config, "alice", List.of("under the lost key"));
+    Path keyFile = dataDir.resolve(Backend.FERNET_KEY_FILE);
+    Files.delete(keyFile);
+
+    assertThatThrownBy(() -> ChatServer.start(config))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("FERNET_KEY: ")
+        .hasMessageContaining("does not exist");
+    assertThat(keyFile).doesNotExist();
+  }
+
+  @Test
+  void anOldKeyListedAfterTheNewOneKeepsTheStoredMessagesReadable() {
+    String oldKey = ChatCrypto.generateKey();
+    String newKey = ChatCrypto.generateKey();
+    RoomSummary room =
+        StoredData.roomWithMessages(StoredData.config(dataDir, Map.of("FERNET_KEY", oldKey)), "alice", List.of("kept"));
+
+    AppConfig rotated = StoredData.config(dataDir, Map.of("FERNET_KEY", newKey + "," + oldKey));
+    try (ChatServer server = ChatServer.start(rotated)) {
+      assertThat(server.port()).isPositive();
+    }
+    assertThat(latestTexts(rotated, "alice", room)).containsExactly("kept");
+  }
+
+  @Test
+  void aMalformedFernetKeyIsRefusedByNameWithoutShowingIt() {
+    assertThatThrownBy(() -> ChatServer.start(StoredData.config(dataDir, Map.of("FERNET_KEY", "not-a-key-at-all"))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("FERNET_KEY: ")
+        .hasMessageNotContaining("not-a-key-at-all");
+  }
+
+  private static List<String> latestTexts(AppConfig config, String username, RoomSummary room) {
+    try (Backend backend = Backend.open(config)) {
+      ChatCore core = backend.core(new NoConnectionsDelivery(), backend.storage().messages());
+      UserView user = core.accounts().logIn(new LogIn(username, StoredData.PASSWORD)).user();
+      return core.history().page(user.id(), room.id(), PageRequest.latest(10)).messages().stream()
+          .map(m -> m.unreadable() ? "(unreadable)" : m.text())
+          .toList();
+    }
+  }
+}

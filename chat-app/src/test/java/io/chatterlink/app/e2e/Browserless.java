@@ -1,0 +1,153 @@
+package io.chatterlink.app.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * One user agent over real HTTP, as a browser script would be: its own cookie jar, the CSRF
+ * token echoed from the {@code chatterlink_csrf} cookie, and the page's {@code Origin}.
+ */
+final class Browserless {
+  static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+  private final URI base;
+  private final CookieManager cookies = new CookieManager();
+  private final HttpClient http;
+
+  Browserless(URI base) {
+    this.base = base;
+    this.http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(TIMEOUT).build();
+  }
+
+  URI base() {
+    return base;
+  }
+
+  HttpClient http() {
+    return http;
+  }
+
+  /** The page's origin, as a browser sends it. */
+  String origin() {
+    return base.getScheme() + "://" + base.getAuthority();
+  }
+
+  Optional<String> cookie(String name) {
+    return cookies.getCookieStore().get(base).stream()
+        .filter(c -> c.getName().equals(name))
+        .map(HttpCookie::getValue)
+        .findFirst();
+  }
+
+  /** Registers (which also logs in) and returns the user's id. */
+  String register(String username, String password) {
+    Reply reply = post("/api/register", JSON.createObjectNode().put("username", username).put("password", password));
+    reply.requireStatus(201);
+    return reply.json().path("user").path("id").asText();
+  }
+
+  Reply logIn(String username, String password) {
+    return post("/api/login", JSON.createObjectNode().put("username", username).put("password", password));
+  }
+
+  Reply get(String path) {
+    return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+  }
+
+  Reply post(String path, ObjectNode body) {
+    return send(withCsrf(HttpRequest.newBuilder(base.resolve(path)))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+  }
+
+  /** A POST as a naive client would make it: no CSRF header. */
+  Reply postWithoutCsrfToken(String path, ObjectNode body) {
+    return send(HttpRequest.newBuilder(base.resolve(path))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+  }
+
+  Reply upload(String roomId, String fileName, String contentType, byte[] bytes) {
+    String path = "/api/rooms/" + roomId + "/attachments?name=" + URLEncoder.encode(fileName, StandardCharsets.UTF_8);
+    return send(withCsrf(HttpRequest.newBuilder(base.resolve(path)))
+        .header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));
+  }
+
+  HttpResponse<byte[]> download(String path) {
+    ensureCsrfCookie();
+    try {
+      return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).GET().build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private HttpRequest.Builder withCsrf(HttpRequest.Builder request) {
+    ensureCsrfCookie();
+    return request
+        .header("X-CSRF-Token", cookie("chatterlink_csrf").orElseThrow())
+        .header("Origin", origin());
+  }
+
+  /** Any response hands out the CSRF cookie; the UI's first page load does this. */
+  private void ensureCsrfCookie() {
+    if (cookie("chatterlink_csrf").isEmpty()) {
+      send(HttpRequest.newBuilder(base.resolve("/api/config")).GET());
+    }
+  }
+
+  private Reply send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response = http.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+      return new Reply(response);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** An HTTP response with its JSON body. */
+  record Reply(HttpResponse<String> response) {
+    int status() {
+      return response.statusCode();
+    }
+
+    JsonNode json() {
+      try {
+        return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
+      } catch (IOException e) {
+        throw new UncheckedIOException("not JSON: " + response.body(), e);
+      }
+    }
+
+    Reply requireStatus(int expected) {
+      if (response.statusCode() != expected) {
+        throw new AssertionError(
+            response.request().method() + " " + response.uri().getPath() + " answered "
+                + response.statusCode() + " (expected " + expected + "): " + response.body());
+      }
+      return this;
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package io.chatterlink.app.e2e;
+
+import io.chatterlink.app.AppConfig;
+import io.chatterlink.app.ChatServer;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import javax.imageio.ImageIO;
+
+/** Starting whole servers for tests: ephemeral port, everything under the given directory. */
+final class TestServers {
+  private TestServers() {}
+
+  /** A server on a free loopback port with its data in {@code dataDir}, plus any extra settings. */
+  static ChatServer start(Path dataDir, Map<String, String> extra) {
+    Map<String, String> env = new HashMap<>(extra);
+    env.putIfAbsent("PORT", "0");
+    env.putIfAbsent("HOST", "127.0.0.1");
+    env.putIfAbsent("DATA_DIR", dataDir.toString());
+    env.putIfAbsent("SHUTDOWN_GRACE_SECONDS", "2");
+    return ChatServer.start(AppConfig.load(env, dataDir));
+  }
+
+  /** A small real PNG (a gradient), so thumbnails have something to decode. */
+  static byte[] png(int width, int height) {
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    for (int x = 0; x < width; x++) {
+      for (int y = 0; y < height; y++) {
+        image.setRGB(x, y, new Color(x * 255 / width, y * 255 / height, 128).getRGB());
+      }
+    }
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ImageIO.write(image, "png", out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
