@@ -1,0 +1,154 @@
+package io.chatterlink.transport.websocket;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.chatterlink.core.ChatCore;
+import io.chatterlink.core.error.ErrorCode;
+import io.chatterlink.core.error.InvalidInputException;
+import io.chatterlink.core.port.in.ManageAccounts.AuthenticatedUser;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.PongMessage;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One socket's endpoint: opens a connection for the user authenticated at the handshake, applies
+ * the frame and rate limits, and hands each request to the core's use cases.
+ *
+ * <p>Public only because Tyrus invokes an endpoint class's lifecycle methods reflectively, which
+ * fails for a package-private class. It cannot be constructed outside this package: get it
+ * through {@link WebSocketTransport#endpointConfig()}.
+ */
+public final class ChatEndpoint extends Endpoint {
+  private static final Logger LOG = LoggerFactory.getLogger(ChatEndpoint.class);
+
+  private final TransportRuntime runtime;
+  private volatile Connection connection;
+
+  ChatEndpoint(TransportRuntime runtime) {
+    this.runtime = runtime;
+  }
+
+  /** Opens the connection, or closes at once (4401) if the handshake authenticated nobody. */
+  @Override
+  public void onOpen(Session session, EndpointConfig config) {
+    Object auth = config.getUserProperties().get(HandshakeConfigurator.AUTHENTICATED_USER);
+    Optional<ChatCore> maybeCore = runtime.core();
+    if (!(auth instanceof AuthenticatedUser) || maybeCore.isEmpty() || runtime.shuttingDown()) {
+      closeQuietly(session, auth instanceof AuthenticatedUser ? CloseCodes.SHUTTING_DOWN : CloseCodes.SESSION_ENDED);
+      return;
+    }
+    AuthenticatedUser user = (AuthenticatedUser) auth;
+    ChatCore core = maybeCore.get();
+    TransportSettings settings = runtime.settings();
+    session.setMaxTextMessageBufferSize(settings.maxFrameBytes());
+    session.setMaxBinaryMessageBufferSize(settings.maxFrameBytes());
+    session.setMaxIdleTimeout(0); // idleness is ours to judge, with pings (Heartbeat)
+    Connection c =
+        new Connection(
+            UUID.randomUUID().toString(),
+            user.user().id(),
+            user.sessionId(),
+            session,
+            core.history(),
+            runtime.outbound(),
+            settings,
+            gone -> {
+              runtime.registry().remove(gone);
+              core.presence().disconnected(gone.user(), gone.id());
+            });
+    connection = c;
+    RequestHandler handler = new RequestHandler(core, c);
+    session.addMessageHandler(String.class, text -> onText(c, handler, text));
+    session.addMessageHandler(ByteBuffer.class, bytes -> onBinary(c));
+    session.addMessageHandler(PongMessage.class, pong -> c.heard());
+    // Registered before the rooms are read, so that no membership change falls in between.
+    runtime.registry().add(c);
+    core.presence().connected(c.user(), c.id());
+    c.start(Hello.frame(c.id(), user.user(), core.rooms().myRooms(c.user()), settings));
+  }
+
+  /** Forgets the connection (registry, presence). */
+  @Override
+  public void onClose(Session session, CloseReason reason) {
+    Connection c = connection;
+    if (c != null) {
+      c.closed();
+    }
+  }
+
+  /** Logs transport errors; Tyrus closes the socket itself when needed. */
+  @Override
+  public void onError(Session session, Throwable error) {
+    Connection c = connection;
+    LOG.debug("WebSocket error on connection {}", c == null ? "(not open)" : c.id(), error);
+  }
+
+  private void onText(Connection c, RequestHandler handler, String text) {
+    c.heard();
+    if (tooBig(text, runtime.settings().maxFrameBytes())) {
+      c.closeNow(CloseCodes.TOO_BIG);
+      return;
+    }
+    runtime.inFlightRequests().incrementAndGet();
+    try {
+      Optional<ObjectNode> request = Json.parseObject(text);
+      if (request.isEmpty()) {
+        c.reply(Replies.error(Optional.empty(), ErrorCode.INVALID_INPUT, "frame is not a JSON object"));
+        return;
+      }
+      String id;
+      try {
+        id = Fields.requestId(request.get());
+      } catch (InvalidInputException e) {
+        c.reply(Replies.error(Optional.empty(), ErrorCode.INVALID_INPUT, e.getMessage()));
+        return;
+      }
+      if (!c.budget().tryTake()) {
+        c.reply(Replies.error(Optional.of(id), ErrorCode.RATE_LIMITED, "too many requests; slow down"));
+        if (c.budget().consecutiveRefusals() >= runtime.settings().maxRateViolations()) {
+          c.closeAfterPending(CloseCodes.RATE_ABUSE);
+        }
+        return;
+      }
+      if (runtime.shuttingDown()) {
+        c.reply(Replies.error(Optional.of(id), ErrorCode.UNAVAILABLE, "server shutting down"));
+        return;
+      }
+      handler.handle(id, request.get());
+    } finally {
+      runtime.inFlightRequests().decrementAndGet();
+    }
+  }
+
+  private static void onBinary(Connection c) {
+    c.heard();
+    c.reply(Replies.error(Optional.empty(), ErrorCode.INVALID_INPUT, "binary frames are not supported"));
+  }
+
+  private static boolean tooBig(String text, int maxBytes) {
+    // UTF-8 takes one to three bytes per UTF-16 unit, so most frames are decided without counting.
+    if ((long) text.length() * 3 <= maxBytes) {
+      return false;
+    }
+    if (text.length() > maxBytes) {
+      return true;
+    }
+    return text.getBytes(StandardCharsets.UTF_8).length > maxBytes;
+  }
+
+  private static void closeQuietly(Session session, CloseReason reason) {
+    try {
+      session.close(reason);
+    } catch (IOException e) {
+      LOG.debug("closing a refused socket failed", e);
+    }
+  }
+}

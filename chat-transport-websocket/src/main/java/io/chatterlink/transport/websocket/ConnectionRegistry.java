@@ -1,0 +1,71 @@
+package io.chatterlink.transport.websocket;
+
+import io.chatterlink.core.event.ChatEvent;
+import io.chatterlink.core.model.SessionId;
+import io.chatterlink.core.model.UserId;
+import io.chatterlink.core.port.out.Delivery;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The open connections, by user (one per browser tab), and the {@link Delivery} the core pushes
+ * events through. An event is serialised once, then queued on each recipient connection; nothing
+ * here waits for a socket.
+ */
+final class ConnectionRegistry implements Delivery {
+  private final Map<UserId, Set<Connection>> byUser = new ConcurrentHashMap<>();
+
+  void add(Connection connection) {
+    byUser.computeIfAbsent(connection.user(), u -> ConcurrentHashMap.newKeySet()).add(connection);
+  }
+
+  void remove(Connection connection) {
+    byUser.computeIfPresent(
+        connection.user(),
+        (user, set) -> {
+          set.remove(connection);
+          return set.isEmpty() ? null : set;
+        });
+  }
+
+  @Override
+  public void deliver(ChatEvent event, Set<UserId> recipients) {
+    OutboundFrame frame = null;
+    for (UserId recipient : recipients) {
+      Set<Connection> connections = byUser.get(recipient);
+      if (connections == null) {
+        continue;
+      }
+      if (frame == null) {
+        frame = EventFrames.encode(event);
+      }
+      for (Connection connection : connections) {
+        connection.push(frame);
+      }
+    }
+  }
+
+  @Override
+  public void closeSessions(Set<SessionId> sessions) {
+    for (Connection connection : all()) {
+      if (sessions.contains(connection.sessionId())) {
+        connection.closeNow(CloseCodes.SESSION_ENDED);
+      }
+    }
+  }
+
+  /** A snapshot of every open connection. */
+  List<Connection> all() {
+    List<Connection> all = new ArrayList<>();
+    byUser.values().forEach(all::addAll);
+    return all;
+  }
+
+  int connectionsOf(UserId user) {
+    Set<Connection> connections = byUser.get(user);
+    return connections == null ? 0 : connections.size();
+  }
+}

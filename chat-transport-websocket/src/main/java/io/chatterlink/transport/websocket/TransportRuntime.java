@@ -1,0 +1,78 @@
+package io.chatterlink.transport.websocket;
+
+import io.chatterlink.core.ChatCore;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * What every endpoint of one transport shares: the settings, the core (attached after it is
+ * built), the registry, the outbound executor and the shutdown state. One per
+ * {@link WebSocketTransport}; nothing is static.
+ */
+final class TransportRuntime {
+  private final TransportSettings settings;
+  private final ConnectionRegistry registry = new ConnectionRegistry();
+  private final AtomicReference<ChatCore> core = new AtomicReference<>();
+  private final ExecutorService outbound;
+  private final AtomicInteger inFlightRequests = new AtomicInteger();
+  private volatile boolean shuttingDown;
+
+  TransportRuntime(TransportSettings settings) {
+    this.settings = settings;
+    this.outbound =
+        Executors.newFixedThreadPool(
+            Math.max(2, Runtime.getRuntime().availableProcessors()), daemonThreads("chatterlink-ws-out"));
+  }
+
+  TransportSettings settings() {
+    return settings;
+  }
+
+  ConnectionRegistry registry() {
+    return registry;
+  }
+
+  ExecutorService outbound() {
+    return outbound;
+  }
+
+  /** The core, once attached. */
+  Optional<ChatCore> core() {
+    return Optional.ofNullable(core.get());
+  }
+
+  void attach(ChatCore chatCore) {
+    if (!core.compareAndSet(null, chatCore)) {
+      throw new IllegalStateException("a core is already attached to this transport");
+    }
+  }
+
+  boolean accepting() {
+    return !shuttingDown && core.get() != null;
+  }
+
+  boolean shuttingDown() {
+    return shuttingDown;
+  }
+
+  void beginShutdown() {
+    shuttingDown = true;
+  }
+
+  AtomicInteger inFlightRequests() {
+    return inFlightRequests;
+  }
+
+  static ThreadFactory daemonThreads(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return runnable -> {
+      Thread t = new Thread(runnable, prefix + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

@@ -1,0 +1,211 @@
+package io.chatterlink.transport.websocket;
+
+import io.chatterlink.core.ChatCore;
+import io.chatterlink.core.model.UserId;
+import io.chatterlink.core.port.out.Delivery;
+import io.undertow.server.HttpHandler;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.server.ServerEndpointConfig;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.glassfish.tyrus.core.TyrusWebSocketEngine;
+import org.glassfish.tyrus.server.TyrusServerContainer;
+import org.glassfish.tyrus.spi.WebSocketEngine;
+
+/**
+ * The real-time transport: the {@code chatterlink.v1} protocol ({@code docs/protocol.md}) on
+ * Jakarta WebSocket, served by Tyrus.
+ *
+ * <p>Lifecycle: {@link #create}, pass {@link #delivery()} to {@code ChatCore.builder()}, build the
+ * core, {@link #attach} it, then host the endpoint with {@link #undertowHandler} (same port as the
+ * web pages), {@link #startStandalone} (Tyrus on Grizzly) or {@link #endpointConfig} (any Jakarta
+ * WebSocket container). Upgrades are refused (503) until a core is attached and after {@link
+ * #shutdown}. Thread-safe.
+ */
+public final class WebSocketTransport {
+  /** Tyrus buffers at most this much of one frame; larger frames than the limit but below this get 1009. */
+  private static final int INCOMING_BUFFER_BYTES = 1024 * 1024 + 14;
+
+  private final TransportRuntime runtime;
+  private final ServerEndpointConfig endpointConfig;
+  private final ExecutorService readExecutor =
+      Executors.newCachedThreadPool(TransportRuntime.daemonThreads("chatterlink-ws-in"));
+  private final AtomicBoolean shutDown = new AtomicBoolean();
+  private volatile WebSocketEngine undertowEngine;
+  private volatile Heartbeat heartbeat;
+
+  private WebSocketTransport(TransportSettings settings) {
+    this.runtime = new TransportRuntime(settings);
+    this.endpointConfig =
+        // Registered as the public Endpoint type: Tyrus calls onOpen/onClose reflectively, which a
+        // package-private class would refuse; the configurator supplies the ChatEndpoint instances.
+        ServerEndpointConfig.Builder.create(ChatEndpoint.class, "/ws")
+            .configurator(new HandshakeConfigurator(runtime))
+            .build();
+  }
+
+  /** A transport with these settings; it serves nothing until a core is attached. */
+  public static WebSocketTransport create(TransportSettings settings) {
+    return new WebSocketTransport(Objects.requireNonNull(settings, "settings"));
+  }
+
+  /** The delivery port to give {@code ChatCore.builder()}; events go to open sockets only. */
+  public Delivery delivery() {
+    return runtime.registry();
+  }
+
+  /**
+   * Connects the core the endpoints translate to, and starts the heartbeat (pings, idle
+   * detection, typing expiry).
+   *
+   * @throws IllegalStateException on a second call
+   */
+  public void attach(ChatCore core) {
+    runtime.attach(Objects.requireNonNull(core, "core"));
+    heartbeat = new Heartbeat(runtime, core);
+  }
+
+  /**
+   * An Undertow handler that serves WebSocket upgrades on {@code /ws} and passes every other
+   * request to {@code next}. Put it in front of any {@code PathHandler}.
+   */
+  public HttpHandler undertowHandler(HttpHandler next) {
+    return new UndertowUpgradeHandler(engine(), Objects.requireNonNull(next, "next"), readExecutor);
+  }
+
+  /** The endpoint on path {@code /ws}, for any Jakarta WebSocket container with per-handshake user properties (Tyrus has them). */
+  public ServerEndpointConfig endpointConfig() {
+    return endpointConfig;
+  }
+
+  /**
+   * Serves the endpoint alone on Tyrus's Grizzly server.
+   *
+   * @param host ignored by Grizzly, which binds 0.0.0.0 whatever it is given: firewall the port
+   * @param port a port, or -1 (or 0) for an ephemeral one
+   * @throws IllegalStateException if the server cannot start
+   */
+  public StandaloneServer startStandalone(String host, int port) {
+    Objects.requireNonNull(host, "host");
+    return StandaloneGrizzly.start(endpointConfig, port, INCOMING_BUFFER_BYTES);
+  }
+
+  /**
+   * Graceful shutdown: refuses new sockets (503) and new requests (reply 503), waits for requests
+   * being handled to finish and their replies (acks included) to be sent, then closes every socket
+   * with 1001. What is left when {@code grace} runs out is closed at once. A second call does
+   * nothing. Standalone servers are closed by their own {@link StandaloneServer#close()}, after
+   * this.
+   */
+  public void shutdown(Duration grace) {
+    if (!shutDown.compareAndSet(false, true)) {
+      return;
+    }
+    long deadline = System.nanoTime() + grace.toNanos();
+    runtime.beginShutdown();
+    awaitUntil(() -> runtime.inFlightRequests().get() == 0, deadline);
+    runtime.registry().all().forEach(c -> c.closeAfterPending(CloseCodes.SHUTTING_DOWN));
+    awaitUntil(() -> runtime.registry().all().isEmpty(), deadline);
+    runtime.registry().all().forEach(c -> c.closeNow(CloseCodes.SHUTTING_DOWN));
+    Heartbeat beat = heartbeat;
+    if (beat != null) {
+      beat.close();
+    }
+    runtime.outbound().shutdown();
+    try {
+      runtime.outbound().awaitTermination(Math.max(100, remainingMillis(deadline)), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    readExecutor.shutdown();
+  }
+
+  /** Open connections of a user (several tabs), for tests and metrics. */
+  int openConnections(UserId user) {
+    return runtime.registry().connectionsOf(user);
+  }
+
+  private WebSocketEngine engine() {
+    WebSocketEngine engine = undertowEngine;
+    if (engine == null) {
+      synchronized (this) {
+        if (undertowEngine == null) {
+          undertowEngine = newEngine();
+        }
+        engine = undertowEngine;
+      }
+    }
+    return engine;
+  }
+
+  private WebSocketEngine newEngine() {
+    EngineContainer container = new EngineContainer();
+    try {
+      container.getWebSocketEngine().register(endpointConfig, "");
+    } catch (DeploymentException e) {
+      throw new IllegalStateException("the chat endpoint does not deploy", e);
+    }
+    return container.getWebSocketEngine();
+  }
+
+  private static void awaitUntil(java.util.function.BooleanSupplier done, long deadline) {
+    while (!done.getAsBoolean() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private static long remainingMillis(long deadline) {
+    return TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+  }
+
+  /** The Tyrus container behind the Undertow hosting: it only owns the engine. */
+  private static final class EngineContainer extends TyrusServerContainer {
+    private final WebSocketEngine engine;
+
+    EngineContainer() {
+      super((Set<Class<?>>) null);
+      this.engine = TyrusWebSocketEngine.builder(this).incomingBufferSize(INCOMING_BUFFER_BYTES).build();
+    }
+
+    @Override
+    public void register(Class<?> endpointClass) throws DeploymentException {
+      engine.register(endpointClass, "");
+    }
+
+    @Override
+    public void register(ServerEndpointConfig serverEndpointConfig) throws DeploymentException {
+      engine.register(serverEndpointConfig, "");
+    }
+
+    @Override
+    public WebSocketEngine getWebSocketEngine() {
+      return engine;
+    }
+
+    @Override
+    public java.util.Map<String, Object> getProperties() {
+      return java.util.Map.of();
+    }
+  }
+
+  /** A running standalone server. */
+  public interface StandaloneServer extends AutoCloseable {
+    /** The port it listens on (the ephemeral one chosen, if so asked). */
+    int port();
+
+    /** Stops the server; a second call does nothing. */
+    @Override
+    void close();
+  }
+}

@@ -1,0 +1,88 @@
+package io.chatterlink.transport.websocket;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.glassfish.tyrus.core.CloseReasons;
+import org.glassfish.tyrus.spi.Connection;
+import org.glassfish.tyrus.spi.WebSocketEngine.UpgradeInfo;
+import org.xnio.IoUtils;
+import org.xnio.Options;
+import org.xnio.StreamConnection;
+import org.xnio.conduits.ConduitStreamSourceChannel;
+
+/**
+ * Feeds the bytes of an upgraded XNIO connection to Tyrus. Bytes are read on the I/O thread but
+ * handed to Tyrus on {@code readExecutor}: the endpoint calls the core, and a blocking send on an
+ * I/O thread would deadlock. Reads pause while a chunk is handled, which keeps order and bounds
+ * what one connection can buffer.
+ */
+final class XnioTyrusConnection {
+  /** Bytes read from the socket at a time. */
+  static final int READ_CHUNK_BYTES = 16 * 1024;
+
+  private final StreamConnection stream;
+  private final ConduitStreamSourceChannel source;
+  private final Executor readExecutor;
+  private final Connection tyrus;
+
+  private XnioTyrusConnection(StreamConnection stream, UpgradeInfo upgrade, Executor readExecutor) {
+    this.stream = stream;
+    this.source = stream.getSourceChannel();
+    this.readExecutor = readExecutor;
+    this.tyrus = upgrade.createConnection(new XnioWriter(stream), reason -> IoUtils.safeClose(stream));
+  }
+
+  static void open(StreamConnection stream, UpgradeInfo upgrade, Executor readExecutor) {
+    try {
+      stream.setOption(Options.TCP_NODELAY, true);
+    } catch (IOException | IllegalArgumentException e) {
+      // Not every connection type has the option; latency suffers, correctness does not.
+    }
+    XnioTyrusConnection connection = new XnioTyrusConnection(stream, upgrade, readExecutor);
+    connection.source.getReadSetter().set(channel -> connection.onReadable());
+    connection.source.resumeReads();
+  }
+
+  private void onReadable() {
+    ByteBuffer chunk = ByteBuffer.allocate(READ_CHUNK_BYTES);
+    int read;
+    try {
+      read = source.read(chunk);
+    } catch (IOException e) {
+      read = -1;
+    }
+    if (read == 0) {
+      return;
+    }
+    source.suspendReads();
+    if (read < 0) {
+      dispatch(this::onEndOfStream);
+      return;
+    }
+    chunk.flip();
+    dispatch(() -> {
+      try {
+        tyrus.getReadHandler().handle(chunk);
+      } finally {
+        if (stream.isOpen()) {
+          source.resumeReads();
+        }
+      }
+    });
+  }
+
+  private void onEndOfStream() {
+    tyrus.close(CloseReasons.GOING_AWAY.getCloseReason());
+    IoUtils.safeClose(stream);
+  }
+
+  private void dispatch(Runnable task) {
+    try {
+      readExecutor.execute(task);
+    } catch (RejectedExecutionException e) {
+      IoUtils.safeClose(stream);
+    }
+  }
+}

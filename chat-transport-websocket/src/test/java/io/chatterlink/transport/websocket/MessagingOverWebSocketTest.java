@@ -1,0 +1,193 @@
+package io.chatterlink.transport.websocket;
+
+import static io.chatterlink.transport.websocket.TestClient.logEntriesOf;
+import static io.chatterlink.transport.websocket.TestClient.ofType;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.chatterlink.core.model.PageRequest;
+import io.chatterlink.core.model.RoomSummary;
+import io.chatterlink.core.port.in.ManageAccounts.LoginResult;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Sending, receiving, resync and dedupe through real sockets, on both hostings. */
+class MessagingOverWebSocketTest {
+
+  static String send(String room, String clientMessageId, String text) {
+    return "{\"type\":\"send\",\"room\":\"" + room + "\",\"clientMessageId\":\"" + clientMessageId
+        + "\",\"text\":\"" + text + "\"}";
+  }
+
+  static String subscribe(String room, long afterSeq) {
+    return "{\"type\":\"subscribe\",\"room\":\"" + room + "\",\"afterSeq\":" + afterSeq + "}";
+  }
+
+  @ParameterizedTest
+  @EnumSource(Hosting.class)
+  void aRoomMessageReachesEveryConnectionOfEveryMemberAndNobodyElse(Hosting hosting) {
+    try (ChatFixture chat = new ChatFixture(hosting)) {
+      LoginResult alice = chat.user("alice");
+      LoginResult bob = chat.user("bob");
+      LoginResult bobOtherTab = chat.logInAgain("bob");
+      LoginResult carol = chat.user("carol");
+      LoginResult dave = chat.user("dave");
+      String room = chat.publicRoom(alice, "general").id().value();
+      chat.core.rooms().joinRoom(bob.user().id(), chat.publicRoom(alice, "x").id());
+      chat.core.rooms().joinRoom(bob.user().id(), new io.chatterlink.core.model.RoomId(room));
+      chat.core.rooms().joinRoom(carol.user().id(), new io.chatterlink.core.model.RoomId(room));
+      List<TestClient> members =
+          List.of(chat.connect(alice), chat.connect(bob), chat.connect(bobOtherTab), chat.connect(carol));
+      TestClient outsider = chat.connect(dave);
+      for (TestClient member : members) {
+        assertThat(member.request(subscribe(room, 0)).path("code").asInt()).isEqualTo(200);
+      }
+
+      TestClient sender = members.get(0);
+      for (int i = 1; i <= 5; i++) {
+        JsonNode ack = sender.request(send(room, "c-" + i, "hello " + i));
+        assertThat(ack.path("code").asInt()).isEqualTo(200);
+        assertThat(ack.path("data").path("seq").asLong()).isEqualTo(i);
+        assertThat(ack.path("data").path("duplicate").asBoolean()).isFalse();
+      }
+
+      for (TestClient member : members) {
+        List<JsonNode> got = member.awaitCount(ofType("message"), 5);
+        assertThat(got).extracting(f -> f.path("message").path("text").asText())
+            .containsExactly("hello 1", "hello 2", "hello 3", "hello 4", "hello 5");
+        assertThat(got.get(0).path("message").path("sender").asText()).isEqualTo(alice.user().id().value());
+      }
+      assertThat(outsider.request("{\"type\":\"ping\"}").path("code").asInt()).isEqualTo(200);
+      assertThat(outsider.matching(logEntriesOf(room))).isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Hosting.class)
+  void aDirectMessageReachesOnlyThePeopleInTheConversation(Hosting hosting) {
+    try (ChatFixture chat = new ChatFixture(hosting)) {
+      LoginResult alice = chat.user("alice");
+      LoginResult bob = chat.user("bob");
+      LoginResult carol = chat.user("carol");
+      RoomSummary direct = chat.core.rooms().openDirect(alice.user().id(), Set.of(bob.user().id()));
+      String room = direct.id().value();
+      TestClient a = chat.connect(alice);
+      TestClient b = chat.connect(bob);
+      TestClient c = chat.connect(carol);
+      a.request(subscribe(room, 0));
+      b.request(subscribe(room, 0));
+      assertThat(c.request(subscribe(room, 0)).path("code").asInt()).isEqualTo(404);
+
+      a.request(send(room, "dm-1", "psst"));
+
+      assertThat(b.await(ofType("message")).path("message").path("text").asText()).isEqualTo("psst");
+      assertThat(c.request("{\"type\":\"ping\"}").path("code").asInt()).isEqualTo(200);
+      assertThat(c.matching(ofType("message"))).isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Hosting.class)
+  void aClientResumingFromItsLastSeqGetsExactlyWhatItMissedWhileOthersKeepSending(Hosting hosting)
+      throws Exception {
+    try (ChatFixture chat = new ChatFixture(hosting)) {
+      LoginResult alice = chat.user("alice");
+      LoginResult bob = chat.user("bob");
+      String room = chat.publicRoom(alice, "general").id().value();
+      chat.core.rooms().joinRoom(bob.user().id(), new io.chatterlink.core.model.RoomId(room));
+      TestClient a = chat.connect(alice);
+      TestClient b = chat.connect(bob);
+      b.request(subscribe(room, 0));
+      String first = a.request(send(room, "m1", "one")).path("data").path("messageId").asText();
+      String second = a.request(send(room, "m2", "two")).path("data").path("messageId").asText();
+      List<JsonNode> seen = b.awaitCount(logEntriesOf(room), 2);
+      long lastSeq = seen.get(1).path("seq").asLong();
+      b.close();
+
+      a.request(send(room, "m3", "three"));
+      a.request("{\"type\":\"edit\",\"messageId\":\"" + first + "\",\"text\":\"one, edited\"}");
+      a.request("{\"type\":\"delete\",\"messageId\":\"" + second + "\"}");
+      Thread sender = new Thread(() -> {
+        for (int i = 4; i <= 60; i++) {
+          a.request(send(room, "m" + i, "n" + i));
+        }
+      });
+      sender.start();
+      TestClient back = chat.connect(bob);
+      assertThat(back.request(subscribe(room, lastSeq)).path("code").asInt()).isEqualTo(200);
+      sender.join();
+
+      long end = chat.core.rooms().room(alice.user().id(), new io.chatterlink.core.model.RoomId(room)).lastSeq();
+      List<JsonNode> replayed = back.awaitCount(logEntriesOf(room), (int) (end - lastSeq));
+      assertThat(replayed).extracting(f -> f.path("seq").asLong())
+          .containsExactlyElementsOf(LongStream.rangeClosed(lastSeq + 1, end).boxed().collect(Collectors.toList()));
+      assertThat(replayed).extracting(f -> f.path("type").asText()).contains("edit", "delete");
+      JsonNode edit = replayed.stream().filter(ofType("edit")).findFirst().orElseThrow();
+      assertThat(edit.path("message").path("text").asText()).isEqualTo("one, edited");
+      assertThat(back.request("{\"type\":\"ping\"}").path("code").asInt()).isEqualTo(200);
+      assertThat(back.matching(logEntriesOf(room))).hasSize((int) (end - lastSeq));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Hosting.class)
+  void resendingWithTheSameClientMessageIdGetsTheSameAckAndStoresNothingNew(Hosting hosting) {
+    try (ChatFixture chat = new ChatFixture(hosting)) {
+      LoginResult alice = chat.user("alice");
+      String room = chat.publicRoom(alice, "general").id().value();
+      TestClient a = chat.connect(alice);
+
+      JsonNode first = a.request(send(room, "same-id", "hello")).path("data");
+      a.close();
+      TestClient again = chat.connect(alice);
+      JsonNode second = again.request(send(room, "same-id", "hello")).path("data");
+
+      assertThat(second.path("messageId")).isEqualTo(first.path("messageId"));
+      assertThat(second.path("seq")).isEqualTo(first.path("seq"));
+      assertThat(second.path("sentAt")).isEqualTo(first.path("sentAt"));
+      assertThat(second.path("duplicate").asBoolean()).isTrue();
+      assertThat(chat.core.history()
+              .page(alice.user().id(), new io.chatterlink.core.model.RoomId(room), PageRequest.latest(10))
+              .messages())
+          .hasSize(1);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Hosting.class)
+  void historyTypingReadMarkersAndPresenceAreServed(Hosting hosting) {
+    try (ChatFixture chat = new ChatFixture(hosting)) {
+      LoginResult alice = chat.user("alice");
+      LoginResult aliceOtherTab = chat.logInAgain("alice");
+      LoginResult bob = chat.user("bob");
+      String room = chat.publicRoom(alice, "general").id().value();
+      chat.core.rooms().joinRoom(bob.user().id(), new io.chatterlink.core.model.RoomId(room));
+      TestClient a = chat.connect(alice);
+      TestClient a2 = chat.connect(aliceOtherTab);
+      TestClient b = chat.connect(bob);
+      for (int i = 1; i <= 3; i++) {
+        b.request(send(room, "h" + i, "msg " + i));
+      }
+
+      JsonNode page = a.request("{\"type\":\"history\",\"room\":\"" + room + "\",\"direction\":\"before\",\"seq\":3,\"limit\":1}");
+      assertThat(page.path("data").path("messages")).hasSize(1);
+      assertThat(page.path("data").path("messages").get(0).path("seq").asLong()).isEqualTo(2);
+      assertThat(page.path("data").path("hasMore").asBoolean()).isTrue();
+
+      b.request("{\"type\":\"typing\",\"room\":\"" + room + "\",\"typing\":true}");
+      JsonNode typing = a.await(ofType("typing"));
+      assertThat(typing.path("user").asText()).isEqualTo(bob.user().id().value());
+
+      a.request("{\"type\":\"read\",\"room\":\"" + room + "\",\"seq\":3}");
+      assertThat(a2.await(ofType("read")).path("seq").asLong()).isEqualTo(3);
+
+      JsonNode presence = a.request("{\"type\":\"presence.query\",\"room\":\"" + room + "\"}");
+      assertThat(presence.path("data").path("presence")).extracting(p -> p.path("status").asText())
+          .containsOnly("online");
+    }
+  }
+}
