@@ -5,6 +5,8 @@ import static io.chatterlink.persistence.schema.Tables.MESSAGE_LOG;
 
 import io.chatterlink.core.error.InvalidInputException;
 import io.chatterlink.core.model.EncryptedBody;
+import io.chatterlink.core.model.MessageId;
+import io.chatterlink.core.model.RoomId;
 import io.chatterlink.core.port.out.MessageStore.BodyRecord;
 import io.chatterlink.core.port.out.MessageStore.BodyRewrite;
 import java.util.ArrayList;
@@ -32,9 +34,10 @@ final class BodyRotation {
   }
 
   List<BodyRecord> bodiesAfter(Optional<String> cursor, int limit) {
+    Limit.requirePositive(limit);
     List<BodyRecord> found = new ArrayList<>();
-    if (limit <= 0) {
-      return found;
+    if (cursor.isPresent() && !cursor.get().startsWith(LOG) && !cursor.get().startsWith(MESSAGE)) {
+      throw new InvalidInputException("re-encryption cursor is malformed");
     }
     String position = cursor.orElse("");
     if (!position.startsWith(MESSAGE)) {
@@ -42,8 +45,6 @@ final class BodyRotation {
       if (position.startsWith(LOG)) {
         LogKey key = LogKey.parse(position);
         logBodies = logBodies.and(DSL.row(MESSAGE_LOG.ROOM_ID, MESSAGE_LOG.SEQ).gt(key.room(), key.seq()));
-      } else if (!position.isEmpty()) {
-        throw new InvalidInputException("unknown body cursor");
       }
       logBodies
           .orderBy(MESSAGE_LOG.ROOM_ID, MESSAGE_LOG.SEQ)
@@ -52,7 +53,7 @@ final class BodyRotation {
       position = MESSAGE;
     }
     if (found.size() < limit) {
-      String afterId = position.substring(MESSAGE.length());
+      String afterId = position.equals(MESSAGE) ? "" : new MessageId(position.substring(MESSAGE.length())).value();
       read.select(MESSAGES.ID, MESSAGES.BODY)
           .from(MESSAGES)
           .where(MESSAGES.BODY.isNotNull())
@@ -99,14 +100,16 @@ final class BodyRotation {
   /** The position of a log body. */
   private record LogKey(String room, long seq) {
     static LogKey parse(String cursor) {
-      if (!cursor.startsWith(LOG)) {
-        throw new InvalidInputException("unknown body cursor");
-      }
       int colon = cursor.lastIndexOf(':');
       try {
-        return new LogKey(cursor.substring(LOG.length(), colon), Long.parseLong(cursor.substring(colon + 1)));
+        RoomId room = new RoomId(cursor.substring(LOG.length(), colon));
+        long seq = Long.parseLong(cursor.substring(colon + 1));
+        if (!cursor.startsWith(LOG) || seq < 1) {
+          throw new InvalidInputException("re-encryption cursor is malformed");
+        }
+        return new LogKey(room.value(), seq);
       } catch (NumberFormatException | IndexOutOfBoundsException e) {
-        throw new InvalidInputException("unknown body cursor");
+        throw new InvalidInputException("re-encryption cursor is malformed", e);
       }
     }
   }

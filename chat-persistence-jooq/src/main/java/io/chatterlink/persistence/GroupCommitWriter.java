@@ -13,6 +13,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
@@ -43,7 +44,7 @@ final class GroupCommitWriter implements AutoCloseable {
   static final int ENQUEUE_TIMEOUT_SECONDS = 30;
 
   private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
-  private static final Pending STOP = new Pending(batch -> null);
+  private static final Pending STOP = new Pending(batch -> {}, batch -> null);
 
   private final Supplier<Connection> connections;
   private final SQLDialect dialect;
@@ -70,7 +71,15 @@ final class GroupCommitWriter implements AutoCloseable {
    * @throws ChatException the operation's own domain failure (then it wrote nothing)
    */
   <T> T execute(Function<MessageWriteBatch, T> operation) {
-    Pending pending = new Pending(operation::apply);
+    return execute(batch -> {}, operation);
+  }
+
+  /**
+   * Like {@link #execute(Function)}, with a step run for every operation of the group before any
+   * is applied, so the batch can read what the whole group needs in one query.
+   */
+  <T> T execute(Consumer<MessageWriteBatch> announce, Function<MessageWriteBatch, T> operation) {
+    Pending pending = new Pending(announce, operation::apply);
     enqueue(pending);
     try {
       @SuppressWarnings("unchecked")
@@ -132,6 +141,9 @@ final class GroupCommitWriter implements AutoCloseable {
       c.setAutoCommit(false);
       try {
         MessageWriteBatch batch = new MessageWriteBatch(DSL.using(c, dialect, settings));
+        for (Pending pending : group) {
+          pending.announce.accept(batch);
+        }
         for (Pending pending : group) {
           pending.applyTo(batch);
         }
@@ -223,12 +235,14 @@ final class GroupCommitWriter implements AutoCloseable {
 
   /** One queued operation, its staged outcome, and the future its caller waits on. */
   private static final class Pending {
+    private final Consumer<MessageWriteBatch> announce;
     private final Function<MessageWriteBatch, Object> operation;
     private final CompletableFuture<Object> result = new CompletableFuture<>();
     private Object staged;
     private ChatException refused;
 
-    Pending(Function<MessageWriteBatch, Object> operation) {
+    Pending(Consumer<MessageWriteBatch> announce, Function<MessageWriteBatch, Object> operation) {
+      this.announce = announce;
       this.operation = operation;
     }
 

@@ -47,7 +47,7 @@ final class JooqMessageStore implements MessageStore {
 
   @Override
   public AppendOutcome append(NewMessage message) {
-    return writer.execute(batch -> batch.append(message));
+    return writer.execute(batch -> batch.expect(message), batch -> batch.append(message));
   }
 
   @Override
@@ -93,10 +93,8 @@ final class JooqMessageStore implements MessageStore {
 
   @Override
   public List<LogEntry> entriesAfter(RoomId room, long afterSeq, int limit) {
+    Limit.requirePositive(limit);
     int capped = Math.min(limit, Limits.MAX_RESYNC_BATCH);
-    if (capped <= 0) {
-      return List.of();
-    }
     return Storage.guard(
         "reading the room log",
         () ->

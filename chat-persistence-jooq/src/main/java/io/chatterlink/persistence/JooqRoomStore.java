@@ -107,9 +107,7 @@ final class JooqRoomStore implements RoomStore {
 
   @Override
   public List<Room> listPublic(int limit) {
-    if (limit <= 0) {
-      return List.of();
-    }
+    Limit.requirePositive(limit);
     return Storage.guard(
         "listing rooms",
         () ->

@@ -83,9 +83,7 @@ final class JooqUserStore implements UserStore {
   /** Compares the first code points, not LIKE: {@code _} is a legal username character. */
   @Override
   public List<User> searchByPrefix(String canonicalPrefix, int limit) {
-    if (limit <= 0) {
-      return List.of();
-    }
+    Limit.requirePositive(limit);
     int length = canonicalPrefix.codePointCount(0, canonicalPrefix.length());
     return Storage.guard(
         "searching users",

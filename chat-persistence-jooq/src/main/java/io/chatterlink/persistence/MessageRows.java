@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /** Reads messages with their ordered attachment lists; shared by the reader and the writer. */
 final class MessageRows {
@@ -32,6 +33,22 @@ final class MessageRows {
       DSLContext dsl, UserId sender, ClientMessageId clientMessageId) {
     return findOne(
         dsl, MESSAGES.SENDER.eq(sender.value()).and(MESSAGES.CLIENT_MESSAGE_ID.eq(clientMessageId.value())));
+  }
+
+  /**
+   * The stored messages of these (sender, client message id) pairs, by pair: one query for a whole
+   * group's resend check.
+   */
+  static Map<List<String>, StoredMessage> findByPairs(DSLContext dsl, Collection<List<String>> pairs) {
+    List<Condition> any = new ArrayList<>(pairs.size());
+    for (List<String> pair : pairs) {
+      any.add(MESSAGES.SENDER.eq(pair.get(0)).and(MESSAGES.CLIENT_MESSAGE_ID.eq(pair.get(1))));
+    }
+    Map<List<String>, StoredMessage> found = new HashMap<>();
+    for (StoredMessage message : toMessages(dsl, dsl.selectFrom(MESSAGES).where(DSL.or(any)).fetch())) {
+      found.put(List.of(message.sender().value(), message.clientMessageId().value()), message);
+    }
+    return found;
   }
 
   private static Optional<StoredMessage> findOne(DSLContext dsl, Condition condition) {

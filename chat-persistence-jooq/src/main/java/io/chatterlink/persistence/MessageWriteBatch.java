@@ -14,17 +14,18 @@ import io.chatterlink.core.model.MessageId;
 import io.chatterlink.core.model.NewMessage;
 import io.chatterlink.core.model.RoomId;
 import io.chatterlink.core.model.StoredMessage;
-import io.chatterlink.persistence.schema.tables.records.MessageAttachmentsRecord;
-import io.chatterlink.persistence.schema.tables.records.MessageLogRecord;
-import io.chatterlink.persistence.schema.tables.records.MessagesRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
+import org.jooq.Query;
 
 /**
  * The writes of one group, inside one open transaction. Appends are staged and written together
@@ -40,21 +41,28 @@ final class MessageWriteBatch {
   private final Map<String, Long> lastSeqByRoom = new HashMap<>();
   private final Map<String, Long> dirtySeqs = new LinkedHashMap<>();
   private final Map<List<String>, StoredMessage> appendedInGroup = new HashMap<>();
-  private final List<MessagesRecord> messageRows = new ArrayList<>();
-  private final List<MessageLogRecord> logRows = new ArrayList<>();
-  private final List<MessageAttachmentsRecord> attachmentRows = new ArrayList<>();
+  private final Set<List<String>> expectedPairs = new LinkedHashSet<>();
+  private Map<List<String>, StoredMessage> storedForExpected;
+  private final List<Object[]> messageRows = new ArrayList<>();
+  private final List<Object[]> logRows = new ArrayList<>();
+  private final List<Object[]> attachmentRows = new ArrayList<>();
 
   MessageWriteBatch(DSLContext dsl) {
     this.dsl = dsl;
   }
 
+  /** Announces an append of this group, so that one query finds every resend among them. */
+  void expect(NewMessage message) {
+    expectedPairs.add(pairOf(message));
+  }
+
   AppendOutcome append(NewMessage message) {
-    List<String> pair = List.of(message.sender().value(), message.clientMessageId().value());
+    List<String> pair = pairOf(message);
     StoredMessage earlier = appendedInGroup.get(pair);
     if (earlier != null) {
       return new AppendOutcome(earlier, true);
     }
-    Optional<StoredMessage> stored = MessageRows.findBySenderAndClientId(dsl, message.sender(), message.clientMessageId());
+    Optional<StoredMessage> stored = storedMessageOf(pair, message);
     if (stored.isPresent()) {
       return new AppendOutcome(stored.get(), true);
     }
@@ -62,14 +70,25 @@ final class MessageWriteBatch {
     messageRows.add(messageRow(posted));
     logRows.add(logRow(posted.roomId(), posted.seq(), EntryKind.POSTED, posted.id(), posted.body(), posted.sentAt()));
     for (int i = 0; i < posted.attachments().size(); i++) {
-      MessageAttachmentsRecord row = dsl.newRecord(MESSAGE_ATTACHMENTS);
-      row.setMessageId(posted.id().value());
-      row.setPosition((long) i);
-      row.setAttachmentId(posted.attachments().get(i).value());
-      attachmentRows.add(row);
+      attachmentRows.add(new Object[] {posted.id().value(), (long) i, posted.attachments().get(i).value()});
     }
     appendedInGroup.put(pair, posted);
     return new AppendOutcome(posted, false);
+  }
+
+  private static List<String> pairOf(NewMessage message) {
+    return List.of(message.sender().value(), message.clientMessageId().value());
+  }
+
+  /** The message already stored under this (sender, client message id) pair, if any. */
+  private Optional<StoredMessage> storedMessageOf(List<String> pair, NewMessage message) {
+    if (!expectedPairs.contains(pair)) {
+      return MessageRows.findBySenderAndClientId(dsl, message.sender(), message.clientMessageId());
+    }
+    if (storedForExpected == null) {
+      storedForExpected = MessageRows.findByPairs(dsl, expectedPairs);
+    }
+    return Optional.ofNullable(storedForExpected.get(pair));
   }
 
   LogEntry edit(MessageId id, EncryptedBody body, Instant at) {
@@ -106,17 +125,45 @@ final class MessageWriteBatch {
         .orElseThrow(() -> new NotFoundException("no such message"));
   }
 
-  /** Writes everything staged: rows first, in foreign-key order, then the rooms' seq counters. */
+  /**
+   * Writes everything staged: rows first, in foreign-key order, each table's rows as one JDBC batch
+   * of one prepared statement, then the rooms' seq counters.
+   */
   void flush() {
-    if (!messageRows.isEmpty()) {
-      dsl.batchInsert(messageRows).execute();
-    }
-    if (!logRows.isEmpty()) {
-      dsl.batchInsert(logRows).execute();
-    }
-    if (!attachmentRows.isEmpty()) {
-      dsl.batchInsert(attachmentRows).execute();
-    }
+    executeBatch(
+        dsl.insertInto(
+                MESSAGES,
+                MESSAGES.ID,
+                MESSAGES.ROOM_ID,
+                MESSAGES.SEQ,
+                MESSAGES.SENDER,
+                MESSAGES.CLIENT_MESSAGE_ID,
+                MESSAGES.BODY,
+                MESSAGES.REPLY_TO,
+                MESSAGES.SENT_AT,
+                MESSAGES.EDITED_AT,
+                MESSAGES.DELETED)
+            .values(null, null, (Long) null, null, null, null, null, null, null, null),
+        messageRows);
+    executeBatch(
+        dsl.insertInto(
+                MESSAGE_LOG,
+                MESSAGE_LOG.ROOM_ID,
+                MESSAGE_LOG.SEQ,
+                MESSAGE_LOG.KIND,
+                MESSAGE_LOG.MESSAGE_ID,
+                MESSAGE_LOG.BODY,
+                MESSAGE_LOG.AT)
+            .values(null, (Long) null, null, null, null, null),
+        logRows);
+    executeBatch(
+        dsl.insertInto(
+                MESSAGE_ATTACHMENTS,
+                MESSAGE_ATTACHMENTS.MESSAGE_ID,
+                MESSAGE_ATTACHMENTS.POSITION,
+                MESSAGE_ATTACHMENTS.ATTACHMENT_ID)
+            .values(null, (Long) null, null),
+        attachmentRows);
     dirtySeqs.forEach(
         (room, last) ->
             dsl.insertInto(ROOM_SEQS)
@@ -130,6 +177,17 @@ final class MessageWriteBatch {
     logRows.clear();
     attachmentRows.clear();
     dirtySeqs.clear();
+  }
+
+  private void executeBatch(Query insert, List<Object[]> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    BatchBindStep batch = dsl.batch(insert);
+    for (Object[] row : rows) {
+      batch = batch.bind(row);
+    }
+    batch.execute();
   }
 
   private long nextSeq(RoomId room) {
@@ -148,30 +206,25 @@ final class MessageWriteBatch {
         .orElse(0L);
   }
 
-  private MessagesRecord messageRow(StoredMessage message) {
-    MessagesRecord row = dsl.newRecord(MESSAGES);
-    row.setId(message.id().value());
-    row.setRoomId(message.roomId().value());
-    row.setSeq(message.seq());
-    row.setSender(message.sender().value());
-    row.setClientMessageId(message.clientMessageId().value());
-    row.setBody(message.body().map(EncryptedBody::token).orElse(null));
-    row.setReplyTo(message.replyTo().map(MessageId::value).orElse(null));
-    row.setSentAt(Instants.toNanos(message.sentAt()));
-    row.setEditedAt(null);
-    row.setDeleted(false);
-    return row;
+  private static Object[] messageRow(StoredMessage message) {
+    return new Object[] {
+      message.id().value(),
+      message.roomId().value(),
+      message.seq(),
+      message.sender().value(),
+      message.clientMessageId().value(),
+      message.body().map(EncryptedBody::token).orElse(null),
+      message.replyTo().map(MessageId::value).orElse(null),
+      Instants.toNanos(message.sentAt()),
+      null,
+      false
+    };
   }
 
-  private MessageLogRecord logRow(
+  private static Object[] logRow(
       RoomId room, long seq, EntryKind kind, MessageId message, Optional<EncryptedBody> body, Instant at) {
-    MessageLogRecord row = dsl.newRecord(MESSAGE_LOG);
-    row.setRoomId(room.value());
-    row.setSeq(seq);
-    row.setKind(kind.name());
-    row.setMessageId(message.value());
-    row.setBody(body.map(EncryptedBody::token).orElse(null));
-    row.setAt(Instants.toNanos(at));
-    return row;
+    return new Object[] {
+      room.value(), seq, kind.name(), message.value(), body.map(EncryptedBody::token).orElse(null), Instants.toNanos(at)
+    };
   }
 }

@@ -1,0 +1,52 @@
+package io.chatterlink.persistence;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.chatterlink.core.error.InvalidInputException;
+import io.chatterlink.core.model.RoomId;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Arguments the stores refuse, exactly as the in-memory stores do. */
+class StoreArgumentsTest {
+  @TempDir Path folder;
+  private JooqStorage storage;
+  private final RoomId room = new RoomId("room-1");
+
+  @BeforeEach
+  void open() {
+    storage = JooqStorage.open(StorageSettings.of("jdbc:sqlite:" + folder.resolve("chat.db")));
+  }
+
+  @AfterEach
+  void close() {
+    storage.close();
+  }
+
+  @Test
+  void aLimitBelowOneIsRefusedByEveryStoreThatTakesOne() {
+    assertThatThrownBy(() -> storage.users().searchByPrefix("a", 0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> storage.rooms().listPublic(0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> storage.messages().entriesAfter(room, 0, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> storage.messages().bodiesAfter(Optional.empty(), -1))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aMalformedReencryptionCursorIsInvalidInput() {
+    for (String cursor :
+        List.of("", "no-colon", ":5", "room-1:x", "log:room-1:x", "log:room-1:-1", "log:bad room:1", "msg:bad id")) {
+      assertThatThrownBy(() -> storage.messages().bodiesAfter(Optional.of(cursor), 10))
+          .as(cursor)
+          .isInstanceOf(InvalidInputException.class);
+    }
+  }
+}
