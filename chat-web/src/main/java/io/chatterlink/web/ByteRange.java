@@ -39,8 +39,13 @@ record ByteRange(long start, long end) {
     if (dash < 0) {
       return Optional.empty();
     }
-    Optional<Long> first = number(spec.substring(0, dash));
-    Optional<Long> last = number(spec.substring(dash + 1));
+    String firstText = spec.substring(0, dash).strip();
+    String lastText = spec.substring(dash + 1).strip();
+    Optional<Long> first = number(firstText);
+    Optional<Long> last = number(lastText);
+    if ((!firstText.isEmpty() && first.isEmpty()) || (!lastText.isEmpty() && last.isEmpty())) {
+      return Optional.empty();
+    }
     if (first.isEmpty()) {
       if (last.isEmpty()) {
         return Optional.empty();
@@ -62,11 +67,11 @@ record ByteRange(long start, long end) {
     return Optional.of(new ByteRange(start, end));
   }
 
+  /** A decimal number of up to 18 digits (so it fits a long), or empty. */
   private static Optional<Long> number(String text) {
-    String t = text.strip();
-    if (t.isEmpty() || t.length() > 18 || !t.chars().allMatch(Character::isDigit)) {
+    if (text.isEmpty() || text.length() > 18 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
       return Optional.empty();
     }
-    return Optional.of(Long.parseLong(t));
+    return Optional.of(Long.parseLong(text));
   }
 }
