@@ -67,7 +67,9 @@ final class AccountEndpoints {
     try {
       accounts.register(
           new ManageAccounts.RegisterUser(
-              username, password, JsonFields.optionalText(body, "displayName").filter(s -> !s.isBlank())));
+              username,
+              password,
+              JsonFields.optionalText(body, "displayName").filter(s -> !s.isBlank())));
     } catch (RuntimeException e) {
       claimed.ifPresent(invites::release);
       throw e;
@@ -116,7 +118,9 @@ final class AccountEndpoints {
       login =
           accounts.changePassword(
               new ManageAccounts.ChangePassword(
-                  user.id(), JsonFields.text(body, "currentPassword"), JsonFields.text(body, "newPassword")));
+                  user.id(),
+                  JsonFields.text(body, "currentPassword"),
+                  JsonFields.text(body, "newPassword")));
     } catch (NotAuthenticatedException e) {
       throttle.failed(account, address);
       throw new NotAuthenticatedException("the current password is wrong");

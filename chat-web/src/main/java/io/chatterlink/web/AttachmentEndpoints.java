@@ -24,6 +24,7 @@ import java.util.Optional;
 final class AttachmentEndpoints {
   /** Most characters kept of a client's file name. */
   static final int MAX_FILE_NAME_LENGTH = 255;
+
   /**
    * Bytes past the limit that Undertow will still read (and discard) after a refusal before it
    * drops the connection, so that clients still sending get to read the 413.
@@ -75,7 +76,8 @@ final class AttachmentEndpoints {
     if (declaredLength > maxBytes) {
       throw UploadReceiver.tooLarge(maxBytes);
     }
-    UploadReceiver.Received upload = receiver.receive(call.exchange().getInputStream(), name, declared);
+    UploadReceiver.Received upload =
+        receiver.receive(call.exchange().getInputStream(), name, declared);
     String key = AttachmentFiles.newKey();
     Optional<String> thumbnailKey = Optional.empty();
     try {
@@ -85,7 +87,13 @@ final class AttachmentEndpoints {
           core.attachments()
               .register(
                   new RegisterAttachment(
-                      actor, room, upload.kind().mediaType(), upload.size(), name, key, thumbnailKey));
+                      actor,
+                      room,
+                      upload.kind().mediaType(),
+                      upload.size(),
+                      name,
+                      key,
+                      thumbnailKey));
       ObjectNode body = call.object();
       body.set("attachment", views.attachment(attachment));
       call.created(body);
@@ -112,20 +120,27 @@ final class AttachmentEndpoints {
   }
 
   private void download(Call call, boolean thumbnail) throws IOException {
-    Attachment a = core.attachments().authorizeDownload(call.actor(), new AttachmentId(call.path("id")));
+    Attachment a =
+        core.attachments().authorizeDownload(call.actor(), new AttachmentId(call.path("id")));
     Optional<MediaKind> kind = MediaKind.ofMediaType(a.mediaType());
     if (thumbnail && a.thumbnailKey().isPresent()) {
       FileDownload.send(
-          call.exchange(), files.existing(a.thumbnailKey().get()), "image/png", "thumbnail-" + a.originalName() + ".png", true);
+          call.exchange(),
+          files.existing(a.thumbnailKey().get()),
+          "image/png",
+          "thumbnail-" + a.originalName() + ".png",
+          true);
       return;
     }
     // Media we accepted is shown inline; anything else (never stored by us) only as a download.
     String type = kind.map(MediaKind::mediaType).orElse("application/octet-stream");
-    FileDownload.send(call.exchange(), files.existing(a.storageKey()), type, a.originalName(), kind.isPresent());
+    FileDownload.send(
+        call.exchange(), files.existing(a.storageKey()), type, a.originalName(), kind.isPresent());
   }
 
   private void info(Call call) {
-    Attachment a = core.attachments().authorizeDownload(call.actor(), new AttachmentId(call.path("id")));
+    Attachment a =
+        core.attachments().authorizeDownload(call.actor(), new AttachmentId(call.path("id")));
     ObjectNode body = call.object();
     body.set("attachment", views.attachment(a));
     call.ok(body);
@@ -146,6 +161,8 @@ final class AttachmentEndpoints {
       throw new InvalidInputException("declare the file's type in Content-Type");
     }
     int semicolon = header.indexOf(';');
-    return (semicolon < 0 ? header : header.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+    return (semicolon < 0 ? header : header.substring(0, semicolon))
+        .strip()
+        .toLowerCase(Locale.ROOT);
   }
 }

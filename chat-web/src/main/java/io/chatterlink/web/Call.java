@@ -88,7 +88,9 @@ final class Call {
   ObjectNode body() throws IOException {
     String type = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
     boolean hasBody = exchange.getRequestContentLength() != 0;
-    if (hasBody && (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json"))) {
+    if (hasBody
+        && (type == null
+            || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json"))) {
       throw new InvalidInputException("send the request body as application/json");
     }
     return json.readObject(exchange.getInputStream());

@@ -37,7 +37,9 @@ public final class ChatWeb {
     return create(core, settings, Clock.systemUTC());
   }
 
-  /** As {@link #create(ChatCore, WebSettings)}, with the clock of the login throttle and invites. */
+  /**
+   * As {@link #create(ChatCore, WebSettings)}, with the clock of the login throttle and invites.
+   */
   static ChatWeb create(ChatCore core, WebSettings settings, Clock clock) {
     Objects.requireNonNull(core, "core");
     Objects.requireNonNull(settings, "settings");
@@ -45,7 +47,8 @@ public final class ChatWeb {
     JsonViews views = new JsonViews(json);
     ErrorResponses errors = new ErrorResponses(json);
     Cookies cookies = new Cookies(settings.secureCookies(), settings.sessionCookieMaxAge());
-    ApiRoutes api = new ApiRoutes(json, errors, new CsrfGuard(settings.allowedOrigins()), core.accounts());
+    ApiRoutes api =
+        new ApiRoutes(json, errors, new CsrfGuard(settings.allowedOrigins()), core.accounts());
     LoginThrottle throttle =
         new LoginThrottle(
             settings.maxLoginFailuresPerAccount(),
@@ -53,14 +56,17 @@ public final class ChatWeb {
             settings.loginThrottleWindow(),
             clock);
     InviteCodes invites =
-        new InviteCodes(InviteCodes.keyFrom(settings.inviteSecret()), settings.inviteLifetime(), clock);
-    new AccountEndpoints(core.accounts(), views, cookies, throttle, invites, settings.registration())
+        new InviteCodes(
+            InviteCodes.keyFrom(settings.inviteSecret()), settings.inviteLifetime(), clock);
+    new AccountEndpoints(
+            core.accounts(), views, cookies, throttle, invites, settings.registration())
         .register(api);
     new ServerInfoEndpoint(settings).register(api);
     new UserEndpoints(core.accounts(), views).register(api);
     new RoomEndpoints(core, views).register(api);
     new ConversationEndpoints(core, views).register(api);
-    new AttachmentEndpoints(core, views, new AttachmentFiles(settings.uploadDir()), settings.maxUploadBytes())
+    new AttachmentEndpoints(
+            core, views, new AttachmentFiles(settings.uploadDir()), settings.maxUploadBytes())
         .register(api);
 
     HttpHandler apiHandler = api.handler();

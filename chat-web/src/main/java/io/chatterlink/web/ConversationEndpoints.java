@@ -66,7 +66,11 @@ final class ConversationEndpoints {
     UserId actor = call.actor();
     RoomId room = RoomEndpoints.roomId(call);
     String direction = call.query("direction").orElse("latest").toLowerCase(Locale.ROOT);
-    int limit = (int) Math.min(Integer.MAX_VALUE, call.queryNumber("limit").orElse((long) Limits.DEFAULT_PAGE_SIZE));
+    int limit =
+        (int)
+            Math.min(
+                Integer.MAX_VALUE,
+                call.queryNumber("limit").orElse((long) Limits.DEFAULT_PAGE_SIZE));
     long seq = call.queryNumber("seq").orElse(0L);
     PageRequest request;
     switch (direction) {

@@ -16,8 +16,10 @@ import java.util.Optional;
 final class Cookies {
   static final String SESSION = "chatterlink_session";
   static final String CSRF = "chatterlink_csrf";
+
   /** Random bytes in a CSRF token (256 bits). */
   private static final int CSRF_TOKEN_BYTES = 32;
+
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final boolean alwaysSecure;

@@ -27,13 +27,17 @@ final class ErrorResponses {
     if (failure instanceof ChatException) {
       ChatException e = (ChatException) failure;
       if (e instanceof RetryLaterException) {
-        exchange.getResponseHeaders()
+        exchange
+            .getResponseHeaders()
             .put(Headers.RETRY_AFTER, Long.toString(((RetryLaterException) e).retryAfterSeconds()));
       }
       send(exchange, e.code(), e.getMessage());
     } else {
       LOG.error(
-          "unexpected failure on {} {}", exchange.getRequestMethod(), exchange.getRequestPath(), failure);
+          "unexpected failure on {} {}",
+          exchange.getRequestMethod(),
+          exchange.getRequestPath(),
+          failure);
       send(exchange, ErrorCode.INTERNAL, "unexpected server error");
     }
   }

@@ -24,11 +24,13 @@ final class FileDownload {
 
   private FileDownload() {}
 
-  static void send(HttpServerExchange exchange, Path file, String mediaType, String fileName, boolean inline)
+  static void send(
+      HttpServerExchange exchange, Path file, String mediaType, String fileName, boolean inline)
       throws IOException {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = channel.size();
-      exchange.getResponseHeaders()
+      exchange
+          .getResponseHeaders()
           .put(Headers.CONTENT_TYPE, mediaType)
           .put(Headers.ACCEPT_RANGES, "bytes")
           .put(Headers.CACHE_CONTROL, CACHE_CONTROL)
@@ -47,7 +49,8 @@ final class FileDownload {
       long length = range.map(ByteRange::length).orElse(size);
       if (range.isPresent()) {
         exchange.setStatusCode(206);
-        exchange.getResponseHeaders()
+        exchange
+            .getResponseHeaders()
             .put(Headers.CONTENT_RANGE, "bytes " + start + "-" + range.get().end() + "/" + size);
       }
       exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, length);
@@ -75,14 +78,27 @@ final class FileDownload {
     StringBuilder encoded = new StringBuilder();
     for (byte b : fileName.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xFF;
-      boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || c == '.' || c == '-' || c == '_';
+      boolean plain =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '.'
+              || c == '-'
+              || c == '_';
       encoded.append(plain ? String.valueOf((char) c) : String.format("%%%02X", c));
     }
-    fileName.codePoints().forEach(cp -> {
-      boolean safe = cp >= 0x20 && cp < 0x7F && cp != '"' && cp != '\\' && cp != '%' && cp != ';';
-      ascii.append(safe ? (char) cp : '_');
-    });
-    return (inline ? "inline" : "attachment") + "; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+    fileName
+        .codePoints()
+        .forEach(
+            cp -> {
+              boolean safe =
+                  cp >= 0x20 && cp < 0x7F && cp != '"' && cp != '\\' && cp != '%' && cp != ';';
+              ascii.append(safe ? (char) cp : '_');
+            });
+    return (inline ? "inline" : "attachment")
+        + "; filename=\""
+        + ascii
+        + "\"; filename*=UTF-8''"
+        + encoded;
   }
 }

@@ -24,8 +24,10 @@ import javax.crypto.spec.SecretKeySpec;
 final class InviteCodes {
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
   private static final SecureRandom RANDOM = new SecureRandom();
+
   /** Random bytes in a nonce. */
   private static final int NONCE_BYTES = 12;
+
   /** Longest code accepted before any parsing. */
   private static final int MAX_CODE_LENGTH = 128;
 
@@ -66,13 +68,15 @@ final class InviteCodes {
    * @throws ForbiddenException for a missing, forged, expired or already used code
    */
   String claim(String code) {
-    String[] parts = code == null || code.length() > MAX_CODE_LENGTH ? new String[0] : code.split("\\.");
+    String[] parts =
+        code == null || code.length() > MAX_CODE_LENGTH ? new String[0] : code.split("\\.");
     if (parts.length != 3) {
       throw invalid();
     }
     String payload = parts[0] + "." + parts[1];
     if (!MessageDigest.isEqual(
-        sign(payload).getBytes(StandardCharsets.US_ASCII), parts[2].getBytes(StandardCharsets.US_ASCII))) {
+        sign(payload).getBytes(StandardCharsets.US_ASCII),
+        parts[2].getBytes(StandardCharsets.US_ASCII))) {
       throw invalid();
     }
     Instant expires;

@@ -14,17 +14,20 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Jackson, tightened: request bodies are read whole only up to a byte limit, and the parser
- * refuses deep nesting and long strings, numbers or names before building anything. Requests are
- * read as trees (never bound to classes), so no type of ours can be instantiated from input.
+ * Jackson, tightened: request bodies are read whole only up to a byte limit, and the parser refuses
+ * deep nesting and long strings, numbers or names before building anything. Requests are read as
+ * trees (never bound to classes), so no type of ours can be instantiated from input.
  */
 final class Json {
   /** Deepest accepted nesting of objects and arrays in a request. */
   static final int MAX_NESTING_DEPTH = 16;
+
   /** Longest accepted string value (a message text is at most 4,000 characters). */
   static final int MAX_STRING_LENGTH = 16 * 1024;
+
   /** Longest accepted number, in characters. */
   static final int MAX_NUMBER_LENGTH = 24;
+
   /** Longest accepted property name. */
   static final int MAX_NAME_LENGTH = 64;
 
@@ -42,8 +45,7 @@ final class Json {
             .maxDocumentLength(maxBodyBytes)
             .build();
     JsonFactory factory = JsonFactory.builder().streamReadConstraints(constraints).build();
-    this.mapper =
-        new ObjectMapper(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    this.mapper = new ObjectMapper(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   }
 
   /** A new empty object to fill in for a response. */
@@ -69,7 +71,8 @@ final class Json {
       }
       return (ObjectNode) node;
     } catch (JsonProcessingException e) {
-      throw new InvalidInputException("the request body is not acceptable JSON: " + e.getOriginalMessage());
+      throw new InvalidInputException(
+          "the request body is not acceptable JSON: " + e.getOriginalMessage());
     }
   }
 

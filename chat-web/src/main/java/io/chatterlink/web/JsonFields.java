@@ -41,7 +41,8 @@ final class JsonFields {
       return List.of();
     }
     if (!node.isArray() || node.size() > max) {
-      throw new InvalidInputException("\"" + field + "\" must be a list of at most " + max + " strings");
+      throw new InvalidInputException(
+          "\"" + field + "\" must be a list of at most " + max + " strings");
     }
     List<String> values = new ArrayList<>();
     for (JsonNode item : node) {

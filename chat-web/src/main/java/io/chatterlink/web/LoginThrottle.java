@@ -34,7 +34,8 @@ final class LoginThrottle {
    * @throws RetryLaterException when the account or the address is throttled
    */
   void checkAllowed(String account, String address) {
-    long wait = Math.max(accounts.secondsUntilAllowed(account), addresses.secondsUntilAllowed(address));
+    long wait =
+        Math.max(accounts.secondsUntilAllowed(account), addresses.secondsUntilAllowed(address));
     if (wait > 0) {
       throw new RetryLaterException("too many failed logins; try again later", wait);
     }
@@ -95,11 +96,14 @@ final class LoginThrottle {
 
     private void evict() {
       Instant cutoff = clock.instant().minus(window);
-      failures.values().removeIf(log -> {
-        synchronized (log) {
-          return log.isEmpty() || log.peekLast().isBefore(cutoff);
-        }
-      });
+      failures
+          .values()
+          .removeIf(
+              log -> {
+                synchronized (log) {
+                  return log.isEmpty() || log.peekLast().isBefore(cutoff);
+                }
+              });
       if (failures.size() >= MAX_TRACKED_KEYS) {
         failures.clear();
       }

@@ -23,9 +23,12 @@ enum MediaKind {
 
   private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
   private static final byte[] EBML_MAGIC = {0x1A, 0x45, (byte) 0xDF, (byte) 0xA3};
-  /** MP4 major brands we accept; QuickTime ({@code qt  }) and HEIF image brands are refused. */
+
+  /** MP4 major brands we accept; QuickTime ({@code qt }) and HEIF image brands are refused. */
   private static final Set<String> MP4_BRANDS =
-      Set.of("isom", "iso2", "iso4", "iso5", "iso6", "mp41", "mp42", "avc1", "M4V ", "dash", "mmp4");
+      Set.of(
+          "isom", "iso2", "iso4", "iso5", "iso6", "mp41", "mp42", "avc1", "M4V ", "dash", "mmp4");
+
   /** The WebM DocType element (ID 0x4282, length 4, "webm"); Matroska files say "matroska". */
   private static final byte[] WEBM_DOCTYPE = {0x42, (byte) 0x82, (byte) 0x84, 'w', 'e', 'b', 'm'};
 
@@ -62,7 +65,10 @@ enum MediaKind {
     if (startsWith(head, length, PNG_MAGIC)) {
       return Optional.of(PNG);
     }
-    if (length >= 3 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xD8 && (head[2] & 0xFF) == 0xFF) {
+    if (length >= 3
+        && (head[0] & 0xFF) == 0xFF
+        && (head[1] & 0xFF) == 0xD8
+        && (head[2] & 0xFF) == 0xFF) {
       return Optional.of(JPEG);
     }
     if (ascii(head, length, 0, 6).equals("GIF87a") || ascii(head, length, 0, 6).equals("GIF89a")) {
@@ -71,7 +77,8 @@ enum MediaKind {
     if (ascii(head, length, 0, 4).equals("RIFF") && ascii(head, length, 8, 4).equals("WEBP")) {
       return Optional.of(WEBP);
     }
-    if (ascii(head, length, 4, 4).equals("ftyp") && MP4_BRANDS.contains(ascii(head, length, 8, 4))) {
+    if (ascii(head, length, 4, 4).equals("ftyp")
+        && MP4_BRANDS.contains(ascii(head, length, 8, 4))) {
       return Optional.of(MP4);
     }
     if (startsWith(head, length, EBML_MAGIC) && indexOf(head, length, WEBM_DOCTYPE) > 0) {

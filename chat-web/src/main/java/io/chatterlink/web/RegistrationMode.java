@@ -1,6 +1,8 @@
 package io.chatterlink.web;
 
-/** Who may create an account through the HTTP API. Operators can always create users with the CLI. */
+/**
+ * Who may create an account through the HTTP API. Operators can always create users with the CLI.
+ */
 public enum RegistrationMode {
   /** Anyone may register. */
   OPEN,

@@ -26,11 +26,17 @@ final class RoomEndpoints {
   void register(ApiRoutes routes) {
     routes
         .get("/api/rooms", call -> call.ok(rooms(call, core.rooms().myRooms(call.actor()))))
-        .get("/api/public-rooms", call -> call.ok(rooms(call, core.rooms().publicRooms(call.actor()))))
+        .get(
+            "/api/public-rooms",
+            call -> call.ok(rooms(call, core.rooms().publicRooms(call.actor()))))
         .post("/api/rooms", this::create)
-        .get("/api/rooms/{room}", call -> call.ok(room(call, core.rooms().room(call.actor(), roomId(call)))))
+        .get(
+            "/api/rooms/{room}",
+            call -> call.ok(room(call, core.rooms().room(call.actor(), roomId(call)))))
         .patch("/api/rooms/{room}", this::rename)
-        .post("/api/rooms/{room}/join", call -> call.ok(room(call, core.rooms().joinRoom(call.actor(), roomId(call)))))
+        .post(
+            "/api/rooms/{room}/join",
+            call -> call.ok(room(call, core.rooms().joinRoom(call.actor(), roomId(call)))))
         .post("/api/rooms/{room}/leave", this::leave)
         .get("/api/rooms/{room}/members", this::members)
         .post("/api/rooms/{room}/members", this::invite)
@@ -56,7 +62,8 @@ final class RoomEndpoints {
       throw new InvalidInputException("\"kind\" must be \"public\" or \"private\"");
     }
     RoomSummary room =
-        core.rooms().createRoom(new ManageRooms.CreateRoom(actor, JsonFields.text(body, "name"), roomKind));
+        core.rooms()
+            .createRoom(new ManageRooms.CreateRoom(actor, JsonFields.text(body, "name"), roomKind));
     call.created(room(call, room));
   }
 

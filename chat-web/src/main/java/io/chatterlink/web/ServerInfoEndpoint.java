@@ -20,7 +20,9 @@ final class ServerInfoEndpoint {
   private void config(Call call) {
     ObjectNode body =
         call.object()
-            .put("registration", settings.registration().name().toLowerCase(Locale.ROOT).replace('_', '-'))
+            .put(
+                "registration",
+                settings.registration().name().toLowerCase(Locale.ROOT).replace('_', '-'))
             .put("maxUploadBytes", settings.maxUploadBytes())
             .put("maxMessageLength", Limits.MAX_MESSAGE_LENGTH)
             .put("maxAttachmentsPerMessage", Limits.MAX_ATTACHMENTS_PER_MESSAGE)

@@ -17,7 +17,8 @@ final class StaticUi implements HttpHandler {
 
   StaticUi() {
     this.resources =
-        new ResourceHandler(new ClassPathResourceManager(StaticUi.class.getClassLoader(), RESOURCE_ROOT))
+        new ResourceHandler(
+                new ClassPathResourceManager(StaticUi.class.getClassLoader(), RESOURCE_ROOT))
             .setDirectoryListingEnabled(false);
   }
 

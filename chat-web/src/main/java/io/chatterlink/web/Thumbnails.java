@@ -20,9 +20,13 @@ import org.slf4j.LoggerFactory;
  */
 final class Thumbnails {
   private static final Logger LOG = LoggerFactory.getLogger(Thumbnails.class);
+
   /** Longest edge of a thumbnail, in pixels. */
   static final int MAX_EDGE = 320;
-  /** Largest source image, in pixels, that gets a thumbnail (a guard against decompression bombs). */
+
+  /**
+   * Largest source image, in pixels, that gets a thumbnail (a guard against decompression bombs).
+   */
   static final long MAX_SOURCE_PIXELS = 60_000_000L;
 
   private Thumbnails() {}
@@ -57,13 +61,15 @@ final class Thumbnails {
   }
 
   private static BufferedImage scale(BufferedImage image) {
-    double factor = Math.min(1.0, (double) MAX_EDGE / Math.max(image.getWidth(), image.getHeight()));
+    double factor =
+        Math.min(1.0, (double) MAX_EDGE / Math.max(image.getWidth(), image.getHeight()));
     int width = Math.max(1, (int) Math.round(image.getWidth() * factor));
     int height = Math.max(1, (int) Math.round(image.getHeight() * factor));
     BufferedImage scaled = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
     Graphics2D g = scaled.createGraphics();
     try {
-      g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+      g.setRenderingHint(
+          RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
       g.drawImage(image, 0, 0, width, height, null);
     } finally {
       g.dispose();

@@ -45,7 +45,8 @@ final class UploadReceiver {
     }
     MediaKind kind =
         MediaKind.sniff(head, headLength)
-            .orElseThrow(() -> new InvalidInputException("this file type is not accepted: only " + ALLOWED));
+            .orElseThrow(
+                () -> new InvalidInputException("this file type is not accepted: only " + ALLOWED));
     String extension = extension(fileName);
     if (!kind.extensions().contains(extension)) {
       throw new InvalidInputException(
@@ -53,7 +54,11 @@ final class UploadReceiver {
     }
     if (!kind.mediaType().equals(declaredType)) {
       throw new InvalidInputException(
-          "the declared Content-Type " + declaredType + " does not match the content (" + kind.mediaType() + ")");
+          "the declared Content-Type "
+              + declaredType
+              + " does not match the content ("
+              + kind.mediaType()
+              + ")");
     }
     Path temp = files.newTempFile();
     try {
@@ -65,7 +70,8 @@ final class UploadReceiver {
     }
   }
 
-  private long copyLimited(byte[] head, int headLength, InputStream body, Path temp) throws IOException {
+  private long copyLimited(byte[] head, int headLength, InputStream body, Path temp)
+      throws IOException {
     long size = headLength;
     requireWithinLimit(size);
     try (OutputStream out = Files.newOutputStream(temp)) {
@@ -88,7 +94,8 @@ final class UploadReceiver {
   }
 
   static LimitExceededException tooLarge(long maxBytes) {
-    return new LimitExceededException("the file is larger than the limit of " + maxBytes + " bytes");
+    return new LimitExceededException(
+        "the file is larger than the limit of " + maxBytes + " bytes");
   }
 
   private static String extension(String fileName) {

@@ -29,8 +29,8 @@ import java.util.Set;
  * @param loginThrottleWindow how long a failed login counts (default 15 minutes)
  * @param sessionCookieMaxAge lifetime the browser keeps the session cookie; match the core's
  *     absolute session timeout (default 30 days)
- * @param inviteSecret key that signs invite codes; empty means a random key per start, so codes
- *     die with the process (default empty)
+ * @param inviteSecret key that signs invite codes; empty means a random key per start, so codes die
+ *     with the process (default empty)
  * @param inviteLifetime how long an invite code stays valid (default 7 days)
  * @param maxJsonBodyBytes largest accepted JSON request body (default {@value
  *     #DEFAULT_MAX_JSON_BODY_BYTES}, 64 KiB)
@@ -114,65 +114,145 @@ public record WebSettings(
   /** These settings with another upload size limit. */
   public WebSettings withMaxUploadBytes(long bytes) {
     return new WebSettings(
-        uploadDir, bytes, registration, allowedOrigins, secureCookies, trustProxyHeaders,
-        maxLoginFailuresPerAccount, maxLoginFailuresPerAddress, loginThrottleWindow,
-        sessionCookieMaxAge, inviteSecret, inviteLifetime, maxJsonBodyBytes);
+        uploadDir,
+        bytes,
+        registration,
+        allowedOrigins,
+        secureCookies,
+        trustProxyHeaders,
+        maxLoginFailuresPerAccount,
+        maxLoginFailuresPerAddress,
+        loginThrottleWindow,
+        sessionCookieMaxAge,
+        inviteSecret,
+        inviteLifetime,
+        maxJsonBodyBytes);
   }
 
   /** These settings with another registration mode. */
   public WebSettings withRegistration(RegistrationMode mode) {
     return new WebSettings(
-        uploadDir, maxUploadBytes, mode, allowedOrigins, secureCookies, trustProxyHeaders,
-        maxLoginFailuresPerAccount, maxLoginFailuresPerAddress, loginThrottleWindow,
-        sessionCookieMaxAge, inviteSecret, inviteLifetime, maxJsonBodyBytes);
+        uploadDir,
+        maxUploadBytes,
+        mode,
+        allowedOrigins,
+        secureCookies,
+        trustProxyHeaders,
+        maxLoginFailuresPerAccount,
+        maxLoginFailuresPerAddress,
+        loginThrottleWindow,
+        sessionCookieMaxAge,
+        inviteSecret,
+        inviteLifetime,
+        maxJsonBodyBytes);
   }
 
   /** These settings accepting these extra origins. */
   public WebSettings withAllowedOrigins(Set<String> origins) {
     return new WebSettings(
-        uploadDir, maxUploadBytes, registration, origins, secureCookies, trustProxyHeaders,
-        maxLoginFailuresPerAccount, maxLoginFailuresPerAddress, loginThrottleWindow,
-        sessionCookieMaxAge, inviteSecret, inviteLifetime, maxJsonBodyBytes);
+        uploadDir,
+        maxUploadBytes,
+        registration,
+        origins,
+        secureCookies,
+        trustProxyHeaders,
+        maxLoginFailuresPerAccount,
+        maxLoginFailuresPerAddress,
+        loginThrottleWindow,
+        sessionCookieMaxAge,
+        inviteSecret,
+        inviteLifetime,
+        maxJsonBodyBytes);
   }
 
   /** These settings with cookies always marked {@code Secure} (or not). */
   public WebSettings withSecureCookies(boolean secure) {
     return new WebSettings(
-        uploadDir, maxUploadBytes, registration, allowedOrigins, secure, trustProxyHeaders,
-        maxLoginFailuresPerAccount, maxLoginFailuresPerAddress, loginThrottleWindow,
-        sessionCookieMaxAge, inviteSecret, inviteLifetime, maxJsonBodyBytes);
+        uploadDir,
+        maxUploadBytes,
+        registration,
+        allowedOrigins,
+        secure,
+        trustProxyHeaders,
+        maxLoginFailuresPerAccount,
+        maxLoginFailuresPerAddress,
+        loginThrottleWindow,
+        sessionCookieMaxAge,
+        inviteSecret,
+        inviteLifetime,
+        maxJsonBodyBytes);
   }
 
   /** These settings trusting (or not) a proxy's {@code X-Forwarded-*} headers. */
   public WebSettings withTrustProxyHeaders(boolean trust) {
     return new WebSettings(
-        uploadDir, maxUploadBytes, registration, allowedOrigins, secureCookies, trust,
-        maxLoginFailuresPerAccount, maxLoginFailuresPerAddress, loginThrottleWindow,
-        sessionCookieMaxAge, inviteSecret, inviteLifetime, maxJsonBodyBytes);
+        uploadDir,
+        maxUploadBytes,
+        registration,
+        allowedOrigins,
+        secureCookies,
+        trust,
+        maxLoginFailuresPerAccount,
+        maxLoginFailuresPerAddress,
+        loginThrottleWindow,
+        sessionCookieMaxAge,
+        inviteSecret,
+        inviteLifetime,
+        maxJsonBodyBytes);
   }
 
   /** These settings with other login throttle numbers. */
   public WebSettings withLoginThrottle(int perAccount, int perAddress, Duration window) {
     return new WebSettings(
-        uploadDir, maxUploadBytes, registration, allowedOrigins, secureCookies, trustProxyHeaders,
-        perAccount, perAddress, window, sessionCookieMaxAge, inviteSecret, inviteLifetime,
+        uploadDir,
+        maxUploadBytes,
+        registration,
+        allowedOrigins,
+        secureCookies,
+        trustProxyHeaders,
+        perAccount,
+        perAddress,
+        window,
+        sessionCookieMaxAge,
+        inviteSecret,
+        inviteLifetime,
         maxJsonBodyBytes);
   }
 
   /** These settings signing invite codes with {@code secret}, valid for {@code lifetime}. */
   public WebSettings withInvites(String secret, Duration lifetime) {
     return new WebSettings(
-        uploadDir, maxUploadBytes, registration, allowedOrigins, secureCookies, trustProxyHeaders,
-        maxLoginFailuresPerAccount, maxLoginFailuresPerAddress, loginThrottleWindow,
-        sessionCookieMaxAge, Optional.of(secret), lifetime, maxJsonBodyBytes);
+        uploadDir,
+        maxUploadBytes,
+        registration,
+        allowedOrigins,
+        secureCookies,
+        trustProxyHeaders,
+        maxLoginFailuresPerAccount,
+        maxLoginFailuresPerAddress,
+        loginThrottleWindow,
+        sessionCookieMaxAge,
+        Optional.of(secret),
+        lifetime,
+        maxJsonBodyBytes);
   }
 
   /** These settings with another session cookie lifetime. */
   public WebSettings withSessionCookieMaxAge(Duration maxAge) {
     return new WebSettings(
-        uploadDir, maxUploadBytes, registration, allowedOrigins, secureCookies, trustProxyHeaders,
-        maxLoginFailuresPerAccount, maxLoginFailuresPerAddress, loginThrottleWindow, maxAge,
-        inviteSecret, inviteLifetime, maxJsonBodyBytes);
+        uploadDir,
+        maxUploadBytes,
+        registration,
+        allowedOrigins,
+        secureCookies,
+        trustProxyHeaders,
+        maxLoginFailuresPerAccount,
+        maxLoginFailuresPerAddress,
+        loginThrottleWindow,
+        maxAge,
+        inviteSecret,
+        inviteLifetime,
+        maxJsonBodyBytes);
   }
 
   private static void requirePositive(Duration d, String name) {

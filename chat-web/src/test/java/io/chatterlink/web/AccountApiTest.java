@@ -36,18 +36,28 @@ class AccountApiTest {
     assertThat(reply.status()).isEqualTo(201);
     assertThat(reply.json().at("/user/username").asText()).isEqualTo("alice");
     String session = cookie(reply, Cookies.SESSION);
-    assertThat(session).contains("HttpOnly").contains("SameSite=Lax").contains("Path=/").doesNotContain("Secure");
+    assertThat(session)
+        .contains("HttpOnly")
+        .contains("SameSite=Lax")
+        .contains("Path=/")
+        .doesNotContain("Secure");
     assertThat(alice.cookies.get(Cookies.SESSION)).hasSizeGreaterThanOrEqualTo(43);
     String csrf = rawGet(server, "/api/config").headers().firstValue("Set-Cookie").orElseThrow();
-    assertThat(csrf).startsWith(Cookies.CSRF + "=").doesNotContain("HttpOnly").contains("SameSite=Lax");
+    assertThat(csrf)
+        .startsWith(Cookies.CSRF + "=")
+        .doesNotContain("HttpOnly")
+        .contains("SameSite=Lax");
     assertThat(alice.get("/api/me").json().at("/user/username").asText()).isEqualTo("alice");
   }
 
   @Test
   void cookiesAreSecureWhenConfiguredSo() {
-    try (TestServer secure = TestServer.start(uploads, s -> s.withSecureCookies(true), Clock.systemUTC())) {
+    try (TestServer secure =
+        TestServer.start(uploads, s -> s.withSecureCookies(true), Clock.systemUTC())) {
       WebClient.Reply reply =
-          secure.client().post("/api/register", Map.of("username", "alice", "password", "correct horse"));
+          secure
+              .client()
+              .post("/api/register", Map.of("username", "alice", "password", "correct horse"));
       assertThat(cookie(reply, Cookies.SESSION)).contains("Secure");
     }
   }
@@ -57,7 +67,8 @@ class AccountApiTest {
     WebClient alice = server.signedIn("alice");
     String first = alice.cookies.get(Cookies.SESSION);
 
-    WebClient.Reply login = alice.post("/api/login", Map.of("username", "alice", "password", "correct horse alice"));
+    WebClient.Reply login =
+        alice.post("/api/login", Map.of("username", "alice", "password", "correct horse alice"));
 
     assertThat(login.status()).isEqualTo(200);
     assertThat(alice.cookies.get(Cookies.SESSION)).isNotEqualTo(first);
@@ -69,9 +80,13 @@ class AccountApiTest {
   void aWrongPasswordAndAnUnknownUserGetTheSameAnswer() {
     server.signedIn("alice");
     WebClient.Reply wrongPassword =
-        server.client().post("/api/login", Map.of("username", "alice", "password", "not the password"));
+        server
+            .client()
+            .post("/api/login", Map.of("username", "alice", "password", "not the password"));
     WebClient.Reply unknownUser =
-        server.client().post("/api/login", Map.of("username", "nobody", "password", "not the password"));
+        server
+            .client()
+            .post("/api/login", Map.of("username", "nobody", "password", "not the password"));
 
     assertThat(wrongPassword.status()).isEqualTo(401).isEqualTo(unknownUser.status());
     assertThat(new String(wrongPassword.bytes())).isEqualTo(new String(unknownUser.bytes()));
@@ -101,13 +116,19 @@ class AccountApiTest {
     String old = alice.cookies.get(Cookies.SESSION);
 
     WebClient.Reply reply =
-        alice.post("/api/password", Map.of("currentPassword", "correct horse alice", "newPassword", "battery staple"));
+        alice.post(
+            "/api/password",
+            Map.of("currentPassword", "correct horse alice", "newPassword", "battery staple"));
 
     assertThat(reply.status()).isEqualTo(200);
     assertThat(alice.cookies.get(Cookies.SESSION)).isNotEqualTo(old);
     assertThat(alice.get("/api/me").status()).isEqualTo(200);
     assertThat(otherDevice.get("/api/me").status()).isEqualTo(401);
-    assertThat(server.client().post("/api/login", Map.of("username", "alice", "password", "battery staple")).status())
+    assertThat(
+            server
+                .client()
+                .post("/api/login", Map.of("username", "alice", "password", "battery staple"))
+                .status())
         .isEqualTo(200);
   }
 
@@ -115,7 +136,8 @@ class AccountApiTest {
   void changingThePasswordNeedsTheCurrentOne() {
     WebClient alice = server.signedIn("alice");
     WebClient.Reply reply =
-        alice.post("/api/password", Map.of("currentPassword", "guess", "newPassword", "battery staple"));
+        alice.post(
+            "/api/password", Map.of("currentPassword", "guess", "newPassword", "battery staple"));
     assertThat(reply.status()).isEqualTo(401);
     assertThat(alice.get("/api/me").status()).isEqualTo(200);
   }
@@ -140,25 +162,39 @@ class AccountApiTest {
     WebClient alice = server.signedIn("alice");
     alice.sendCsrf = false;
     WebClient.Reply reply =
-        alice.post("/api/rooms", Map.of("name", "general"), CsrfGuard.HEADER, "forged-value-of-the-token");
+        alice.post(
+            "/api/rooms", Map.of("name", "general"), CsrfGuard.HEADER, "forged-value-of-the-token");
     assertThat(reply.status()).isEqualTo(403);
   }
 
   @Test
   void aForeignOriginIsRefusedEvenWithTheRightToken() {
     WebClient alice = server.signedIn("alice");
-    assertThat(alice.post("/api/rooms", Map.of("name", "general"), "Origin", "https://evil.example").status())
+    assertThat(
+            alice
+                .post("/api/rooms", Map.of("name", "general"), "Origin", "https://evil.example")
+                .status())
         .isEqualTo(403);
-    assertThat(alice.post("/api/rooms", Map.of("name", "general"), "Origin", server.base.toString()).status())
+    assertThat(
+            alice
+                .post("/api/rooms", Map.of("name", "general"), "Origin", server.base.toString())
+                .status())
         .isEqualTo(201);
   }
 
   @Test
   void aConfiguredOriginIsAccepted() {
     try (TestServer proxied =
-        TestServer.start(uploads, s -> s.withAllowedOrigins(Set.of("https://chat.example.com")), Clock.systemUTC())) {
+        TestServer.start(
+            uploads,
+            s -> s.withAllowedOrigins(Set.of("https://chat.example.com")),
+            Clock.systemUTC())) {
       WebClient alice = proxied.signedIn("alice");
-      assertThat(alice.post("/api/rooms", Map.of("name", "general"), "Origin", "https://chat.example.com").status())
+      assertThat(
+              alice
+                  .post(
+                      "/api/rooms", Map.of("name", "general"), "Origin", "https://chat.example.com")
+                  .status())
           .isEqualTo(201);
     }
   }
@@ -181,9 +217,12 @@ class AccountApiTest {
   @Test
   void closedRegistrationRefusesEveryone() {
     try (TestServer closed =
-        TestServer.start(uploads, s -> s.withRegistration(RegistrationMode.CLOSED), Clock.systemUTC())) {
+        TestServer.start(
+            uploads, s -> s.withRegistration(RegistrationMode.CLOSED), Clock.systemUTC())) {
       WebClient.Reply reply =
-          closed.client().post("/api/register", Map.of("username", "alice", "password", "correct horse"));
+          closed
+              .client()
+              .post("/api/register", Map.of("username", "alice", "password", "correct horse"));
       assertThat(reply.status()).isEqualTo(403);
       assertThat(reply.json().get("message").asText()).contains("closed");
     }
@@ -195,22 +234,42 @@ class AccountApiTest {
     try (TestServer invites =
         TestServer.start(
             uploads,
-            s -> s.withRegistration(RegistrationMode.INVITE_ONLY).withInvites("a-secret-of-enough-length", Duration.ofDays(1)),
+            s ->
+                s.withRegistration(RegistrationMode.INVITE_ONLY)
+                    .withInvites("a-secret-of-enough-length", Duration.ofDays(1)),
             clock)) {
-      invites.core.accounts().register(new io.chatterlink.core.port.in.ManageAccounts.RegisterUser(
-          "owner", "correct horse owner", java.util.Optional.empty()));
+      invites
+          .core
+          .accounts()
+          .register(
+              new io.chatterlink.core.port.in.ManageAccounts.RegisterUser(
+                  "owner", "correct horse owner", java.util.Optional.empty()));
       WebClient owner = invites.client();
       owner.post("/api/login", Map.of("username", "owner", "password", "correct horse owner"));
       String code = owner.post("/api/invites", Map.of()).json().get("code").asText();
 
       WebClient.Reply withoutCode =
-          invites.client().post("/api/register", Map.of("username", "bob", "password", "correct horse"));
-      WebClient.Reply forged = invites.client().post(
-          "/api/register", Map.of("username", "bob", "password", "correct horse", "invite", code + "x"));
-      WebClient.Reply withCode = invites.client().post(
-          "/api/register", Map.of("username", "bob", "password", "correct horse", "invite", code));
-      WebClient.Reply again = invites.client().post(
-          "/api/register", Map.of("username", "carol", "password", "correct horse", "invite", code));
+          invites
+              .client()
+              .post("/api/register", Map.of("username", "bob", "password", "correct horse"));
+      WebClient.Reply forged =
+          invites
+              .client()
+              .post(
+                  "/api/register",
+                  Map.of("username", "bob", "password", "correct horse", "invite", code + "x"));
+      WebClient.Reply withCode =
+          invites
+              .client()
+              .post(
+                  "/api/register",
+                  Map.of("username", "bob", "password", "correct horse", "invite", code));
+      WebClient.Reply again =
+          invites
+              .client()
+              .post(
+                  "/api/register",
+                  Map.of("username", "carol", "password", "correct horse", "invite", code));
 
       assertThat(withoutCode.status()).isEqualTo(403);
       assertThat(forged.status()).isEqualTo(403);
@@ -219,8 +278,13 @@ class AccountApiTest {
 
       String late = owner.post("/api/invites", Map.of()).json().get("code").asText();
       clock.advance(Duration.ofDays(1));
-      assertThat(invites.client().post(
-          "/api/register", Map.of("username", "dave", "password", "correct horse", "invite", late)).status())
+      assertThat(
+              invites
+                  .client()
+                  .post(
+                      "/api/register",
+                      Map.of("username", "dave", "password", "correct horse", "invite", late))
+                  .status())
           .isEqualTo(403);
     }
   }
@@ -228,17 +292,30 @@ class AccountApiTest {
   @Test
   void anInviteCodeIsNotSpentByARegistrationThatFails() {
     try (TestServer invites =
-        TestServer.start(uploads, s -> s.withRegistration(RegistrationMode.INVITE_ONLY), Clock.systemUTC())) {
-      invites.core.accounts().register(new io.chatterlink.core.port.in.ManageAccounts.RegisterUser(
-          "owner", "correct horse owner", java.util.Optional.empty()));
+        TestServer.start(
+            uploads, s -> s.withRegistration(RegistrationMode.INVITE_ONLY), Clock.systemUTC())) {
+      invites
+          .core
+          .accounts()
+          .register(
+              new io.chatterlink.core.port.in.ManageAccounts.RegisterUser(
+                  "owner", "correct horse owner", java.util.Optional.empty()));
       WebClient owner = invites.client();
       owner.post("/api/login", Map.of("username", "owner", "password", "correct horse owner"));
       String code = owner.post("/api/invites", Map.of()).json().get("code").asText();
 
-      WebClient.Reply taken = invites.client().post(
-          "/api/register", Map.of("username", "OWNER", "password", "correct horse", "invite", code));
-      WebClient.Reply ok = invites.client().post(
-          "/api/register", Map.of("username", "bob", "password", "correct horse", "invite", code));
+      WebClient.Reply taken =
+          invites
+              .client()
+              .post(
+                  "/api/register",
+                  Map.of("username", "OWNER", "password", "correct horse", "invite", code));
+      WebClient.Reply ok =
+          invites
+              .client()
+              .post(
+                  "/api/register",
+                  Map.of("username", "bob", "password", "correct horse", "invite", code));
 
       assertThat(taken.status()).isEqualTo(409);
       assertThat(ok.status()).isEqualTo(201);
@@ -248,7 +325,10 @@ class AccountApiTest {
   @Test
   void aTakenUsernameIsAConflict() {
     server.signedIn("alice");
-    WebClient.Reply reply = server.client().post("/api/register", Map.of("username", "Alice", "password", "correct horse"));
+    WebClient.Reply reply =
+        server
+            .client()
+            .post("/api/register", Map.of("username", "Alice", "password", "correct horse"));
     assertThat(reply.status()).isEqualTo(409);
     assertThat(reply.error()).isEqualTo("conflict");
   }
@@ -256,7 +336,8 @@ class AccountApiTest {
   static java.net.http.HttpResponse<String> rawGet(TestServer server, String path) {
     try {
       return java.net.http.HttpClient.newHttpClient()
-          .send(java.net.http.HttpRequest.newBuilder(server.base.resolve(path)).build(),
+          .send(
+              java.net.http.HttpRequest.newBuilder(server.base.resolve(path)).build(),
               java.net.http.HttpResponse.BodyHandlers.ofString());
     } catch (java.io.IOException | InterruptedException e) {
       throw new IllegalStateException(e);
@@ -264,6 +345,9 @@ class AccountApiTest {
   }
 
   static String cookie(WebClient.Reply reply, String name) {
-    return reply.headers("Set-Cookie").stream().filter(c -> c.startsWith(name + "=")).findFirst().orElseThrow();
+    return reply.headers("Set-Cookie").stream()
+        .filter(c -> c.startsWith(name + "="))
+        .findFirst()
+        .orElseThrow();
   }
 }

@@ -70,7 +70,8 @@ class AttachmentApiTest {
   @Test
   void aWebpHasNoThumbnailAndItsOriginalIsServedInstead() {
     byte[] webp = Media.webp();
-    JsonNode attachment = alice.upload(room, "sticker.webp", "image/webp", webp, false).json().get("attachment");
+    JsonNode attachment =
+        alice.upload(room, "sticker.webp", "image/webp", webp, false).json().get("attachment");
 
     assertThat(attachment.get("thumbnailUrl").isNull()).isTrue();
     assertThat(alice.get(attachment.get("url").asText() + "/thumbnail").bytes()).isEqualTo(webp);
@@ -78,7 +79,12 @@ class AttachmentApiTest {
 
   @Test
   void aDownloadOfAnotherRoomsFileIsNotFound() {
-    String url = alice.upload(room, "a.png", "image/png", Media.png(), false).json().at("/attachment/url").asText();
+    String url =
+        alice
+            .upload(room, "a.png", "image/png", Media.png(), false)
+            .json()
+            .at("/attachment/url")
+            .asText();
 
     WebClient.Reply byOutsider = bob.get(url);
     WebClient.Reply infoByOutsider = bob.get(url + "/info");
@@ -116,7 +122,8 @@ class AttachmentApiTest {
 
   @Test
   void aTextFileDeclaredAsPngIsRefused() throws IOException {
-    WebClient.Reply reply = alice.upload(room, "a.png", "image/png", Media.ascii("<script>alert(1)</script>"), false);
+    WebClient.Reply reply =
+        alice.upload(room, "a.png", "image/png", Media.ascii("<script>alert(1)</script>"), false);
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.json().get("message").asText()).contains("not accepted");
     assertThat(storedFiles()).isEmpty();
@@ -124,8 +131,10 @@ class AttachmentApiTest {
 
   @Test
   void videosOfBothKindsAreAccepted() {
-    assertThat(alice.upload(room, "clip.mp4", "video/mp4", Media.mp4(5000), false).status()).isEqualTo(201);
-    assertThat(alice.upload(room, "clip.webm", "video/webm", Media.webm(), true).status()).isEqualTo(201);
+    assertThat(alice.upload(room, "clip.mp4", "video/mp4", Media.mp4(5000), false).status())
+        .isEqualTo(201);
+    assertThat(alice.upload(room, "clip.webm", "video/webm", Media.webm(), true).status())
+        .isEqualTo(201);
   }
 
   @Test
@@ -146,7 +155,8 @@ class AttachmentApiTest {
   @Test
   void aChunkedBodyExactlyAtTheLimitIsAccepted() {
     byte[] video = Media.mp4(LIMIT);
-    JsonNode attachment = alice.upload(room, "ok.mp4", "video/mp4", video, true).json().get("attachment");
+    JsonNode attachment =
+        alice.upload(room, "ok.mp4", "video/mp4", video, true).json().get("attachment");
     assertThat(attachment.get("size").asLong()).isEqualTo(LIMIT);
     assertThat(alice.get(attachment.get("url").asText()).bytes()).isEqualTo(video);
   }
@@ -154,7 +164,12 @@ class AttachmentApiTest {
   @Test
   void aRangeRequestGetsExactlyThoseBytes() {
     byte[] video = Media.mp4(10_000);
-    String url = alice.upload(room, "clip.mp4", "video/mp4", video, false).json().at("/attachment/url").asText();
+    String url =
+        alice
+            .upload(room, "clip.mp4", "video/mp4", video, false)
+            .json()
+            .at("/attachment/url")
+            .asText();
 
     WebClient.Reply middle = alice.get(url, "Range", "bytes=100-199");
     WebClient.Reply open = alice.get(url, "Range", "bytes=9990-");
@@ -172,7 +187,12 @@ class AttachmentApiTest {
 
   @Test
   void aRangePastTheEndIs416WithTheSize() {
-    String url = alice.upload(room, "clip.mp4", "video/mp4", Media.mp4(1000), false).json().at("/attachment/url").asText();
+    String url =
+        alice
+            .upload(room, "clip.mp4", "video/mp4", Media.mp4(1000), false)
+            .json()
+            .at("/attachment/url")
+            .asText();
 
     WebClient.Reply reply = alice.get(url, "Range", "bytes=1000-");
 
@@ -183,7 +203,12 @@ class AttachmentApiTest {
   @Test
   void severalRangesGetTheWholeFile() {
     byte[] video = Media.mp4(1000);
-    String url = alice.upload(room, "clip.mp4", "video/mp4", video, false).json().at("/attachment/url").asText();
+    String url =
+        alice
+            .upload(room, "clip.mp4", "video/mp4", video, false)
+            .json()
+            .at("/attachment/url")
+            .asText();
 
     WebClient.Reply reply = alice.get(url, "Range", "bytes=0-1,5-6");
 
@@ -194,27 +219,34 @@ class AttachmentApiTest {
   @Test
   void aHostileFileNameIsReducedToItsLastSegmentAndQuotedSafely() {
     JsonNode attachment =
-        alice.upload(room, "../../etc/\"évil\"; x=.png", "image/png", Media.png(), false).json().get("attachment");
+        alice
+            .upload(room, "../../etc/\"évil\"; x=.png", "image/png", Media.png(), false)
+            .json()
+            .get("attachment");
 
     assertThat(attachment.get("name").asText()).isEqualTo("\"évil\"; x=.png");
     assertThat(alice.get(attachment.get("url").asText()).header("Content-Disposition"))
-        .contains("inline; filename=\"__vil__ x=.png\"; filename*=UTF-8''%22%C3%A9vil%22%3B%20x%3D.png");
+        .contains(
+            "inline; filename=\"__vil__ x=.png\"; filename*=UTF-8''%22%C3%A9vil%22%3B%20x%3D.png");
   }
 
   @Test
   void anUploadMustBeCsrfProtected() throws IOException {
     alice.sendCsrf = false;
-    assertThat(alice.upload(room, "a.png", "image/png", Media.png(), false).status()).isEqualTo(403);
+    assertThat(alice.upload(room, "a.png", "image/png", Media.png(), false).status())
+        .isEqualTo(403);
     assertThat(storedFiles()).isEmpty();
   }
 
   @Test
   void anAttachmentCanBeSentInAMessageAndItsInfoRead() {
-    JsonNode attachment = alice.upload(room, "a.png", "image/png", Media.png(), false).json().get("attachment");
+    JsonNode attachment =
+        alice.upload(room, "a.png", "image/png", Media.png(), false).json().get("attachment");
     JsonNode info = alice.get(attachment.get("url").asText() + "/info").json().get("attachment");
     assertThat(info.get("id").asText()).isEqualTo(attachment.get("id").asText());
     assertThat(info.has("storageKey")).isFalse();
-    assertThat(alice.post("/api/rooms/" + room + "/read", Map.of("seq", 0)).status()).isEqualTo(204);
+    assertThat(alice.post("/api/rooms/" + room + "/read", Map.of("seq", 0)).status())
+        .isEqualTo(204);
   }
 
   private java.util.List<Path> storedFiles() throws IOException {

@@ -31,16 +31,27 @@ class ByteRangeTest {
 
   @Test
   void startingAtOrPastTheEndIsNotSatisfiable() {
-    assertThatThrownBy(() -> ByteRange.parse("bytes=10-", 10)).isInstanceOf(ByteRange.NotSatisfiable.class);
-    assertThatThrownBy(() -> ByteRange.parse("bytes=-0", 10)).isInstanceOf(ByteRange.NotSatisfiable.class);
-    assertThatThrownBy(() -> ByteRange.parse("bytes=0-", 0)).isInstanceOf(ByteRange.NotSatisfiable.class);
+    assertThatThrownBy(() -> ByteRange.parse("bytes=10-", 10))
+        .isInstanceOf(ByteRange.NotSatisfiable.class);
+    assertThatThrownBy(() -> ByteRange.parse("bytes=-0", 10))
+        .isInstanceOf(ByteRange.NotSatisfiable.class);
+    assertThatThrownBy(() -> ByteRange.parse("bytes=0-", 0))
+        .isInstanceOf(ByteRange.NotSatisfiable.class);
   }
 
   @Test
   void headersWeDoNotServeAreIgnoredSoTheWholeFileIsSent() throws Exception {
-    for (String header : new String[] {
-        "bytes=0-1,4-5", "items=0-1", "bytes=5-2", "bytes=abc", "bytes=-", "bytes=1-2-3",
-        "bytes=99999999999999999999-", "bytes= -"}) {
+    for (String header :
+        new String[] {
+          "bytes=0-1,4-5",
+          "items=0-1",
+          "bytes=5-2",
+          "bytes=abc",
+          "bytes=-",
+          "bytes=1-2-3",
+          "bytes=99999999999999999999-",
+          "bytes= -"
+        }) {
       assertThat(ByteRange.parse(header, 10)).as(header).isEqualTo(Optional.empty());
     }
     assertThat(ByteRange.parse(null, 10)).isEmpty();

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class InviteCodesTest {
   final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T12:00:00Z"));
-  final InviteCodes invites = new InviteCodes(key("one secret key of ours"), Duration.ofHours(1), clock);
+  final InviteCodes invites =
+      new InviteCodes(key("one secret key of ours"), Duration.ofHours(1), clock);
 
   @Test
   void aFreshCodeIsClaimedOnceOnly() {
@@ -37,11 +38,17 @@ class InviteCodesTest {
 
   @Test
   void aCodeSignedWithAnotherKeyOrAlteredIsRefused() {
-    String foreign = new InviteCodes(key("somebody else's key"), Duration.ofHours(1), clock).issue().code();
+    String foreign =
+        new InviteCodes(key("somebody else's key"), Duration.ofHours(1), clock).issue().code();
     String ours = invites.issue().code();
-    String laterExpiry = (Long.parseLong(ours.substring(0, ours.indexOf('.'))) + 3600) + ours.substring(ours.indexOf('.'));
-    for (String code : new String[] {foreign, laterExpiry, "", "a.b", "a.b.c", "x".repeat(500), null}) {
-      assertThatThrownBy(() -> invites.claim(code)).as(String.valueOf(code)).isInstanceOf(ForbiddenException.class);
+    String laterExpiry =
+        (Long.parseLong(ours.substring(0, ours.indexOf('.'))) + 3600)
+            + ours.substring(ours.indexOf('.'));
+    for (String code :
+        new String[] {foreign, laterExpiry, "", "a.b", "a.b.c", "x".repeat(500), null}) {
+      assertThatThrownBy(() -> invites.claim(code))
+          .as(String.valueOf(code))
+          .isInstanceOf(ForbiddenException.class);
     }
   }
 

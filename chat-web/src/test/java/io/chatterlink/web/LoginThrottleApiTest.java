@@ -18,7 +18,8 @@ class LoginThrottleApiTest {
 
   @BeforeEach
   void start() {
-    server = TestServer.start(uploads, s -> s.withLoginThrottle(3, 6, Duration.ofMinutes(10)), clock);
+    server =
+        TestServer.start(uploads, s -> s.withLoginThrottle(3, 6, Duration.ofMinutes(10)), clock);
     server.signedIn("alice");
   }
 

@@ -17,7 +17,9 @@ class LoginThrottleTest {
     clock.advance(Duration.ofMinutes(9));
     throttle.failed("alice", "10.0.0.1");
     assertThatThrownBy(() -> throttle.checkAllowed("alice", "10.0.0.2"))
-        .isInstanceOfSatisfying(RetryLaterException.class, e -> org.assertj.core.api.Assertions.assertThat(e.retryAfterSeconds()).isEqualTo(60));
+        .isInstanceOfSatisfying(
+            RetryLaterException.class,
+            e -> org.assertj.core.api.Assertions.assertThat(e.retryAfterSeconds()).isEqualTo(60));
     clock.advance(Duration.ofMinutes(1));
     assertThatCode(() -> throttle.checkAllowed("alice", "10.0.0.2")).doesNotThrowAnyException();
   }
@@ -27,7 +29,9 @@ class LoginThrottleTest {
     LoginThrottle throttle = new LoginThrottle(1, 100, Duration.ofMillis(1500), clock);
     throttle.failed("alice", "10.0.0.1");
     assertThatThrownBy(() -> throttle.checkAllowed("alice", "10.0.0.1"))
-        .isInstanceOfSatisfying(RetryLaterException.class, e -> org.assertj.core.api.Assertions.assertThat(e.retryAfterSeconds()).isEqualTo(2));
+        .isInstanceOfSatisfying(
+            RetryLaterException.class,
+            e -> org.assertj.core.api.Assertions.assertThat(e.retryAfterSeconds()).isEqualTo(2));
   }
 
   @Test
@@ -38,7 +42,8 @@ class LoginThrottleTest {
     }
     // The table was reset when it reached its bound; the newest name is tracked again.
     assertThatCode(() -> throttle.checkAllowed("name0", "10.0.0.9")).doesNotThrowAnyException();
-    assertThatThrownBy(() -> throttle.checkAllowed("name" + LoginThrottle.MAX_TRACKED_KEYS, "10.0.0.9"))
+    assertThatThrownBy(
+            () -> throttle.checkAllowed("name" + LoginThrottle.MAX_TRACKED_KEYS, "10.0.0.9"))
         .isInstanceOf(RetryLaterException.class);
   }
 }

@@ -52,19 +52,42 @@ final class Media {
   }
 
   static byte[] mp4(int size) {
-    return padded(concat(new byte[] {0, 0, 0, 0x18}, ascii("ftypisom"), new byte[] {0, 0, 2, 0}, ascii("isomiso2")), size);
+    return padded(
+        concat(
+            new byte[] {0, 0, 0, 0x18},
+            ascii("ftypisom"),
+            new byte[] {0, 0, 2, 0},
+            ascii("isomiso2")),
+        size);
   }
 
   static byte[] webm() {
-    return padded(concat(
-        new byte[] {0x1A, 0x45, (byte) 0xDF, (byte) 0xA3, (byte) 0x9F, 0x42, (byte) 0x86, (byte) 0x81, 0x01},
-        new byte[] {0x42, (byte) 0x82, (byte) 0x84}, ascii("webm")), 300);
+    return padded(
+        concat(
+            new byte[] {
+              0x1A,
+              0x45,
+              (byte) 0xDF,
+              (byte) 0xA3,
+              (byte) 0x9F,
+              0x42,
+              (byte) 0x86,
+              (byte) 0x81,
+              0x01
+            },
+            new byte[] {0x42, (byte) 0x82, (byte) 0x84},
+            ascii("webm")),
+        300);
   }
 
   static byte[] matroska() {
-    return padded(concat(
-        new byte[] {0x1A, 0x45, (byte) 0xDF, (byte) 0xA3, (byte) 0xA3, 0x42, (byte) 0x82, (byte) 0x88},
-        ascii("matroska")), 300);
+    return padded(
+        concat(
+            new byte[] {
+              0x1A, 0x45, (byte) 0xDF, (byte) 0xA3, (byte) 0xA3, 0x42, (byte) 0x82, (byte) 0x88
+            },
+            ascii("matroska")),
+        300);
   }
 
   static byte[] ascii(String s) {

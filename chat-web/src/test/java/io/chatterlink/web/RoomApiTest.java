@@ -80,7 +80,8 @@ class RoomApiTest {
     assertThat(history.status()).isEqualTo(404);
     assertThat(history.error()).isEqualTo("not_found");
 
-    assertThat(alice.post(path(room, "/members"), Map.of("user", bob.userId())).status()).isEqualTo(204);
+    assertThat(alice.post(path(room, "/members"), Map.of("user", bob.userId())).status())
+        .isEqualTo(204);
     assertThat(bob.get(path(room, "/messages")).json().get("messages")).hasSize(1);
 
     assertThat(alice.delete(path(room, "/members/" + bob.userId())).status()).isEqualTo(204);
@@ -110,10 +111,16 @@ class RoomApiTest {
     JsonNode before = alice.get(path(room, "/messages?direction=before&seq=4&limit=2")).json();
     JsonNode after = alice.get(path(room, "/messages?direction=after&seq=3&limit=10")).json();
 
-    assertThat(latest.get("messages")).extracting(m -> m.get("seq").asLong()).containsExactly(4L, 5L);
+    assertThat(latest.get("messages"))
+        .extracting(m -> m.get("seq").asLong())
+        .containsExactly(4L, 5L);
     assertThat(latest.get("hasMore").asBoolean()).isTrue();
-    assertThat(before.get("messages")).extracting(m -> m.get("seq").asLong()).containsExactly(2L, 3L);
-    assertThat(after.get("messages")).extracting(m -> m.get("seq").asLong()).containsExactly(4L, 5L);
+    assertThat(before.get("messages"))
+        .extracting(m -> m.get("seq").asLong())
+        .containsExactly(2L, 3L);
+    assertThat(after.get("messages"))
+        .extracting(m -> m.get("seq").asLong())
+        .containsExactly(4L, 5L);
     assertThat(after.get("hasMore").asBoolean()).isFalse();
     assertThat(alice.get(path(room, "/messages?limit=101")).status()).isEqualTo(400);
     assertThat(alice.get(path(room, "/messages?direction=sideways")).status()).isEqualTo(400);
@@ -126,9 +133,21 @@ class RoomApiTest {
 
     JsonNode message = alice.get(path(room, "/messages")).json().at("/messages/0");
 
-    assertThat(message.fieldNames()).toIterable().containsExactly(
-        "id", "room", "seq", "sender", "clientMessageId", "text", "unreadable", "deleted",
-        "attachments", "replyTo", "sentAt", "editedAt");
+    assertThat(message.fieldNames())
+        .toIterable()
+        .containsExactly(
+            "id",
+            "room",
+            "seq",
+            "sender",
+            "clientMessageId",
+            "text",
+            "unreadable",
+            "deleted",
+            "attachments",
+            "replyTo",
+            "sentAt",
+            "editedAt");
     assertThat(message.get("text").asText()).isEqualTo("message 1");
     assertThat(message.get("sender").asText()).isEqualTo(alice.userId());
     assertThat(message.get("replyTo").isNull()).isTrue();
@@ -147,7 +166,8 @@ class RoomApiTest {
     assertThat(room.get("kind").asText()).isEqualTo("direct");
     assertThat(second.json().at("/room/id").asText()).isEqualTo(room.get("id").asText());
     assertThat(carol.get(path(room, "/messages")).status()).isEqualTo(404);
-    assertThat(alice.post("/api/direct", Map.of("usernames", List.of("nobody"))).status()).isEqualTo(404);
+    assertThat(alice.post("/api/direct", Map.of("usernames", List.of("nobody"))).status())
+        .isEqualTo(404);
   }
 
   @Test
@@ -169,10 +189,12 @@ class RoomApiTest {
   @Test
   void malformedOrOversizedJsonIsRefusedWithAJsonError() {
     String deep = "{\"a\":".repeat(40) + "1" + "}".repeat(40);
-    WebClient.Reply tooDeep = alice.post("/api/rooms", new com.fasterxml.jackson.databind.node.TextNode("x")) ;
+    WebClient.Reply tooDeep =
+        alice.post("/api/rooms", new com.fasterxml.jackson.databind.node.TextNode("x"));
     assertThat(tooDeep.status()).isEqualTo(400);
     assertThat(rawPost("/api/rooms", deep).status()).isEqualTo(400);
-    assertThat(rawPost("/api/rooms", "{\"name\":\"" + "x".repeat(70 * 1024) + "\"}").status()).isEqualTo(413);
+    assertThat(rawPost("/api/rooms", "{\"name\":\"" + "x".repeat(70 * 1024) + "\"}").status())
+        .isEqualTo(413);
     assertThat(rawPost("/api/rooms", "{not json").error()).isEqualTo("invalid_input");
   }
 
@@ -199,9 +221,17 @@ class RoomApiTest {
   private void post(WebClient who, JsonNode room, int count) {
     UserId actor = new UserId(who.userId());
     for (int i = 1; i <= count; i++) {
-      server.core.messages().send(new SendMessage(
-          actor, new RoomId(room.get("id").asText()), new ClientMessageId("c" + System.nanoTime()),
-          "message " + i, List.of(), Optional.empty()));
+      server
+          .core
+          .messages()
+          .send(
+              new SendMessage(
+                  actor,
+                  new RoomId(room.get("id").asText()),
+                  new ClientMessageId("c" + System.nanoTime()),
+                  "message " + i,
+                  List.of(),
+                  Optional.empty()));
     }
   }
 

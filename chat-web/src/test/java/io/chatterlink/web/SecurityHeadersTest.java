@@ -22,7 +22,12 @@ class SecurityHeadersTest {
     server = TestServer.start(uploads);
     alice = server.signedIn("alice");
     String room = alice.createRoom("general", "public").get("id").asText();
-    attachmentUrl = alice.upload(room, "a.png", "image/png", Media.png(), false).json().at("/attachment/url").asText();
+    attachmentUrl =
+        alice
+            .upload(room, "a.png", "image/png", Media.png(), false)
+            .json()
+            .at("/attachment/url")
+            .asText();
   }
 
   @AfterAll
@@ -31,13 +36,26 @@ class SecurityHeadersTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {
-      "/", "/index.html", "/app.css", "/js/app.js", "/no-such-page", "/api/me", "/api/rooms", "/api/nowhere",
-      "/api/rooms/not-a-room/messages", "/api/attachments/nothing", "ATTACHMENT", "ATTACHMENT/thumbnail"})
+  @ValueSource(
+      strings = {
+        "/",
+        "/index.html",
+        "/app.css",
+        "/js/app.js",
+        "/no-such-page",
+        "/api/me",
+        "/api/rooms",
+        "/api/nowhere",
+        "/api/rooms/not-a-room/messages",
+        "/api/attachments/nothing",
+        "ATTACHMENT",
+        "ATTACHMENT/thumbnail"
+      })
   void everyResponseCarriesTheSecurityHeaders(String path) {
     WebClient.Reply reply = alice.get(path.replace("ATTACHMENT", attachmentUrl));
 
-    assertThat(reply.header("Content-Security-Policy")).contains(SecurityHeaders.CONTENT_SECURITY_POLICY);
+    assertThat(reply.header("Content-Security-Policy"))
+        .contains(SecurityHeaders.CONTENT_SECURITY_POLICY);
     assertThat(reply.header("X-Content-Type-Options")).contains("nosniff");
     assertThat(reply.header("Referrer-Policy")).contains("same-origin");
     assertThat(reply.header("X-Frame-Options")).contains("DENY");
@@ -73,20 +91,36 @@ class SecurityHeadersTest {
 
     String html = new String(page.bytes(), java.nio.charset.StandardCharsets.UTF_8);
     assertThat(page.status()).isEqualTo(200);
-    assertThat(page.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
-    assertThat(script.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("javascript"));
-    assertThat(style.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/css"));
-    assertThat(html).doesNotContainPattern("<script(?![^>]*\\bsrc=)").doesNotContain("style=").doesNotContain("<style")
+    assertThat(page.header("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+    assertThat(script.header("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).contains("javascript"));
+    assertThat(style.header("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/css"));
+    assertThat(html)
+        .doesNotContainPattern("<script(?![^>]*\\bsrc=)")
+        .doesNotContain("style=")
+        .doesNotContain("<style")
         .doesNotContainPattern("\\son[a-z]+=");
-    assertThat(html).contains("data-testid=\"login-username\"").contains("data-testid=\"reconnecting-banner\"");
+    assertThat(html)
+        .contains("data-testid=\"login-username\"")
+        .contains("data-testid=\"reconnecting-banner\"");
   }
 
   @Test
   void theUiNeverInsertsUserTextAsHtml() {
-    for (String module : new String[] {"app.js", "chat.js", "messages.js", "dom.js", "api.js", "socket.js"}) {
-      String source = new String(alice.get("/js/" + module).bytes(), java.nio.charset.StandardCharsets.UTF_8);
-      assertThat(source).as(module).isNotEmpty().doesNotContain("innerHTML").doesNotContain("outerHTML")
-          .doesNotContain("insertAdjacentHTML").doesNotContain("document.write").doesNotContain("eval(");
+    for (String module :
+        new String[] {"app.js", "chat.js", "messages.js", "dom.js", "api.js", "socket.js"}) {
+      String source =
+          new String(alice.get("/js/" + module).bytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(source)
+          .as(module)
+          .isNotEmpty()
+          .doesNotContain("innerHTML")
+          .doesNotContain("outerHTML")
+          .doesNotContain("insertAdjacentHTML")
+          .doesNotContain("document.write")
+          .doesNotContain("eval(");
     }
   }
 }

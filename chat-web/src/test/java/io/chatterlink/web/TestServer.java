@@ -38,7 +38,8 @@ final class TestServer implements AutoCloseable {
   }
 
   static TestServer start(Path uploads, UnaryOperator<WebSettings> tweak, Clock clock) {
-    return new TestServer(InMemoryAdapters.create(), tweak.apply(WebSettings.defaults(uploads)), clock);
+    return new TestServer(
+        InMemoryAdapters.create(), tweak.apply(WebSettings.defaults(uploads)), clock);
   }
 
   WebClient client() {

@@ -24,7 +24,10 @@ import java.util.Optional;
 final class WebClient {
   static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(5))
+          .version(HttpClient.Version.HTTP_1_1)
+          .build();
 
   private final URI base;
   final Map<String, String> cookies = new LinkedHashMap<>();
@@ -74,7 +77,8 @@ final class WebClient {
   }
 
   Reply patch(String path, Object body) {
-    return send(request(path).header("Content-Type", "application/json").method("PATCH", json(body)));
+    return send(
+        request(path).header("Content-Type", "application/json").method("PATCH", json(body)));
   }
 
   Reply delete(String path) {
@@ -87,13 +91,19 @@ final class WebClient {
         chunked
             ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))
             : HttpRequest.BodyPublishers.ofByteArray(bytes);
-    String query = "?name=" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8);
-    return send(request("/api/rooms/" + room + "/attachments" + query).header("Content-Type", contentType).POST(body));
+    String query =
+        "?name=" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8);
+    return send(
+        request("/api/rooms/" + room + "/attachments" + query)
+            .header("Content-Type", contentType)
+            .POST(body));
   }
 
   JsonNode register(String name, String password) {
     Reply reply = post("/api/register", Map.of("username", name, "password", password));
-    assertThat(reply.status()).as("register %s: %s", name, new String(reply.bytes())).isEqualTo(201);
+    assertThat(reply.status())
+        .as("register %s: %s", name, new String(reply.bytes()))
+        .isEqualTo(201);
     return reply.json().get("user");
   }
 
@@ -108,14 +118,17 @@ final class WebClient {
   }
 
   private HttpRequest.Builder request(String path, String... headers) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20));
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20));
     if (cookies.isEmpty()) {
       // Like a browser that has loaded the page: pick up the CSRF cookie first.
       send(HttpRequest.newBuilder(base.resolve("/api/config")).GET());
     }
     if (!cookies.isEmpty()) {
       StringBuilder header = new StringBuilder();
-      cookies.forEach((k, v) -> header.append(header.length() == 0 ? "" : "; ").append(k).append('=').append(v));
+      cookies.forEach(
+          (k, v) ->
+              header.append(header.length() == 0 ? "" : "; ").append(k).append('=').append(v));
       builder.header("Cookie", header.toString());
     }
     if (sendCsrf && cookies.containsKey(Cookies.CSRF)) {
@@ -129,13 +142,17 @@ final class WebClient {
 
   private Reply send(HttpRequest.Builder builder) {
     try {
-      HttpResponse<byte[]> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> response =
+          HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
       for (String setCookie : response.headers().allValues("Set-Cookie")) {
         String pair = setCookie.split(";", 2)[0];
         int eq = pair.indexOf('=');
         String name = pair.substring(0, eq).strip();
         String value = pair.substring(eq + 1).strip();
-        boolean expired = setCookie.toLowerCase(java.util.Locale.ROOT).matches(".*(max-age=0|expires=thu, 01-jan-1970).*");
+        boolean expired =
+            setCookie
+                .toLowerCase(java.util.Locale.ROOT)
+                .matches(".*(max-age=0|expires=thu, 01-jan-1970).*");
         if (expired || value.isEmpty()) {
           cookies.remove(name);
         } else {

@@ -30,16 +30,22 @@ class WebSettingsTest {
   @Test
   void valuesOutOfRangeAreRefusedWithTheirName() {
     assertThatThrownBy(() -> defaults.withMaxUploadBytes(0)).hasMessageContaining("maxUploadBytes");
-    assertThatThrownBy(() -> defaults.withAllowedOrigins(Set.of("chat.example.com"))).hasMessageContaining("origin");
-    assertThatThrownBy(() -> defaults.withLoginThrottle(0, 5, Duration.ofMinutes(1))).hasMessageContaining("login");
-    assertThatThrownBy(() -> defaults.withLoginThrottle(5, 5, Duration.ZERO)).hasMessageContaining("loginThrottleWindow");
-    assertThatThrownBy(() -> defaults.withInvites("short", Duration.ofDays(1))).hasMessageContaining("inviteSecret");
-    assertThatThrownBy(() -> defaults.withSessionCookieMaxAge(Duration.ofSeconds(-1))).hasMessageContaining("sessionCookieMaxAge");
+    assertThatThrownBy(() -> defaults.withAllowedOrigins(Set.of("chat.example.com")))
+        .hasMessageContaining("origin");
+    assertThatThrownBy(() -> defaults.withLoginThrottle(0, 5, Duration.ofMinutes(1)))
+        .hasMessageContaining("login");
+    assertThatThrownBy(() -> defaults.withLoginThrottle(5, 5, Duration.ZERO))
+        .hasMessageContaining("loginThrottleWindow");
+    assertThatThrownBy(() -> defaults.withInvites("short", Duration.ofDays(1)))
+        .hasMessageContaining("inviteSecret");
+    assertThatThrownBy(() -> defaults.withSessionCookieMaxAge(Duration.ofSeconds(-1)))
+        .hasMessageContaining("sessionCookieMaxAge");
   }
 
   @Test
   void withersChangeOnlyTheirValue() {
-    WebSettings changed = defaults.withRegistration(RegistrationMode.CLOSED).withSecureCookies(true);
+    WebSettings changed =
+        defaults.withRegistration(RegistrationMode.CLOSED).withSecureCookies(true);
     assertThat(changed.registration()).isEqualTo(RegistrationMode.CLOSED);
     assertThat(changed.secureCookies()).isTrue();
     assertThat(changed.maxUploadBytes()).isEqualTo(defaults.maxUploadBytes());
