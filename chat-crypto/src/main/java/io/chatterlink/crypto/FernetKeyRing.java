@@ -37,7 +37,7 @@ final class FernetKeyRing {
     List<Key> ring = new ArrayList<>(entries.length);
     for (int i = 0; i < entries.length; i++) {
       int position = i + 1;
-      Key key = new Key(decode(entries[i].strip(), position));
+      Key key = new ThreadLocalCipherKey(decode(entries[i].strip(), position));
       // Compared as keys, not strings, so that a padded and an unpadded spelling count as one.
       int earlier = ring.indexOf(key);
       if (earlier >= 0) {

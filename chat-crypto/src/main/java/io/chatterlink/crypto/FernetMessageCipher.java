@@ -55,7 +55,8 @@ final class FernetMessageCipher implements MessageCipher {
   @Override
   public String decrypt(EncryptedBody body) {
     Token token = parse(body).orElseThrow(() -> undecryptable("it is not a Fernet token"));
-    // A sequential search rather than the library's Validator.validateAndDecrypt(Collection, token),
+    // A sequential search rather than the library's Validator.validateAndDecrypt(Collection,
+    // token),
     // which checks the same HMACs but with a parallel stream on the shared fork-join pool: for a
     // ring of one or two keys that saves nothing (CryptoBenchmark measures both) and would put
     // every history read on pool threads the rest of the server shares. Primary key first, since
