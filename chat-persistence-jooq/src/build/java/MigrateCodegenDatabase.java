@@ -9,6 +9,8 @@ public final class MigrateCodegenDatabase {
   private MigrateCodegenDatabase() {}
 
   public static void main(String[] args) throws Exception {
+    // Flyway reports each step at INFO through java.util.logging; the build only needs problems.
+    java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
     java.nio.file.Path db = java.nio.file.Path.of(args[0]);
     java.nio.file.Files.createDirectories(db.toAbsolutePath().getParent());
     java.nio.file.Files.deleteIfExists(db);

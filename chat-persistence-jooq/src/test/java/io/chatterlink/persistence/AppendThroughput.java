@@ -15,17 +15,18 @@ import java.util.concurrent.Future;
 /**
  * A benchmark run by hand, never by the tests: appends/s through {@link JooqStorage} on SQLite with
  * 1 thread and with 64 concurrent threads (group commit), each on a fresh file under target/.
- * Usage (from chat-persistence-jooq, after {@code mvn test-compile}):
+ * Usage, from the repository root (system properties, since {@code exec.args} would also reach the
+ * build's code-generation step):
  *
- * <pre>java -cp target/test-classes:target/classes:$(cat target/test-classpath.txt) \
- *   io.chatterlink.persistence.AppendThroughput [appends per run] [NORMAL|FULL]</pre>
+ * <pre>./mvnw -pl chat-persistence-jooq test-compile exec:java -Dexec.classpathScope=test \
+ *   -Dexec.mainClass=io.chatterlink.persistence.AppendThroughput -Dappends=20000 -Ddurability=NORMAL</pre>
  */
 public final class AppendThroughput {
   private AppendThroughput() {}
 
   public static void main(String[] args) throws Exception {
-    int appends = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
-    Durability durability = args.length > 1 ? Durability.valueOf(args[1]) : Durability.NORMAL;
+    int appends = Integer.getInteger("appends", 20_000);
+    Durability durability = Durability.valueOf(System.getProperty("durability", "NORMAL"));
     Path dir = Files.createDirectories(Path.of("target", "bench"));
     run(dir, 1, appends / 10, durability); // warm-up
     run(dir, 64, appends / 10, durability); // warm-up
