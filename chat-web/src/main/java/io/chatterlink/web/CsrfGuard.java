@@ -46,12 +46,20 @@ final class CsrfGuard {
     }
   }
 
+  /**
+   * Same origin means the Origin's {@code host[:port]} equals the request's {@code Host}, as the
+   * WebSocket transport decides it; the scheme is not compared, so that a TLS-terminating proxy in
+   * front of a plain-HTTP server needs no configuration.
+   */
   private boolean originAllowed(HttpServerExchange exchange, String origin) {
     String host = exchange.getRequestHeaders().getFirst(Headers.HOST);
-    String own = exchange.getRequestScheme() + "://" + host;
-    String normalized = origin.toLowerCase(Locale.ROOT);
-    return (host != null && normalized.equals(own.toLowerCase(Locale.ROOT)))
-        || allowedOrigins.stream().anyMatch(o -> o.equalsIgnoreCase(origin));
+    String lower = origin.toLowerCase(Locale.ROOT);
+    int authority = lower.startsWith("https://") ? 8 : lower.startsWith("http://") ? 7 : -1;
+    boolean sameHost =
+        host != null
+            && authority > 0
+            && lower.substring(authority).equals(host.toLowerCase(Locale.ROOT));
+    return sameHost || allowedOrigins.stream().anyMatch(o -> o.equalsIgnoreCase(origin));
   }
 
   private static boolean constantTimeEquals(String a, String b) {

@@ -183,6 +183,19 @@ class AccountApiTest {
   }
 
   @Test
+  void theOwnHostBehindATlsProxyCountsAsSameOrigin() {
+    WebClient alice = server.signedIn("alice");
+    String httpsOrigin = "https://" + server.base.getAuthority();
+    String otherPort = "http://" + server.base.getHost() + ":1";
+    assertThat(alice.post("/api/rooms", Map.of("name", "general"), "Origin", httpsOrigin).status())
+        .isEqualTo(201);
+    assertThat(alice.post("/api/rooms", Map.of("name", "other"), "Origin", otherPort).status())
+        .isEqualTo(403);
+    assertThat(alice.post("/api/rooms", Map.of("name", "other"), "Origin", "null").status())
+        .isEqualTo(403);
+  }
+
+  @Test
   void aConfiguredOriginIsAccepted() {
     try (TestServer proxied =
         TestServer.start(

@@ -65,6 +65,14 @@ function wireChat() {
     chat?.inviteToCurrent(form.elements.username.value).then(() => form.reset());
   });
   byId('leave-button').addEventListener('click', () => chat?.leaveCurrent());
+  byId('create-invite').addEventListener('click', async () => {
+    try {
+      const invite = await api('POST', '/api/invites', {});
+      byId('invite-code').textContent = `${invite.code} (valid until ${new Date(invite.expiresAt).toLocaleString()})`;
+    } catch (e) {
+      showError(byId('sidebar-error'), e);
+    }
+  });
 
   const composer = byId('composer');
   const send = () => {
@@ -109,6 +117,7 @@ async function main() {
   try {
     const config = await api('GET', '/api/config');
     byId('invite-field').hidden = config.registration !== 'invite-only';
+    byId('invite-codes').hidden = config.registration !== 'invite-only';
     byId('register-button').hidden = config.registration === 'closed';
   } catch {
     // The defaults (open registration) stay.
