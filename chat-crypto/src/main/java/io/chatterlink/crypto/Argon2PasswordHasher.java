@@ -87,8 +87,12 @@ final class Argon2PasswordHasher implements PasswordHasher {
         .orElse(false);
   }
 
-  /** Whether a stored hash was made with other settings than this hasher's (rehash it at login). */
-  boolean needsRehash(PasswordHash stored) {
+  /**
+   * True when the stored hash was made with other settings than this hasher's (raised or lowered
+   * since), or is not an Argon2id hash this hasher can read.
+   */
+  @Override
+  public boolean needsRehash(PasswordHash stored) {
     return Argon2Hash.parse(stored.encoded()).map(h -> !h.settings().equals(settings)).orElse(true);
   }
 

@@ -67,7 +67,7 @@ class Argon2PasswordHasherTest {
 
   @Test
   void aHashMadeWithOtherParametersNeedsRehashing() {
-    Argon2PasswordHasher stronger = new Argon2PasswordHasher(new Argon2Settings(256, 3, 1));
+    PasswordHasher stronger = ChatCrypto.passwordHasher(new Argon2Settings(256, 3, 1));
 
     assertThat(stronger.needsRehash(hasher.hash("pw12345678"))).isTrue();
     assertThat(stronger.needsRehash(stronger.hash("pw12345678"))).isFalse();
