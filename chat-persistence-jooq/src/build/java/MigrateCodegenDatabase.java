@@ -2,8 +2,8 @@ import org.flywaydb.core.Flyway;
 
 /**
  * Build-time helper, run by exec-maven-plugin at generate-sources: applies the module's Flyway
- * migrations to a fresh SQLite file that jOOQ's code generator then reads, so the generated
- * classes always match the migrations. Arguments: the database file, the migration folder.
+ * migrations to a fresh SQLite file that jOOQ's code generator then reads, so the generated classes
+ * always match the migrations. Arguments: the database file, the migration folder.
  */
 public final class MigrateCodegenDatabase {
   private MigrateCodegenDatabase() {}

@@ -18,8 +18,8 @@ import org.jooq.impl.DSL;
 /**
  * Walks every stored body for re-encryption: first the log's bodies by (room, seq), then the
  * messages' current bodies by id. Cursors name the row: {@code log:<room>:<seq>} or {@code
- * msg:<message id>} (ids never hold a colon). Rewrites compare-and-set, so a body edited or
- * erased since it was read is left alone.
+ * msg:<message id>} (ids never hold a colon). Rewrites compare-and-set, so a body edited or erased
+ * since it was read is left alone.
  */
 final class BodyRotation {
   private static final String LOG = "log:";
@@ -41,26 +41,38 @@ final class BodyRotation {
     }
     String position = cursor.orElse("");
     if (!position.startsWith(MESSAGE)) {
-      var logBodies = read.select(MESSAGE_LOG.ROOM_ID, MESSAGE_LOG.SEQ, MESSAGE_LOG.BODY).from(MESSAGE_LOG).where(MESSAGE_LOG.BODY.isNotNull());
+      var logBodies =
+          read.select(MESSAGE_LOG.ROOM_ID, MESSAGE_LOG.SEQ, MESSAGE_LOG.BODY)
+              .from(MESSAGE_LOG)
+              .where(MESSAGE_LOG.BODY.isNotNull());
       if (position.startsWith(LOG)) {
         LogKey key = LogKey.parse(position);
-        logBodies = logBodies.and(DSL.row(MESSAGE_LOG.ROOM_ID, MESSAGE_LOG.SEQ).gt(key.room(), key.seq()));
+        logBodies =
+            logBodies.and(DSL.row(MESSAGE_LOG.ROOM_ID, MESSAGE_LOG.SEQ).gt(key.room(), key.seq()));
       }
       logBodies
           .orderBy(MESSAGE_LOG.ROOM_ID, MESSAGE_LOG.SEQ)
           .limit(limit)
-          .forEach(r -> found.add(new BodyRecord(LOG + r.value1() + ":" + r.value2(), new EncryptedBody(r.value3()))));
+          .forEach(
+              r ->
+                  found.add(
+                      new BodyRecord(
+                          LOG + r.value1() + ":" + r.value2(), new EncryptedBody(r.value3()))));
       position = MESSAGE;
     }
     if (found.size() < limit) {
-      String afterId = position.equals(MESSAGE) ? "" : new MessageId(position.substring(MESSAGE.length())).value();
+      String afterId =
+          position.equals(MESSAGE)
+              ? ""
+              : new MessageId(position.substring(MESSAGE.length())).value();
       read.select(MESSAGES.ID, MESSAGES.BODY)
           .from(MESSAGES)
           .where(MESSAGES.BODY.isNotNull())
           .and(MESSAGES.ID.gt(afterId))
           .orderBy(MESSAGES.ID)
           .limit(limit - found.size())
-          .forEach(r -> found.add(new BodyRecord(MESSAGE + r.value1(), new EncryptedBody(r.value2()))));
+          .forEach(
+              r -> found.add(new BodyRecord(MESSAGE + r.value1(), new EncryptedBody(r.value2()))));
     }
     return found;
   }

@@ -19,7 +19,11 @@ import org.jooq.SQLDialect;
  * @param sqliteFile the database file, for SQLite
  */
 record DatabaseTarget(
-    SQLDialect dialect, String readUrl, String writeUrl, Properties credentials, Optional<Path> sqliteFile) {
+    SQLDialect dialect,
+    String readUrl,
+    String writeUrl,
+    Properties credentials,
+    Optional<Path> sqliteFile) {
   /** How long an SQLite connection waits for another's write lock before failing. */
   static final int SQLITE_BUSY_TIMEOUT_MILLIS = 10_000;
 
@@ -45,7 +49,8 @@ record DatabaseTarget(
 
   private static DatabaseTarget sqlite(String path, Durability durability) {
     if (path.isBlank() || path.contains(":memory:") || path.startsWith("file:")) {
-      throw new IllegalArgumentException(SETTING + " must name an SQLite file (in-memory databases are not supported)");
+      throw new IllegalArgumentException(
+          SETTING + " must name an SQLite file (in-memory databases are not supported)");
     }
     if (path.contains("?")) {
       throw new IllegalArgumentException(
@@ -60,7 +65,11 @@ record DatabaseTarget(
             + "&foreign_keys=true";
     String base = "jdbc:sqlite:" + file + pragmas;
     return new DatabaseTarget(
-        SQLDialect.SQLITE, base, base + "&transaction_mode=IMMEDIATE", new Properties(), Optional.of(file));
+        SQLDialect.SQLITE,
+        base,
+        base + "&transaction_mode=IMMEDIATE",
+        new Properties(),
+        Optional.of(file));
   }
 
   private static DatabaseTarget postgresFromLibpqForm(String url) {

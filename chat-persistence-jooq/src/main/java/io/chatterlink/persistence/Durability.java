@@ -14,8 +14,8 @@ public enum Durability {
    */
   NORMAL,
   /**
-   * SQLite {@code synchronous=FULL}: every commit is synced to disk before it is acknowledged, so it
-   * also survives a power loss, at the cost of one fsync per commit (group commit amortises it).
+   * SQLite {@code synchronous=FULL}: every commit is synced to disk before it is acknowledged, so
+   * it also survives a power loss, at the cost of one fsync per commit (group commit amortises it).
    */
   FULL
 }

@@ -16,7 +16,6 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
@@ -37,7 +36,10 @@ final class GroupCommitWriter implements AutoCloseable {
   /** Most operations committed in one transaction. */
   static final int MAX_GROUP_SIZE = 256;
 
-  /** Most operations waiting for the writer; a caller waits for room up to {@link #ENQUEUE_TIMEOUT_SECONDS}. */
+  /**
+   * Most operations waiting for the writer; a caller waits for room up to {@link
+   * #ENQUEUE_TIMEOUT_SECONDS}.
+   */
   static final int MAX_QUEUED = 8_192;
 
   /** How long a caller waits for room in a full queue before failing as unavailable. */
@@ -75,8 +77,8 @@ final class GroupCommitWriter implements AutoCloseable {
   }
 
   /**
-   * Like {@link #execute(Function)}, with a step run for every operation of the group before any
-   * is applied, so the batch can read what the whole group needs in one query.
+   * Like {@link #execute(Function)}, with a step run for every operation of the group before any is
+   * applied, so the batch can read what the whole group needs in one query.
    */
   <T> T execute(Consumer<MessageWriteBatch> announce, Function<MessageWriteBatch, T> operation) {
     Pending pending = new Pending(announce, operation::apply);

@@ -17,10 +17,12 @@ final class Instants {
    * @throws ArithmeticException for an instant outside 1677–2262
    */
   static long toNanos(Instant instant) {
-    return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), NANOS_PER_SECOND), instant.getNano());
+    return Math.addExact(
+        Math.multiplyExact(instant.getEpochSecond(), NANOS_PER_SECOND), instant.getNano());
   }
 
   static Instant fromNanos(long nanos) {
-    return Instant.ofEpochSecond(Math.floorDiv(nanos, NANOS_PER_SECOND), Math.floorMod(nanos, NANOS_PER_SECOND));
+    return Instant.ofEpochSecond(
+        Math.floorDiv(nanos, NANOS_PER_SECOND), Math.floorMod(nanos, NANOS_PER_SECOND));
   }
 }

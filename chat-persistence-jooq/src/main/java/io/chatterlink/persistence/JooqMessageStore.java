@@ -52,7 +52,9 @@ final class JooqMessageStore implements MessageStore {
 
   @Override
   public Optional<StoredMessage> find(MessageId id) {
-    return Storage.guard("reading the message", () -> read.transactionResult(tx -> MessageRows.findById(tx.dsl(), id)));
+    return Storage.guard(
+        "reading the message",
+        () -> read.transactionResult(tx -> MessageRows.findById(tx.dsl(), id)));
   }
 
   @Override
@@ -73,13 +75,25 @@ final class JooqMessageStore implements MessageStore {
         () ->
             read.transactionResult(
                 tx -> {
-                  var inRoom = tx.dsl().selectFrom(MESSAGES).where(MESSAGES.ROOM_ID.eq(room.value()));
+                  var inRoom =
+                      tx.dsl().selectFrom(MESSAGES).where(MESSAGES.ROOM_ID.eq(room.value()));
                   List<MessagesRecord> rows =
                       switch (request.direction()) {
-                        case LATEST -> newestFirst(inRoom.orderBy(MESSAGES.SEQ.desc()).limit(limit).fetch());
-                        case BEFORE -> newestFirst(
-                            inRoom.and(MESSAGES.SEQ.lt(request.anchorSeq())).orderBy(MESSAGES.SEQ.desc()).limit(limit).fetch());
-                        case AFTER -> inRoom.and(MESSAGES.SEQ.gt(request.anchorSeq())).orderBy(MESSAGES.SEQ).limit(limit).fetch();
+                        case LATEST ->
+                            newestFirst(inRoom.orderBy(MESSAGES.SEQ.desc()).limit(limit).fetch());
+                        case BEFORE ->
+                            newestFirst(
+                                inRoom
+                                    .and(MESSAGES.SEQ.lt(request.anchorSeq()))
+                                    .orderBy(MESSAGES.SEQ.desc())
+                                    .limit(limit)
+                                    .fetch());
+                        case AFTER ->
+                            inRoom
+                                .and(MESSAGES.SEQ.gt(request.anchorSeq()))
+                                .orderBy(MESSAGES.SEQ)
+                                .limit(limit)
+                                .fetch();
                       };
                   return MessageRows.toMessages(tx.dsl(), rows);
                 }));
@@ -112,7 +126,8 @@ final class JooqMessageStore implements MessageStore {
                           .limit(capped)
                           .fetch();
                   List<StoredMessage> messages =
-                      MessageRows.toMessages(tx.dsl(), rows.stream().map(r -> r.into(MESSAGES)).toList());
+                      MessageRows.toMessages(
+                          tx.dsl(), rows.stream().map(r -> r.into(MESSAGES)).toList());
                   List<LogEntry> entries = new ArrayList<>(rows.size());
                   for (int i = 0; i < rows.size(); i++) {
                     MessageLogRecord entry = rows.get(i).into(MESSAGE_LOG);
@@ -149,7 +164,9 @@ final class JooqMessageStore implements MessageStore {
             (long)
                 read.fetchCount(
                     MESSAGES,
-                    MESSAGES.ROOM_ID.eq(room.value())
+                    MESSAGES
+                        .ROOM_ID
+                        .eq(room.value())
                         .and(MESSAGES.SEQ.gt(afterSeq))
                         .and(MESSAGES.DELETED.isFalse())
                         .and(MESSAGES.SENDER.ne(reader.value()))));

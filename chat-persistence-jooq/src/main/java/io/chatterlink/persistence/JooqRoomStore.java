@@ -74,7 +74,11 @@ final class JooqRoomStore implements RoomStore {
   /** Inserts unless already a member; true if inserted. */
   private static boolean insertMember(DSLContext dsl, Membership member) {
     long nextOrder =
-        dsl.select(DSL.coalesce(DSL.max(MEMBERSHIPS.JOIN_ORDER), 0L)).from(MEMBERSHIPS).fetchOne().value1() + 1;
+        dsl.select(DSL.coalesce(DSL.max(MEMBERSHIPS.JOIN_ORDER), 0L))
+                .from(MEMBERSHIPS)
+                .fetchOne()
+                .value1()
+            + 1;
     return dsl.insertInto(MEMBERSHIPS)
             .set(MEMBERSHIPS.ROOM_ID, member.roomId().value())
             .set(MEMBERSHIPS.USER_ID, member.userId().value())
@@ -91,7 +95,11 @@ final class JooqRoomStore implements RoomStore {
   public Optional<Room> find(RoomId id) {
     return Storage.guard(
         "reading the room",
-        () -> read.selectFrom(ROOMS).where(ROOMS.ID.eq(id.value())).fetchOptional().map(JooqRoomStore::toRoom));
+        () ->
+            read.selectFrom(ROOMS)
+                .where(ROOMS.ID.eq(id.value()))
+                .fetchOptional()
+                .map(JooqRoomStore::toRoom));
   }
 
   @Override
@@ -99,7 +107,8 @@ final class JooqRoomStore implements RoomStore {
     int updated =
         Storage.guard(
             "renaming the room",
-            () -> write.update(ROOMS).set(ROOMS.NAME, name).where(ROOMS.ID.eq(id.value())).execute());
+            () ->
+                write.update(ROOMS).set(ROOMS.NAME, name).where(ROOMS.ID.eq(id.value())).execute());
     if (updated == 0) {
       throw new NotFoundException("no such room");
     }
@@ -121,7 +130,8 @@ final class JooqRoomStore implements RoomStore {
   @Override
   public boolean addMember(Membership membership) {
     return Storage.guard(
-        "adding the member", () -> write.transactionResult(tx -> insertMember(tx.dsl(), membership)));
+        "adding the member",
+        () -> write.transactionResult(tx -> insertMember(tx.dsl(), membership)));
   }
 
   @Override

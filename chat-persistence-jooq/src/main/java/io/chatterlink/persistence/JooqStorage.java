@@ -21,11 +21,10 @@ import org.slf4j.LoggerFactory;
  * schema kept by Flyway migrations. The entry point of this module: open it with {@link #open},
  * hand its stores to the core, close it on shutdown.
  *
- * <p>Message writes are committed before they are acknowledged, and concurrent writes share
- * commits (group commit: up to {@value GroupCommitWriter#MAX_GROUP_SIZE} per transaction). Reads use
- * a pool of {@value #READ_CONNECTIONS} connections; other writes a pool of {@value
- * #WRITE_CONNECTIONS}. A history page holds at most {@link io.chatterlink.core.model.Limits#MAX_PAGE_SIZE}
- * messages.
+ * <p>Message writes are committed before they are acknowledged, and concurrent writes share commits
+ * (group commit: up to {@value GroupCommitWriter#MAX_GROUP_SIZE} per transaction). Reads use a pool
+ * of {@value #READ_CONNECTIONS} connections; other writes a pool of {@value #WRITE_CONNECTIONS}. A
+ * history page holds at most {@link io.chatterlink.core.model.Limits#MAX_PAGE_SIZE} messages.
  *
  * <p>Thread-safe. Every store reports database failures as {@link UnavailableException}.
  */
@@ -57,7 +56,9 @@ public final class JooqStorage implements AutoCloseable {
     DSLContext write = DSL.using(writePool, target.dialect(), settings);
     this.writer =
         new GroupCommitWriter(
-            () -> ConnectionPool.open(target.writeUrl(), target.credentials()), target.dialect(), settings);
+            () -> ConnectionPool.open(target.writeUrl(), target.credentials()),
+            target.dialect(),
+            settings);
     this.users = new JooqUserStore(read, write);
     this.rooms = new JooqRoomStore(read, write);
     this.messages = new JooqMessageStore(read, write, writer);
@@ -77,7 +78,8 @@ public final class JooqStorage implements AutoCloseable {
     DatabaseTarget target = DatabaseTarget.parse(settings);
     target.sqliteFile().ifPresent(JooqStorage::createParentFolder);
     migrate(target);
-    log.info("Storage open on {} with durability {}", target.dialect().getName(), settings.durability());
+    log.info(
+        "Storage open on {} with durability {}", target.dialect().getName(), settings.durability());
     return new JooqStorage(target);
   }
 

@@ -50,7 +50,11 @@ final class JooqUserStore implements UserStore {
   public Optional<User> findById(UserId id) {
     return Storage.guard(
         "reading the user",
-        () -> read.selectFrom(USERS).where(USERS.ID.eq(id.value())).fetchOptional().map(JooqUserStore::toUser));
+        () ->
+            read.selectFrom(USERS)
+                .where(USERS.ID.eq(id.value()))
+                .fetchOptional()
+                .map(JooqUserStore::toUser));
   }
 
   @Override

@@ -32,32 +32,42 @@ final class MessageRows {
   static Optional<StoredMessage> findBySenderAndClientId(
       DSLContext dsl, UserId sender, ClientMessageId clientMessageId) {
     return findOne(
-        dsl, MESSAGES.SENDER.eq(sender.value()).and(MESSAGES.CLIENT_MESSAGE_ID.eq(clientMessageId.value())));
+        dsl,
+        MESSAGES
+            .SENDER
+            .eq(sender.value())
+            .and(MESSAGES.CLIENT_MESSAGE_ID.eq(clientMessageId.value())));
   }
 
   /**
    * The stored messages of these (sender, client message id) pairs, by pair: one query for a whole
    * group's resend check.
    */
-  static Map<List<String>, StoredMessage> findByPairs(DSLContext dsl, Collection<List<String>> pairs) {
+  static Map<List<String>, StoredMessage> findByPairs(
+      DSLContext dsl, Collection<List<String>> pairs) {
     List<Condition> any = new ArrayList<>(pairs.size());
     for (List<String> pair : pairs) {
       any.add(MESSAGES.SENDER.eq(pair.get(0)).and(MESSAGES.CLIENT_MESSAGE_ID.eq(pair.get(1))));
     }
     Map<List<String>, StoredMessage> found = new HashMap<>();
-    for (StoredMessage message : toMessages(dsl, dsl.selectFrom(MESSAGES).where(DSL.or(any)).fetch())) {
+    for (StoredMessage message :
+        toMessages(dsl, dsl.selectFrom(MESSAGES).where(DSL.or(any)).fetch())) {
       found.put(List.of(message.sender().value(), message.clientMessageId().value()), message);
     }
     return found;
   }
 
   private static Optional<StoredMessage> findOne(DSLContext dsl, Condition condition) {
-    return dsl.selectFrom(MESSAGES).where(condition).fetchOptional().map(row -> toMessages(dsl, List.of(row)).get(0));
+    return dsl.selectFrom(MESSAGES)
+        .where(condition)
+        .fetchOptional()
+        .map(row -> toMessages(dsl, List.of(row)).get(0));
   }
 
   /** The messages of {@code rows}, in the same order, each with its attachments. */
   static List<StoredMessage> toMessages(DSLContext dsl, List<MessagesRecord> rows) {
-    Map<String, List<AttachmentId>> attachments = attachmentsOf(dsl, rows.stream().map(MessagesRecord::getId).toList());
+    Map<String, List<AttachmentId>> attachments =
+        attachmentsOf(dsl, rows.stream().map(MessagesRecord::getId).toList());
     List<StoredMessage> messages = new ArrayList<>(rows.size());
     for (MessagesRecord row : rows) {
       messages.add(toMessage(row, attachments.getOrDefault(row.getId(), List.of())));
@@ -65,7 +75,8 @@ final class MessageRows {
     return messages;
   }
 
-  private static Map<String, List<AttachmentId>> attachmentsOf(DSLContext dsl, Collection<String> messageIds) {
+  private static Map<String, List<AttachmentId>> attachmentsOf(
+      DSLContext dsl, Collection<String> messageIds) {
     Map<String, List<AttachmentId>> byMessage = new HashMap<>();
     if (messageIds.isEmpty()) {
       return byMessage;

@@ -17,8 +17,8 @@ import io.chatterlink.core.model.StoredMessage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,10 +28,10 @@ import org.jooq.DSLContext;
 import org.jooq.Query;
 
 /**
- * The writes of one group, inside one open transaction. Appends are staged and written together
- * as JDBC batches by {@link #flush()}; seqs are counted in memory from the room's stored counter
- * and the counter is written back in the same transaction. An edit or delete flushes first, so it
- * sees every earlier write of its group.
+ * The writes of one group, inside one open transaction. Appends are staged and written together as
+ * JDBC batches by {@link #flush()}; seqs are counted in memory from the room's stored counter and
+ * the counter is written back in the same transaction. An edit or delete flushes first, so it sees
+ * every earlier write of its group.
  *
  * <p>An operation that fails with a domain error (a duplicate, a missing message) decides so before
  * it stages anything, so the rest of the group is unaffected.
@@ -68,9 +68,17 @@ final class MessageWriteBatch {
     }
     StoredMessage posted = StoredMessage.posted(message, nextSeq(message.roomId()));
     messageRows.add(messageRow(posted));
-    logRows.add(logRow(posted.roomId(), posted.seq(), EntryKind.POSTED, posted.id(), posted.body(), posted.sentAt()));
+    logRows.add(
+        logRow(
+            posted.roomId(),
+            posted.seq(),
+            EntryKind.POSTED,
+            posted.id(),
+            posted.body(),
+            posted.sentAt()));
     for (int i = 0; i < posted.attachments().size(); i++) {
-      attachmentRows.add(new Object[] {posted.id().value(), (long) i, posted.attachments().get(i).value()});
+      attachmentRows.add(
+          new Object[] {posted.id().value(), (long) i, posted.attachments().get(i).value()});
     }
     appendedInGroup.put(pair, posted);
     return new AppendOutcome(posted, false);
@@ -100,7 +108,8 @@ final class MessageWriteBatch {
         .where(MESSAGES.ID.eq(id.value()))
         .execute();
     logRows.add(logRow(current.roomId(), seq, EntryKind.EDITED, id, Optional.of(body), at));
-    return new LogEntry(current.roomId(), seq, EntryKind.EDITED, current.edited(body, at), Optional.of(body), at);
+    return new LogEntry(
+        current.roomId(), seq, EntryKind.EDITED, current.edited(body, at), Optional.of(body), at);
   }
 
   /** Erases the body from the message and from every earlier log entry of it. */
@@ -112,10 +121,16 @@ final class MessageWriteBatch {
         .set(MESSAGES.DELETED, true)
         .where(MESSAGES.ID.eq(id.value()))
         .execute();
-    dsl.update(MESSAGE_LOG).setNull(MESSAGE_LOG.BODY).where(MESSAGE_LOG.MESSAGE_ID.eq(id.value())).execute();
-    dsl.deleteFrom(MESSAGE_ATTACHMENTS).where(MESSAGE_ATTACHMENTS.MESSAGE_ID.eq(id.value())).execute();
+    dsl.update(MESSAGE_LOG)
+        .setNull(MESSAGE_LOG.BODY)
+        .where(MESSAGE_LOG.MESSAGE_ID.eq(id.value()))
+        .execute();
+    dsl.deleteFrom(MESSAGE_ATTACHMENTS)
+        .where(MESSAGE_ATTACHMENTS.MESSAGE_ID.eq(id.value()))
+        .execute();
     logRows.add(logRow(current.roomId(), seq, EntryKind.DELETED, id, Optional.empty(), at));
-    return new LogEntry(current.roomId(), seq, EntryKind.DELETED, current.tombstone(), Optional.empty(), at);
+    return new LogEntry(
+        current.roomId(), seq, EntryKind.DELETED, current.tombstone(), Optional.empty(), at);
   }
 
   private StoredMessage liveMessage(MessageId id) {
@@ -222,9 +237,19 @@ final class MessageWriteBatch {
   }
 
   private static Object[] logRow(
-      RoomId room, long seq, EntryKind kind, MessageId message, Optional<EncryptedBody> body, Instant at) {
+      RoomId room,
+      long seq,
+      EntryKind kind,
+      MessageId message,
+      Optional<EncryptedBody> body,
+      Instant at) {
     return new Object[] {
-      room.value(), seq, kind.name(), message.value(), body.map(EncryptedBody::token).orElse(null), Instants.toNanos(at)
+      room.value(),
+      seq,
+      kind.name(),
+      message.value(),
+      body.map(EncryptedBody::token).orElse(null),
+      Instants.toNanos(at)
     };
   }
 }

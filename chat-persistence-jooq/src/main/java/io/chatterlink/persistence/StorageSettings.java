@@ -9,8 +9,8 @@ import java.util.Objects;
  *
  * <ul>
  *   <li>{@code jdbc:sqlite:/path/to/chat.db} or {@code sqlite:///path/to/chat.db}: an SQLite file
- *       (created, with its parent folders, if missing). No query string: the pragmas are set by this
- *       module (WAL, {@code busy_timeout}, foreign keys, and {@code synchronous} from {@code
+ *       (created, with its parent folders, if missing). No query string: the pragmas are set by
+ *       this module (WAL, {@code busy_timeout}, foreign keys, and {@code synchronous} from {@code
  *       durability}). In-memory SQLite is refused, since every pooled connection would see another
  *       database.
  *   <li>{@code jdbc:postgresql://host:port/db?user=...&password=...}: PostgreSQL, as the driver

@@ -19,7 +19,8 @@ import java.util.concurrent.Future;
  * build's code-generation step):
  *
  * <pre>./mvnw -pl chat-persistence-jooq test-compile exec:java -Dexec.classpathScope=test \
- *   -Dexec.mainClass=io.chatterlink.persistence.AppendThroughput -Dappends=20000 -Ddurability=NORMAL</pre>
+ *   -Dexec.mainClass=io.chatterlink.persistence.AppendThroughput -Dappends=20000 -Ddurability=NORMAL
+ * </pre>
  */
 public final class AppendThroughput {
   private AppendThroughput() {}
@@ -38,13 +39,16 @@ public final class AppendThroughput {
     System.out.printf("ratio 64/1:  %10.1f%n", concurrent / single);
   }
 
-  private static double run(Path dir, int threads, int appends, Durability durability) throws Exception {
+  private static double run(Path dir, int threads, int appends, Durability durability)
+      throws Exception {
     Path file = Files.createTempFile(dir, "append-", ".db");
     Files.delete(file);
-    try (JooqStorage storage = JooqStorage.open(new StorageSettings("jdbc:sqlite:" + file, durability))) {
+    try (JooqStorage storage =
+        JooqStorage.open(new StorageSettings("jdbc:sqlite:" + file, durability))) {
       StorageFixtures fixtures = new StorageFixtures(TestStorage.ports(storage));
       User sender = fixtures.user("bench");
-      List<RoomId> rooms = List.of(fixtures.room(), fixtures.room(), fixtures.room(), fixtures.room());
+      List<RoomId> rooms =
+          List.of(fixtures.room(), fixtures.room(), fixtures.room(), fixtures.room());
       List<NewMessage> messages = new ArrayList<>(appends);
       for (int i = 0; i < appends; i++) {
         messages.add(fixtures.newMessage(rooms.get(i % rooms.size()), sender, "x".repeat(120)));

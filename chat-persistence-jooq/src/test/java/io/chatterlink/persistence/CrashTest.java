@@ -39,6 +39,7 @@ class CrashTest {
   private static final int ROUNDS = 5;
   private static final int MIN_ACKS_BEFORE_KILL = 20;
   private static final int MAX_ACKS_BEFORE_KILL = 600;
+
   /** Only stops a broken child from hanging the build; it measures nothing. */
   private static final long HANG_GUARD_SECONDS = 120;
 
@@ -51,29 +52,40 @@ class CrashTest {
     Random random = new Random(seed);
     Map<MessageId, Ack> acknowledged = new HashMap<>();
     for (int round = 1; round <= ROUNDS; round++) {
-      int killAfter = MIN_ACKS_BEFORE_KILL + random.nextInt(MAX_ACKS_BEFORE_KILL - MIN_ACKS_BEFORE_KILL);
+      int killAfter =
+          MIN_ACKS_BEFORE_KILL + random.nextInt(MAX_ACKS_BEFORE_KILL - MIN_ACKS_BEFORE_KILL);
       List<Ack> acks = runAndKill(db, "r" + round, killAfter);
-      assertThat(acks).as("acks in round %d (seed %d)", round, seed).hasSizeGreaterThanOrEqualTo(killAfter);
+      assertThat(acks)
+          .as("acks in round %d (seed %d)", round, seed)
+          .hasSizeGreaterThanOrEqualTo(killAfter);
       acks.forEach(ack -> acknowledged.put(ack.id(), ack));
 
       assertThat(integrityCheck(db)).isEqualTo("ok");
       try (JooqStorage storage = JooqStorage.open(StorageSettings.of("jdbc:sqlite:" + db))) {
         for (Ack ack : acknowledged.values()) {
-          StoredMessage stored = storage.messages().find(ack.id()).orElseThrow(() -> new AssertionError("lost " + ack + " (seed " + seed + ")"));
+          StoredMessage stored =
+              storage
+                  .messages()
+                  .find(ack.id())
+                  .orElseThrow(() -> new AssertionError("lost " + ack + " (seed " + seed + ")"));
           assertThat(stored.seq()).isEqualTo(ack.seq());
           assertThat(stored.roomId()).isEqualTo(ack.room());
         }
         for (RoomId room : CrashTestWriter.ROOMS) {
           List<Long> seqs = allEntries(storage, room).stream().map(LogEntry::seq).toList();
-          assertThat(seqs).containsExactlyElementsOf(LongStream.rangeClosed(1, seqs.size()).boxed().toList());
+          assertThat(seqs)
+              .containsExactlyElementsOf(LongStream.rangeClosed(1, seqs.size()).boxed().toList());
           assertThat(storage.messages().lastSeq(room)).isEqualTo(seqs.size());
-          assertThat(allEntries(storage, room).stream().map(e -> e.message().id()).distinct().count()).isEqualTo(seqs.size());
+          assertThat(
+                  allEntries(storage, room).stream().map(e -> e.message().id()).distinct().count())
+              .isEqualTo(seqs.size());
         }
       }
     }
   }
 
-  private List<Ack> runAndKill(Path db, String run, int killAfter) throws IOException, InterruptedException {
+  private List<Ack> runAndKill(Path db, String run, int killAfter)
+      throws IOException, InterruptedException {
     Process child =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -109,7 +121,8 @@ class CrashTest {
   }
 
   private static void readLines(Process child, BlockingQueue<String> lines) {
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader in =
+        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         lines.add(line);
       }
@@ -146,7 +159,8 @@ class CrashTest {
       if (parts.length != 5 || !parts[0].equals("ACK") || !parts[4].equals("END")) {
         return Optional.empty();
       }
-      return Optional.of(new Ack(new MessageId(parts[1]), new RoomId(parts[2]), Long.parseLong(parts[3])));
+      return Optional.of(
+          new Ack(new MessageId(parts[1]), new RoomId(parts[2]), Long.parseLong(parts[3])));
     }
   }
 }

@@ -62,9 +62,17 @@ public final class CrashTestWriter {
 
   private static void createSenderAndRoomsOnce(JooqStorage storage) {
     if (storage.users().findById(SENDER).isEmpty()) {
-      storage.users().insert(new User(SENDER, Username.of("crasher"), "crasher", new PasswordHash("x"), Instant.EPOCH));
+      storage
+          .users()
+          .insert(
+              new User(
+                  SENDER, Username.of("crasher"), "crasher", new PasswordHash("x"), Instant.EPOCH));
       for (RoomId room : ROOMS) {
-        storage.rooms().insert(new Room(room, RoomKind.PUBLIC, room.value(), Optional.empty(), Instant.EPOCH), List.of());
+        storage
+            .rooms()
+            .insert(
+                new Room(room, RoomKind.PUBLIC, room.value(), Optional.empty(), Instant.EPOCH),
+                List.of());
       }
     }
   }

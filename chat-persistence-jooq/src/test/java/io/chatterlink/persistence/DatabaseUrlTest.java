@@ -27,7 +27,8 @@ class DatabaseUrlTest {
 
   @Test
   void fullDurabilityAsksSqliteForSynchronousFull() {
-    DatabaseTarget target = DatabaseTarget.parse(new StorageSettings("jdbc:sqlite:/data/chat.db", Durability.FULL));
+    DatabaseTarget target =
+        DatabaseTarget.parse(new StorageSettings("jdbc:sqlite:/data/chat.db", Durability.FULL));
 
     assertThat(target.readUrl()).contains("synchronous=FULL");
   }
@@ -45,10 +46,12 @@ class DatabaseUrlTest {
 
   @Test
   void aLibpqStylePostgresUrlBecomesAJdbcUrlWithTheCredentialsApart() {
-    DatabaseTarget target = parse("postgresql://chat:p%40ss:word@db.internal:5433/chatterlink?sslmode=require");
+    DatabaseTarget target =
+        parse("postgresql://chat:p%40ss:word@db.internal:5433/chatterlink?sslmode=require");
 
     assertThat(target.dialect()).isEqualTo(SQLDialect.POSTGRES);
-    assertThat(target.readUrl()).isEqualTo("jdbc:postgresql://db.internal:5433/chatterlink?sslmode=require");
+    assertThat(target.readUrl())
+        .isEqualTo("jdbc:postgresql://db.internal:5433/chatterlink?sslmode=require");
     assertThat(target.writeUrl()).isEqualTo(target.readUrl());
     assertThat(target.credentials().getProperty("user")).isEqualTo("chat");
     assertThat(target.credentials().getProperty("password")).isEqualTo("p@ss:word");

@@ -20,6 +20,7 @@ final class FaultyConnection {
 
   /** The attempt number (1-based) to refuse; 0 for none. */
   volatile int refuseAttempt;
+
   private final Connection real;
 
   FaultyConnection(Connection real) {

@@ -51,7 +51,9 @@ class GroupCommitWriterTest {
     fixtures = new StorageFixtures(TestStorage.ports(storage));
     DatabaseTarget target = DatabaseTarget.parse(settings);
     faulty = new FaultyConnection(ConnectionPool.open(target.writeUrl(), target.credentials()));
-    writer = new GroupCommitWriter(faulty::connection, SQLDialect.SQLITE, new Settings().withExecuteLogging(false));
+    writer =
+        new GroupCommitWriter(
+            faulty::connection, SQLDialect.SQLITE, new Settings().withExecuteLogging(false));
   }
 
   @AfterEach
@@ -67,7 +69,8 @@ class GroupCommitWriterTest {
     User alice = fixtures.user("alice");
     RoomId room = fixtures.room();
     holdTheWriter();
-    List<CompletableFuture<AppendOutcome>> appends = queue(GROUP, i -> fixtures.newMessage(room, alice, "m" + i));
+    List<CompletableFuture<AppendOutcome>> appends =
+        queue(GROUP, i -> fixtures.newMessage(room, alice, "m" + i));
     int commitsBefore = faulty.commits.get();
 
     gate.countDown();
@@ -83,7 +86,8 @@ class GroupCommitWriterTest {
     User alice = fixtures.user("alice");
     RoomId room = fixtures.room();
     holdTheWriter();
-    List<CompletableFuture<AppendOutcome>> appends = queue(GROUP, i -> fixtures.newMessage(room, alice, "m" + i));
+    List<CompletableFuture<AppendOutcome>> appends =
+        queue(GROUP, i -> fixtures.newMessage(room, alice, "m" + i));
     // The held operation's own group commits first; refuse the commit after it, the appends'.
     faulty.refuseAttempt = faulty.attempts.get() + 2;
 
@@ -103,7 +107,18 @@ class GroupCommitWriterTest {
     NewMessage original = fixtures.newMessage(room, alice, "once");
     holdTheWriter();
     List<CompletableFuture<AppendOutcome>> sends =
-        queue(5, i -> new NewMessage(fixtures.newMessageId(), room, alice.id(), original.clientMessageId(), original.body(), List.of(), original.replyTo(), original.sentAt()));
+        queue(
+            5,
+            i ->
+                new NewMessage(
+                    fixtures.newMessageId(),
+                    room,
+                    alice.id(),
+                    original.clientMessageId(),
+                    original.body(),
+                    List.of(),
+                    original.replyTo(),
+                    original.sentAt()));
 
     gate.countDown();
 
@@ -128,7 +143,9 @@ class GroupCommitWriterTest {
     appends.remove(3);
     assertThat(appends.stream().map(CompletableFuture::join).map(o -> o.message().seq()))
         .containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L);
-    assertThat(storage.messages().page(room, PageRequest.latest(100))).extracting(StoredMessage::seq).hasSize(5);
+    assertThat(storage.messages().page(room, PageRequest.latest(100)))
+        .extracting(StoredMessage::seq)
+        .hasSize(5);
   }
 
   @Test
@@ -136,14 +153,16 @@ class GroupCommitWriterTest {
     User alice = fixtures.user("alice");
     RoomId room = fixtures.room();
     holdTheWriter();
-    List<CompletableFuture<AppendOutcome>> appends = queue(3, i -> fixtures.newMessage(room, alice, "m" + i));
+    List<CompletableFuture<AppendOutcome>> appends =
+        queue(3, i -> fixtures.newMessage(room, alice, "m" + i));
     CompletableFuture<Void> closing = CompletableFuture.runAsync(writer::close, callers);
 
     gate.countDown();
     closing.join();
 
     assertThat(appends).allSatisfy(a -> assertThat(a.join().duplicate()).isFalse());
-    assertThatThrownBy(() -> writer.execute(batch -> batch.append(fixtures.newMessage(room, alice, "late"))))
+    assertThatThrownBy(
+            () -> writer.execute(batch -> batch.append(fixtures.newMessage(room, alice, "late"))))
         .isInstanceOf(UnavailableException.class);
     writer.close();
   }
@@ -166,7 +185,8 @@ class GroupCommitWriterTest {
     List<CompletableFuture<AppendOutcome>> futures = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       NewMessage m = message.apply(i);
-      Supplier<AppendOutcome> append = () -> writer.execute(batch -> batch.expect(m), batch -> batch.append(m));
+      Supplier<AppendOutcome> append =
+          () -> writer.execute(batch -> batch.expect(m), batch -> batch.append(m));
       futures.add(CompletableFuture.supplyAsync(append, callers));
     }
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

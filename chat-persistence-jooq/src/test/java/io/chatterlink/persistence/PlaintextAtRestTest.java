@@ -43,7 +43,10 @@ class PlaintextAtRestTest {
     Path db = folder.resolve("chat.db");
     try (JooqStorage storage = JooqStorage.open(StorageSettings.of("jdbc:sqlite:" + db))) {
       ChatCore core = coreOn(storage);
-      UserId alice = core.accounts().register(new RegisterUser("alice", "correct horse", Optional.empty())).id();
+      UserId alice =
+          core.accounts()
+              .register(new RegisterUser("alice", "correct horse", Optional.empty()))
+              .id();
       RoomId room = core.rooms().createRoom(new CreateRoom(alice, "Lobby", RoomKind.PUBLIC)).id();
       MessageId kept = send(core, alice, room, "1", "hello " + CANARY);
       MessageId deleted = send(core, alice, room, "2", CANARY + " to be deleted");
@@ -56,9 +59,12 @@ class PlaintextAtRestTest {
     assertNoCanaryIn(db);
   }
 
-  private static MessageId send(ChatCore core, UserId actor, RoomId room, String clientId, String text) {
+  private static MessageId send(
+      ChatCore core, UserId actor, RoomId room, String clientId, String text) {
     return core.messages()
-        .send(new SendMessage(actor, room, new ClientMessageId(clientId), text, List.of(), Optional.empty()))
+        .send(
+            new SendMessage(
+                actor, room, new ClientMessageId(clientId), text, List.of(), Optional.empty()))
         .message()
         .id();
   }
@@ -82,7 +88,8 @@ class PlaintextAtRestTest {
       assertThat(raw).as("%s holds no plaintext body", file.getFileName()).doesNotContain(CANARY);
       all.append(raw);
     }
-    // The room name is stored in plaintext: finding it proves these are the bytes that were written.
+    // The room name is stored in plaintext: finding it proves these are the bytes that were
+    // written.
     assertThat(all.toString()).as("the files hold the room name").contains("Lobby");
   }
 }

@@ -34,16 +34,19 @@ class SqliteFileTest {
   }
 
   @Test
-  void everyConnectionIsInWalModeWithForeignKeysABusyTimeoutAndTheChosenSynchronousLevel() throws SQLException {
+  void everyConnectionIsInWalModeWithForeignKeysABusyTimeoutAndTheChosenSynchronousLevel()
+      throws SQLException {
     for (Durability durability : Durability.values()) {
-      StorageSettings settings = new StorageSettings("jdbc:sqlite:" + folder.resolve(durability + ".db"), durability);
+      StorageSettings settings =
+          new StorageSettings("jdbc:sqlite:" + folder.resolve(durability + ".db"), durability);
       JooqStorage.open(settings).close();
       DatabaseTarget target = DatabaseTarget.parse(settings);
       for (String url : new String[] {target.readUrl(), target.writeUrl()}) {
         try (Connection c = DriverManager.getConnection(url)) {
           assertThat(pragma(c, "journal_mode")).isEqualTo("wal");
           assertThat(pragma(c, "foreign_keys")).isEqualTo("1");
-          assertThat(pragma(c, "busy_timeout")).isEqualTo(String.valueOf(DatabaseTarget.SQLITE_BUSY_TIMEOUT_MILLIS));
+          assertThat(pragma(c, "busy_timeout"))
+              .isEqualTo(String.valueOf(DatabaseTarget.SQLITE_BUSY_TIMEOUT_MILLIS));
           assertThat(pragma(c, "synchronous")).isEqualTo(durability == Durability.FULL ? "2" : "1");
         }
       }
@@ -69,7 +72,8 @@ class SqliteFileTest {
 
   @Test
   void closingTwiceIsHarmlessAndAClosedStorageRefusesWork() {
-    JooqStorage storage = JooqStorage.open(StorageSettings.of("jdbc:sqlite:" + folder.resolve("chat.db")));
+    JooqStorage storage =
+        JooqStorage.open(StorageSettings.of("jdbc:sqlite:" + folder.resolve("chat.db")));
     StorageFixtures fixtures = new StorageFixtures(TestStorage.ports(storage));
     User alice = fixtures.user("alice");
     RoomId room = fixtures.room();
@@ -86,10 +90,10 @@ class SqliteFileTest {
   @Test
   void aDatabaseThatCannotBeOpenedIsReportedAsUnavailable() throws Exception {
     Path notADatabase = folder.resolve("chat.db");
-    Files.writeString(notADatabase, "this is not an SQLite file, and it is long enough to be read as one");
+    Files.writeString(
+        notADatabase, "this is not an SQLite file, and it is long enough to be read as one");
 
-    assertThatThrownBy(
-            () -> JooqStorage.open(StorageSettings.of("jdbc:sqlite:" + notADatabase)))
+    assertThatThrownBy(() -> JooqStorage.open(StorageSettings.of("jdbc:sqlite:" + notADatabase)))
         .isInstanceOf(UnavailableException.class);
   }
 

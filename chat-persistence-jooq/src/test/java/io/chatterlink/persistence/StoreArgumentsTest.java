@@ -43,7 +43,15 @@ class StoreArgumentsTest {
   @Test
   void aMalformedReencryptionCursorIsInvalidInput() {
     for (String cursor :
-        List.of("", "no-colon", ":5", "room-1:x", "log:room-1:x", "log:room-1:-1", "log:bad room:1", "msg:bad id")) {
+        List.of(
+            "",
+            "no-colon",
+            ":5",
+            "room-1:x",
+            "log:room-1:x",
+            "log:room-1:-1",
+            "log:bad room:1",
+            "msg:bad id")) {
       assertThatThrownBy(() -> storage.messages().bodiesAfter(Optional.of(cursor), 10))
           .as(cursor)
           .isInstanceOf(InvalidInputException.class);

@@ -8,6 +8,10 @@ final class TestStorage {
 
   static StoragePorts ports(JooqStorage storage) {
     return new StoragePorts(
-        storage.users(), storage.rooms(), storage.messages(), storage.attachments(), storage.sessions());
+        storage.users(),
+        storage.rooms(),
+        storage.messages(),
+        storage.attachments(),
+        storage.sessions());
   }
 }
