@@ -25,6 +25,7 @@ final class AccountEndpoints {
   private final JsonViews views;
   private final Cookies cookies;
   private final LoginThrottle throttle;
+  private final EventWindow registrations;
   private final InviteCodes invites;
   private final RegistrationMode registration;
 
@@ -33,12 +34,14 @@ final class AccountEndpoints {
       JsonViews views,
       Cookies cookies,
       LoginThrottle throttle,
+      EventWindow registrations,
       InviteCodes invites,
       RegistrationMode registration) {
     this.accounts = accounts;
     this.views = views;
     this.cookies = cookies;
     this.throttle = throttle;
+    this.registrations = registrations;
     this.invites = invites;
     this.registration = registration;
   }
@@ -58,6 +61,14 @@ final class AccountEndpoints {
     if (registration == RegistrationMode.CLOSED) {
       throw new ForbiddenException("registration is closed on this server");
     }
+    // Every attempt counts: each one costs a password hash, whatever its outcome.
+    String address = clientAddress(call);
+    long wait = registrations.secondsUntilAllowed(address);
+    if (wait > 0) {
+      throw new RetryLaterException(
+          "too many registrations from this address; try again later", wait);
+    }
+    registrations.record(address);
     String username = JsonFields.text(body, "username");
     String password = JsonFields.text(body, "password");
     Optional<String> claimed = Optional.empty();

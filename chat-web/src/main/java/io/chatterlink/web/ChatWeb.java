@@ -58,8 +58,17 @@ public final class ChatWeb {
     InviteCodes invites =
         new InviteCodes(
             InviteCodes.keyFrom(settings.inviteSecret()), settings.inviteLifetime(), clock);
+    EventWindow registrations =
+        new EventWindow(
+            settings.maxRegistrationsPerAddress(), settings.registrationWindow(), clock);
     new AccountEndpoints(
-            core.accounts(), views, cookies, throttle, invites, settings.registration())
+            core.accounts(),
+            views,
+            cookies,
+            throttle,
+            registrations,
+            invites,
+            settings.registration())
         .register(api);
     new ServerInfoEndpoint(settings).register(api);
     new UserEndpoints(core.accounts(), views).register(api);

@@ -27,6 +27,9 @@ import java.util.Set;
  * @param maxLoginFailuresPerAddress failed logins from one client address within {@code
  *     loginThrottleWindow} after which that address is refused with 429 (default 20)
  * @param loginThrottleWindow how long a failed login counts (default 15 minutes)
+ * @param maxRegistrationsPerAddress registration attempts from one client address within {@code
+ *     registrationWindow} after which that address is refused with 429 (default 10)
+ * @param registrationWindow how long a registration attempt counts (default 1 hour)
  * @param sessionCookieMaxAge lifetime the browser keeps the session cookie; match the core's
  *     absolute session timeout (default 30 days)
  * @param inviteSecret key that signs invite codes; empty means a random key per start, so codes die
@@ -45,6 +48,8 @@ public record WebSettings(
     int maxLoginFailuresPerAccount,
     int maxLoginFailuresPerAddress,
     Duration loginThrottleWindow,
+    int maxRegistrationsPerAddress,
+    Duration registrationWindow,
     Duration sessionCookieMaxAge,
     Optional<String> inviteSecret,
     Duration inviteLifetime,
@@ -81,6 +86,10 @@ public record WebSettings(
       throw new IllegalArgumentException("login failure limits must be positive");
     }
     requirePositive(loginThrottleWindow, "loginThrottleWindow");
+    if (maxRegistrationsPerAddress < 1) {
+      throw new IllegalArgumentException("maxRegistrationsPerAddress must be positive");
+    }
+    requirePositive(registrationWindow, "registrationWindow");
     requirePositive(sessionCookieMaxAge, "sessionCookieMaxAge");
     Objects.requireNonNull(inviteSecret, "inviteSecret");
     if (inviteSecret.isPresent() && inviteSecret.get().length() < MIN_INVITE_SECRET_LENGTH) {
@@ -105,6 +114,8 @@ public record WebSettings(
         5,
         20,
         Duration.ofMinutes(15),
+        10,
+        Duration.ofHours(1),
         Duration.ofDays(30),
         Optional.empty(),
         Duration.ofDays(7),
@@ -123,6 +134,8 @@ public record WebSettings(
         maxLoginFailuresPerAccount,
         maxLoginFailuresPerAddress,
         loginThrottleWindow,
+        maxRegistrationsPerAddress,
+        registrationWindow,
         sessionCookieMaxAge,
         inviteSecret,
         inviteLifetime,
@@ -141,6 +154,8 @@ public record WebSettings(
         maxLoginFailuresPerAccount,
         maxLoginFailuresPerAddress,
         loginThrottleWindow,
+        maxRegistrationsPerAddress,
+        registrationWindow,
         sessionCookieMaxAge,
         inviteSecret,
         inviteLifetime,
@@ -159,6 +174,8 @@ public record WebSettings(
         maxLoginFailuresPerAccount,
         maxLoginFailuresPerAddress,
         loginThrottleWindow,
+        maxRegistrationsPerAddress,
+        registrationWindow,
         sessionCookieMaxAge,
         inviteSecret,
         inviteLifetime,
@@ -177,6 +194,8 @@ public record WebSettings(
         maxLoginFailuresPerAccount,
         maxLoginFailuresPerAddress,
         loginThrottleWindow,
+        maxRegistrationsPerAddress,
+        registrationWindow,
         sessionCookieMaxAge,
         inviteSecret,
         inviteLifetime,
@@ -195,6 +214,8 @@ public record WebSettings(
         maxLoginFailuresPerAccount,
         maxLoginFailuresPerAddress,
         loginThrottleWindow,
+        maxRegistrationsPerAddress,
+        registrationWindow,
         sessionCookieMaxAge,
         inviteSecret,
         inviteLifetime,
@@ -211,6 +232,28 @@ public record WebSettings(
         secureCookies,
         trustProxyHeaders,
         perAccount,
+        perAddress,
+        window,
+        maxRegistrationsPerAddress,
+        registrationWindow,
+        sessionCookieMaxAge,
+        inviteSecret,
+        inviteLifetime,
+        maxJsonBodyBytes);
+  }
+
+  /** These settings allowing {@code perAddress} registration attempts per {@code window}. */
+  public WebSettings withRegistrationThrottle(int perAddress, Duration window) {
+    return new WebSettings(
+        uploadDir,
+        maxUploadBytes,
+        registration,
+        allowedOrigins,
+        secureCookies,
+        trustProxyHeaders,
+        maxLoginFailuresPerAccount,
+        maxLoginFailuresPerAddress,
+        loginThrottleWindow,
         perAddress,
         window,
         sessionCookieMaxAge,
@@ -231,6 +274,8 @@ public record WebSettings(
         maxLoginFailuresPerAccount,
         maxLoginFailuresPerAddress,
         loginThrottleWindow,
+        maxRegistrationsPerAddress,
+        registrationWindow,
         sessionCookieMaxAge,
         Optional.of(secret),
         lifetime,
@@ -249,6 +294,8 @@ public record WebSettings(
         maxLoginFailuresPerAccount,
         maxLoginFailuresPerAddress,
         loginThrottleWindow,
+        maxRegistrationsPerAddress,
+        registrationWindow,
         maxAge,
         inviteSecret,
         inviteLifetime,

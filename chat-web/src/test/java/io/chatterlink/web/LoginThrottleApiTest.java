@@ -84,6 +84,29 @@ class LoginThrottleApiTest {
     assertThat(login("aLiCe", "correct horse alice").status()).isEqualTo(429);
   }
 
+  @Test
+  void registrationsFromOneAddressAreLimitedWhateverTheirOutcome() {
+    try (TestServer limited =
+        TestServer.start(uploads, s -> s.withRegistrationThrottle(2, Duration.ofHours(1)), clock)) {
+      WebClient.Reply first = register(limited, "carol");
+      WebClient.Reply taken = register(limited, "carol");
+      WebClient.Reply third = register(limited, "dave");
+
+      assertThat(first.status()).isEqualTo(201);
+      assertThat(taken.status()).isEqualTo(409);
+      assertThat(third.status()).isEqualTo(429);
+      assertThat(third.header("Retry-After")).contains("3600");
+      clock.advance(Duration.ofHours(1));
+      assertThat(register(limited, "dave").status()).isEqualTo(201);
+    }
+  }
+
+  private static WebClient.Reply register(TestServer target, String name) {
+    return target
+        .client()
+        .post("/api/register", Map.of("username", name, "password", "correct horse"));
+  }
+
   private WebClient.Reply login(String name, String password) {
     return server.client().post("/api/login", Map.of("username", name, "password", password));
   }

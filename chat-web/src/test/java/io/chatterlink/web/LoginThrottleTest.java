@@ -37,13 +37,13 @@ class LoginThrottleTest {
   @Test
   void memoryStaysBoundedUnderAFloodOfNames() {
     LoginThrottle throttle = new LoginThrottle(1, Integer.MAX_VALUE, Duration.ofMinutes(1), clock);
-    for (int i = 0; i <= LoginThrottle.MAX_TRACKED_KEYS; i++) {
+    for (int i = 0; i <= EventWindow.MAX_TRACKED_KEYS; i++) {
       throttle.failed("name" + i, "10.0.0.1");
     }
     // The table was reset when it reached its bound; the newest name is tracked again.
     assertThatCode(() -> throttle.checkAllowed("name0", "10.0.0.9")).doesNotThrowAnyException();
     assertThatThrownBy(
-            () -> throttle.checkAllowed("name" + LoginThrottle.MAX_TRACKED_KEYS, "10.0.0.9"))
+            () -> throttle.checkAllowed("name" + EventWindow.MAX_TRACKED_KEYS, "10.0.0.9"))
         .isInstanceOf(RetryLaterException.class);
   }
 }

@@ -21,6 +21,8 @@ class WebSettingsTest {
     assertThat(defaults.maxLoginFailuresPerAccount()).isEqualTo(5);
     assertThat(defaults.maxLoginFailuresPerAddress()).isEqualTo(20);
     assertThat(defaults.loginThrottleWindow()).isEqualTo(Duration.ofMinutes(15));
+    assertThat(defaults.maxRegistrationsPerAddress()).isEqualTo(10);
+    assertThat(defaults.registrationWindow()).isEqualTo(Duration.ofHours(1));
     assertThat(defaults.sessionCookieMaxAge()).isEqualTo(Duration.ofDays(30));
     assertThat(defaults.inviteSecret()).isEmpty();
     assertThat(defaults.inviteLifetime()).isEqualTo(Duration.ofDays(7));
@@ -36,6 +38,8 @@ class WebSettingsTest {
         .hasMessageContaining("login");
     assertThatThrownBy(() -> defaults.withLoginThrottle(5, 5, Duration.ZERO))
         .hasMessageContaining("loginThrottleWindow");
+    assertThatThrownBy(() -> defaults.withRegistrationThrottle(0, Duration.ofHours(1)))
+        .hasMessageContaining("maxRegistrationsPerAddress");
     assertThatThrownBy(() -> defaults.withInvites("short", Duration.ofDays(1)))
         .hasMessageContaining("inviteSecret");
     assertThatThrownBy(() -> defaults.withSessionCookieMaxAge(Duration.ofSeconds(-1)))
