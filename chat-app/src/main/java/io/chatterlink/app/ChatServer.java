@@ -8,6 +8,7 @@ import io.chatterlink.web.RegistrationMode;
 import io.chatterlink.web.WebSettings;
 import io.undertow.Undertow;
 import io.undertow.server.HttpHandler;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
@@ -73,7 +74,7 @@ public final class ChatServer implements AutoCloseable {
       ConnectionGauge connections = metrics.countConnections(transport.undertowHandler(operations));
       Undertow undertow =
           Undertow.builder().addHttpListener(config.port(), config.host()).setHandler(connections).build();
-      undertow.start();
+      listen(undertow, config);
       ChatServer server = new ChatServer(config, backend, metrics, transport, undertow, connections);
       LOG.info(
           "event=server_started url={} startup_ms={} config=\"{}\"",
@@ -85,6 +86,20 @@ public final class ChatServer implements AutoCloseable {
       }
       metrics.close();
       backend.close();
+      throw e;
+    }
+  }
+
+  private static void listen(Undertow undertow, AppConfig config) {
+    try {
+      undertow.start();
+    } catch (RuntimeException e) {
+      undertow.stop();
+      if (e.getCause() instanceof BindException) {
+        throw new ConfigException(
+            Settings.PORT, config.host() + ":" + config.port() + " cannot be bound (in use, or HOST is not an"
+                + " address of this machine)");
+      }
       throw e;
     }
   }

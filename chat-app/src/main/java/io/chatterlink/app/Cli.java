@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
       ResetPasswordCommand.class,
       RotateKeysCommand.class,
       ExportCommand.class,
-      GenKeyCommand.class
+      GenKeyCommand.class,
+      io.chatterlink.app.bench.BenchCommand.class
     })
 final class Cli implements Callable<Integer> {
   static final int OK = 0;

@@ -1,6 +1,7 @@
 package io.chatterlink.app;
 
 import java.nio.file.Path;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * The {@code chatterlink} command: {@code java -jar chatterlink.jar [command]}. Without a command
@@ -15,6 +16,9 @@ public final class Main {
    * usage error.
    */
   public static void main(String[] args) {
+    // Libraries that log through java.util.logging (Tyrus) join our key=value lines on stderr.
+    SLF4JBridgeHandler.removeHandlersForRootLogger();
+    SLF4JBridgeHandler.install();
     int status = Cli.run(args, System.getenv(), Path.of("").toAbsolutePath(), Terminal.system());
     if (status != 0) {
       System.exit(status);

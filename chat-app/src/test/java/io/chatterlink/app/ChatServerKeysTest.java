@@ -95,6 +95,18 @@ class ChatServerKeysTest {
         .hasMessageNotContaining("not-a-key-at-all");
   }
 
+  @Test
+  void aPortThatIsTakenIsReportedByNameAndNothingIsLeftRunning() {
+    try (ChatServer first = ChatServer.start(StoredData.config(dataDir, Map.of()))) {
+      AppConfig same = StoredData.config(dataDir, Map.of("PORT", Integer.toString(first.port())));
+
+      assertThatThrownBy(() -> ChatServer.start(same))
+          .isInstanceOf(ConfigException.class)
+          .hasMessageStartingWith("PORT: ")
+          .hasMessageContaining("cannot be bound");
+    }
+  }
+
   private static List<String> latestTexts(AppConfig config, String username, RoomSummary room) {
     try (Backend backend = Backend.open(config)) {
       ChatCore core = backend.core(new NoConnectionsDelivery(), backend.storage().messages());

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -24,6 +25,8 @@ import java.util.function.Consumer;
  */
 final class BenchConnection {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+  /** The longest wait for hello or for the reply to a subscribe or history request. */
+  static final Duration REPLY_TIMEOUT = Duration.ofSeconds(60);
 
   /** What the run wants to hear about; called on the HTTP client's threads. */
   interface Events {
@@ -60,7 +63,8 @@ final class BenchConnection {
         .connectTimeout(CONNECT_TIMEOUT)
         .buildAsync(endpoint, connection.new Listener())
         .thenCompose(ws -> connection.hello)
-        .thenApply(h -> connection);
+        .thenApply(h -> connection)
+        .orTimeout(REPLY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** The hello this connection received. */
@@ -104,7 +108,7 @@ final class BenchConnection {
     CompletableFuture<Inbound.Reply> reply = new CompletableFuture<>();
     awaiting.put(id, reply::complete);
     write("{\"id\":\"" + id + "\"," + frameWithoutIdAndEnd.substring(1) + "}");
-    return reply;
+    return reply.orTimeout(REPLY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private void write(String frame) {

@@ -26,7 +26,7 @@ sealed interface Inbound {
 
   /** The {@code hello}: the seq of the newest entry of each of the user's rooms, by room id. */
   record Hello(Map<String, Long> lastSeqByRoom) implements Inbound {
-    Hello {
+    public Hello {
       lastSeqByRoom = Map.copyOf(lastSeqByRoom);
     }
   }
