@@ -34,8 +34,10 @@ record DatabaseTarget(
     if (url.startsWith("jdbc:sqlite:")) {
       return sqlite(url.substring("jdbc:sqlite:".length()), settings.durability());
     }
-    if (url.startsWith("sqlite://")) {
-      return sqlite(url.substring("sqlite://".length()), settings.durability());
+    if (url.startsWith("sqlite:///")) {
+      // SQLAlchemy's form, as the Python original took it: three slashes then the path, so
+      // sqlite:///chat.db is relative and sqlite:////var/chat.db absolute.
+      return sqlite(url.substring("sqlite:///".length()), settings.durability());
     }
     if (url.startsWith("jdbc:postgresql:")) {
       return new DatabaseTarget(SQLDialect.POSTGRES, url, url, new Properties(), Optional.empty());
@@ -44,7 +46,7 @@ record DatabaseTarget(
       return postgresFromLibpqForm(url);
     }
     throw new IllegalArgumentException(
-        SETTING + " must start with jdbc:sqlite:, sqlite://, jdbc:postgresql: or postgresql://");
+        SETTING + " must start with jdbc:sqlite:, sqlite:///, jdbc:postgresql: or postgresql://");
   }
 
   private static DatabaseTarget sqlite(String path, Durability durability) {

@@ -8,7 +8,8 @@ import java.util.Objects;
  * <p>{@code jdbcUrl} is the {@code DATABASE_URL} setting, in any of these forms:
  *
  * <ul>
- *   <li>{@code jdbc:sqlite:/path/to/chat.db} or {@code sqlite:///path/to/chat.db}: an SQLite file
+ *   <li>{@code jdbc:sqlite:/path/to/chat.db}, or SQLAlchemy's {@code sqlite:///relative/chat.db}
+ *       and {@code sqlite:////absolute/chat.db} (three slashes, then the path): an SQLite file
  *       (created, with its parent folders, if missing). No query string: the pragmas are set by
  *       this module (WAL, {@code busy_timeout}, foreign keys, and {@code synchronous} from {@code
  *       durability}). In-memory SQLite is refused, since every pooled connection would see another

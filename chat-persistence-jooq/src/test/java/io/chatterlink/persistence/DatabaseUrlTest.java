@@ -34,8 +34,17 @@ class DatabaseUrlTest {
   }
 
   @Test
-  void theSqlalchemyStyleSqliteUrlNamesTheSameFile() {
-    assertThat(parse("sqlite:///data/chat.db").sqliteFile()).contains(Path.of("/data/chat.db"));
+  void theSqlalchemyStyleSqliteUrlTakesThePathAfterThreeSlashes() {
+    assertThat(parse("sqlite:////data/chat.db").sqliteFile()).contains(Path.of("/data/chat.db"));
+    assertThat(parse("sqlite:///data/chat.db").sqliteFile())
+        .contains(Path.of("data/chat.db").toAbsolutePath());
+  }
+
+  @Test
+  void sqliteWithTwoSlashesIsRefusedSinceItMeansAnInMemoryDatabaseThere() {
+    assertThatThrownBy(() -> parse("sqlite://"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("DATABASE_URL");
   }
 
   @Test

@@ -26,7 +26,7 @@ class SqliteFileTest {
   void theFileAndItsMissingFoldersAreCreated() {
     Path file = folder.resolve("a/b/chat.db");
 
-    try (JooqStorage storage = JooqStorage.open(StorageSettings.of("sqlite://" + file))) {
+    try (JooqStorage storage = JooqStorage.open(StorageSettings.of("sqlite:///" + file))) {
       assertThat(storage.messages().lastSeq(new RoomId("nothing"))).isZero();
     }
 
