@@ -22,13 +22,14 @@ import java.util.Optional;
  * @param secretKey the {@code SECRET_KEY} setting; empty means "use or generate {@code
  *     DATA_DIR/secret.key}"
  * @param maxUploadBytes the largest upload accepted, in bytes
- * @param allowedOrigins origins other than the server's own allowed to make state-changing
- *     requests and open WebSockets; empty means same-origin only
+ * @param allowedOrigins origins other than the server's own allowed to make state-changing requests
+ *     and open WebSockets; empty means same-origin only
  * @param registration who may create an account
  * @param secureCookies whether cookies carry {@code Secure} (set it behind a TLS proxy)
- * @param trustProxyHeaders whether the client address and scheme come from {@code
- *     X-Forwarded-For} and {@code X-Forwarded-Proto}; only behind a proxy that sets them
- * @param shutdownGrace how long a graceful shutdown waits for in-flight sends before closing sockets
+ * @param trustProxyHeaders whether the client address and scheme come from {@code X-Forwarded-For}
+ *     and {@code X-Forwarded-Proto}; only behind a proxy that sets them
+ * @param shutdownGrace how long a graceful shutdown waits for in-flight sends before closing
+ *     sockets
  */
 public record AppConfig(
     String host,
@@ -57,7 +58,9 @@ public record AppConfig(
 
   /** How hard the database syncs each commit ({@code DURABILITY}). */
   public enum Durability {
-    /** Survives a process crash; a power cut may lose the last commits (SQLite synchronous=NORMAL). */
+    /**
+     * Survives a process crash; a power cut may lose the last commits (SQLite synchronous=NORMAL).
+     */
     NORMAL,
     /** Survives a power cut too, at a cost in write throughput (SQLite synchronous=FULL). */
     FULL
@@ -100,20 +103,50 @@ public record AppConfig(
   /** This configuration listening on {@code newPort} (0: a free one); for tests and embedding. */
   public AppConfig withPort(int newPort) {
     return new AppConfig(
-        host, newPort, dataDir, databaseUrl, durability, fernetKeys, secretKey, maxUploadBytes,
-        allowedOrigins, registration, secureCookies, trustProxyHeaders, shutdownGrace);
+        host,
+        newPort,
+        dataDir,
+        databaseUrl,
+        durability,
+        fernetKeys,
+        secretKey,
+        maxUploadBytes,
+        allowedOrigins,
+        registration,
+        secureCookies,
+        trustProxyHeaders,
+        shutdownGrace);
   }
 
   /** Keys are shown as present or absent only, so a logged configuration leaks nothing. */
   @Override
   public String toString() {
-    return "AppConfig[host=" + host + ", port=" + port + ", dataDir=" + dataDir
-        + ", database=" + DatabaseUrls.withoutPassword(databaseUrl) + ", durability=" + durability
-        + ", fernetKeys=" + (fernetKeys.isPresent() ? "(set)" : "(from DATA_DIR)")
-        + ", secretKey=" + (secretKey.isPresent() ? "(set)" : "(from DATA_DIR)")
-        + ", maxUploadBytes=" + maxUploadBytes + ", allowedOrigins=" + allowedOrigins
-        + ", registration=" + registration + ", secureCookies=" + secureCookies
-        + ", trustProxyHeaders=" + trustProxyHeaders
-        + ", shutdownGrace=" + shutdownGrace + "]";
+    return "AppConfig[host="
+        + host
+        + ", port="
+        + port
+        + ", dataDir="
+        + dataDir
+        + ", database="
+        + DatabaseUrls.withoutPassword(databaseUrl)
+        + ", durability="
+        + durability
+        + ", fernetKeys="
+        + (fernetKeys.isPresent() ? "(set)" : "(from DATA_DIR)")
+        + ", secretKey="
+        + (secretKey.isPresent() ? "(set)" : "(from DATA_DIR)")
+        + ", maxUploadBytes="
+        + maxUploadBytes
+        + ", allowedOrigins="
+        + allowedOrigins
+        + ", registration="
+        + registration
+        + ", secureCookies="
+        + secureCookies
+        + ", trustProxyHeaders="
+        + trustProxyHeaders
+        + ", shutdownGrace="
+        + shutdownGrace
+        + "]";
   }
 }

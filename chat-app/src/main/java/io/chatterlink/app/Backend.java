@@ -46,10 +46,14 @@ final class Backend implements AutoCloseable {
   static Backend open(AppConfig config) {
     createDataDir(config.dataDir());
     String secretKey =
-        config.secretKey()
-            .orElseGet(() -> new KeyFile(config.dataDir().resolve(SECRET_KEY_FILE), Settings.SECRET_KEY)
-                .loadOrCreate(Secrets::newSecretKey));
-    JooqStorage storage = JooqStorage.open(new StorageSettings(config.databaseUrl(), durability(config)));
+        config
+            .secretKey()
+            .orElseGet(
+                () ->
+                    new KeyFile(config.dataDir().resolve(SECRET_KEY_FILE), Settings.SECRET_KEY)
+                        .loadOrCreate(Secrets::newSecretKey));
+    JooqStorage storage =
+        JooqStorage.open(new StorageSettings(config.databaseUrl(), durability(config)));
     try {
       MessageCipher cipher = resolveCipher(config, storage.messages());
       return new Backend(storage, cipher, secretKey);

@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The whole ChatterLink server, wired by hand: storage, cryptography, the core, the WebSocket
  * transport and the web adapter behind ONE Undertow listener, so pages, {@code /api/}, {@code /ws},
- * {@code /healthz} and {@code /metrics} share a port. Start it with {@link #start(AppConfig)};
- * stop it with {@link #close()}.
+ * {@code /healthz} and {@code /metrics} share a port. Start it with {@link #start(AppConfig)}; stop
+ * it with {@link #close()}.
  */
 public final class ChatServer implements AutoCloseable {
   /** Uploaded files live in this folder of DATA_DIR, which is never served as static files. */
@@ -41,8 +41,12 @@ public final class ChatServer implements AutoCloseable {
   private final CountDownLatch stopped = new CountDownLatch(1);
 
   private ChatServer(
-      AppConfig config, Backend backend, ServerMetrics metrics, WebSocketTransport transport,
-      Undertow undertow, ConnectionGauge connections) {
+      AppConfig config,
+      Backend backend,
+      ServerMetrics metrics,
+      WebSocketTransport transport,
+      Undertow undertow,
+      ConnectionGauge connections) {
     this.config = config;
     this.backend = backend;
     this.metrics = metrics;
@@ -55,8 +59,8 @@ public final class ChatServer implements AutoCloseable {
   /**
    * Opens the database, checks the keys, and starts listening on {@code config.host():port}.
    *
-   * @throws ConfigException if a setting is unusable or the database holds messages under a key
-   *     the server does not have; nothing is left running
+   * @throws ConfigException if a setting is unusable or the database holds messages under a key the
+   *     server does not have; nothing is left running
    */
   public static ChatServer start(AppConfig config) {
     long startedAt = System.nanoTime();
@@ -65,7 +69,8 @@ public final class ChatServer implements AutoCloseable {
     WebSocketTransport transport = null;
     try {
       transport = WebSocketTransport.create(transportSettings(config));
-      ChatCore core = backend.core(transport.delivery(), metrics.meter(backend.storage().messages()));
+      ChatCore core =
+          backend.core(transport.delivery(), metrics.meter(backend.storage().messages()));
       transport.attach(core);
       ChatWeb web = ChatWeb.create(core, webSettings(config, backend.secretKey()));
       HttpHandler operations =
@@ -73,12 +78,18 @@ public final class ChatServer implements AutoCloseable {
       // The transport's handler goes first: Tyrus matches the full request URI.
       ConnectionGauge connections = metrics.countConnections(transport.undertowHandler(operations));
       Undertow undertow =
-          Undertow.builder().addHttpListener(config.port(), config.host()).setHandler(connections).build();
+          Undertow.builder()
+              .addHttpListener(config.port(), config.host())
+              .setHandler(connections)
+              .build();
       listen(undertow, config);
-      ChatServer server = new ChatServer(config, backend, metrics, transport, undertow, connections);
+      ChatServer server =
+          new ChatServer(config, backend, metrics, transport, undertow, connections);
       LOG.info(
           "event=server_started url={} startup_ms={} config=\"{}\"",
-          server.uri(), (System.nanoTime() - startedAt) / 1_000_000, config);
+          server.uri(),
+          (System.nanoTime() - startedAt) / 1_000_000,
+          config);
       return server;
     } catch (RuntimeException e) {
       if (transport != null) {
@@ -97,7 +108,11 @@ public final class ChatServer implements AutoCloseable {
       undertow.stop();
       if (e.getCause() instanceof BindException) {
         throw new ConfigException(
-            Settings.PORT, config.host() + ":" + config.port() + " cannot be bound (in use, or HOST is not an"
+            Settings.PORT,
+            config.host()
+                + ":"
+                + config.port()
+                + " cannot be bound (in use, or HOST is not an"
                 + " address of this machine)");
       }
       throw e;

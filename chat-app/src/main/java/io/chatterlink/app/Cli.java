@@ -14,8 +14,9 @@ import picocli.CommandLine.Command;
     name = "chatterlink",
     mixinStandardHelpOptions = true,
     versionProvider = Cli.Version.class,
-    description = "ChatterLink: a chat server with messages encrypted at rest.%n"
-        + "Configured by environment variables and ./.env (see the README).",
+    description =
+        "ChatterLink: a chat server with messages encrypted at rest.%n"
+            + "Configured by environment variables and ./.env (see the README).",
     subcommands = {
       ServeCommand.class,
       CreateUserCommand.class,
@@ -42,7 +43,8 @@ final class Cli implements Callable<Integer> {
   }
 
   /** Parses {@code args}, runs the command and returns the process's exit status. */
-  static int run(String[] args, Map<String, String> environment, Path workingDir, Terminal terminal) {
+  static int run(
+      String[] args, Map<String, String> environment, Path workingDir, Terminal terminal) {
     Cli cli = new Cli(environment, workingDir, terminal);
     CommandLine commandLine = new CommandLine(cli);
     commandLine.setOut(terminal.out());
@@ -71,7 +73,9 @@ final class Cli implements Callable<Integer> {
       terminal.err().println("chatterlink: " + e.getMessage());
     } else {
       LOG.error("event=command_failed", e);
-      terminal.err().println("chatterlink: unexpected " + e.getClass().getSimpleName() + "; see the log");
+      terminal
+          .err()
+          .println("chatterlink: unexpected " + e.getClass().getSimpleName() + "; see the log");
     }
     return FAILED;
   }

@@ -13,15 +13,19 @@ import picocli.CommandLine.ParentCommand;
 /** {@code create-user NAME}: makes an account, whatever the registration mode. */
 @Command(
     name = "create-user",
-    description = "Create an account. The password is read from the console (twice, not echoed)"
-        + " or, without a console, as one line of standard input; never from the arguments.")
+    description =
+        "Create an account. The password is read from the console (twice, not echoed)"
+            + " or, without a console, as one line of standard input; never from the arguments.")
 final class CreateUserCommand implements Callable<Integer> {
   @ParentCommand private Cli cli;
 
   @Parameters(index = "0", paramLabel = "USERNAME", description = "The login name.")
   private String username;
 
-  @Option(names = "--display-name", paramLabel = "NAME", description = "Shown to others; default the username.")
+  @Option(
+      names = "--display-name",
+      paramLabel = "NAME",
+      description = "Shown to others; default the username.")
   private String displayName;
 
   @Override
@@ -34,7 +38,9 @@ final class CreateUserCommand implements Callable<Integer> {
     try (Backend backend = Backend.open(cli.config())) {
       ChatCore core = backend.core(new NoConnectionsDelivery(), backend.storage().messages());
       UserView user =
-          core.accounts().register(new RegisterUser(username, password.get(), Optional.ofNullable(displayName)));
+          core.accounts()
+              .register(
+                  new RegisterUser(username, password.get(), Optional.ofNullable(displayName)));
       cli.terminal().out().println("Created user " + user.username() + " (id " + user.id() + ")");
       return Cli.OK;
     }

@@ -10,8 +10,7 @@ final class DatabaseUrls {
       List.of("jdbc:sqlite:", "jdbc:postgresql://", "sqlite:///", "postgresql://", "postgres://");
 
   private static final Pattern USER_INFO = Pattern.compile("//[^/@]*@");
-  private static final Pattern PASSWORD_PARAM =
-      Pattern.compile("(?i)(password=)[^&;]*");
+  private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)(password=)[^&;]*");
 
   private DatabaseUrls() {}
 

@@ -10,14 +10,16 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Reads a {@code .env} file: {@code NAME=value} lines, optionally prefixed by {@code export},
- * with {@code #} comments and blank lines. A value may be in single quotes (taken literally) or
- * double quotes (where {@code \n}, {@code \"} and {@code \\} are unescaped); an unquoted value
- * ends at {@code " #"}. The same rules as the Python original's python-dotenv for everything a
+ * Reads a {@code .env} file: {@code NAME=value} lines, optionally prefixed by {@code export}, with
+ * {@code #} comments and blank lines. A value may be in single quotes (taken literally) or double
+ * quotes (where {@code \n}, {@code \"} and {@code \\} are unescaped); an unquoted value ends at
+ * {@code " #"}. The same rules as the Python original's python-dotenv for everything a
  * configuration needs; no variable expansion, so a {@code $} in a secret is kept as it is.
  */
 final class DotEnvFile {
-  /** Largest .env file read; a configuration is a few hundred bytes, anything larger is a mistake. */
+  /**
+   * Largest .env file read; a configuration is a few hundred bytes, anything larger is a mistake.
+   */
   static final long MAX_BYTES = 64 * 1024;
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -27,8 +29,8 @@ final class DotEnvFile {
   /**
    * The variables of {@code file}; empty if it does not exist.
    *
-   * @throws ConfigException naming the file and line of a malformed line (never its content,
-   *     which may hold a secret), or if the file is over {@link #MAX_BYTES}
+   * @throws ConfigException naming the file and line of a malformed line (never its content, which
+   *     may hold a secret), or if the file is over {@link #MAX_BYTES}
    */
   static Map<String, String> read(Path file) {
     if (!Files.isRegularFile(file)) {
@@ -40,7 +42,8 @@ final class DotEnvFile {
       }
       return parse(file.toString(), Files.readAllLines(file, StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new ConfigException(file.toString(), "cannot be read (" + e.getClass().getSimpleName() + ")");
+      throw new ConfigException(
+          file.toString(), "cannot be read (" + e.getClass().getSimpleName() + ")");
     }
   }
 

@@ -24,28 +24,34 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code export ROOM_ID}: a room's whole log as JSON lines, decrypted. The core only lets members
- * read a room, so the export reads as the room's first member (its creator, unless they left):
- * the operator, who holds the database and the key, is trusted with every room anyway. The output
- * holds plaintext messages: treat the file like the key.
+ * read a room, so the export reads as the room's first member (its creator, unless they left): the
+ * operator, who holds the database and the key, is trusted with every room anyway. The output holds
+ * plaintext messages: treat the file like the key.
  */
 @Command(
     name = "export",
-    description = "Write a room's history (posts, edits, deletes, in seq order) as JSON lines, in the"
-        + " shapes of the real-time protocol's pushes. The output is plaintext: protect it.")
+    description =
+        "Write a room's history (posts, edits, deletes, in seq order) as JSON lines, in the"
+            + " shapes of the real-time protocol's pushes. The output is plaintext: protect it.")
 final class ExportCommand implements Callable<Integer> {
   @ParentCommand private Cli cli;
 
   @Parameters(index = "0", paramLabel = "ROOM_ID", description = "The room or conversation id.")
   private String roomId;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of standard output; the file must not exist yet.")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write here instead of standard output; the file must not exist yet.")
   private Path output;
 
   @Override
   public Integer call() throws IOException {
     RoomId room = new RoomId(roomId);
     if (output != null && Files.exists(output)) {
-      cli.terminal().err().println("chatterlink: " + output + " exists; export never overwrites a file");
+      cli.terminal()
+          .err()
+          .println("chatterlink: " + output + " exists; export never overwrites a file");
       return Cli.FAILED;
     }
     try (Backend backend = Backend.open(cli.config())) {
@@ -54,7 +60,10 @@ final class ExportCommand implements Callable<Integer> {
         throw new NotFoundException("room " + roomId + " not found, or it has no members left");
       }
       ChatCore core = backend.core(new NoConnectionsDelivery(), backend.storage().messages());
-      long lines = output == null ? write(core, members.get(0), cli.terminal().out()) : writeFile(core, members.get(0));
+      long lines =
+          output == null
+              ? write(core, members.get(0), cli.terminal().out())
+              : writeFile(core, members.get(0));
       cli.terminal().err().println("exported " + lines + " log entries of room " + roomId);
       return Cli.OK;
     }
@@ -74,7 +83,9 @@ final class ExportCommand implements Callable<Integer> {
     long afterSeq = 0;
     ResyncBatch batch;
     do {
-      batch = core.history().resync(reader.userId(), reader.roomId(), afterSeq, Limits.MAX_RESYNC_BATCH);
+      batch =
+          core.history()
+              .resync(reader.userId(), reader.roomId(), afterSeq, Limits.MAX_RESYNC_BATCH);
       for (var event : batch.events()) {
         out.println(lines.toJson(event));
         count++;

@@ -8,8 +8,9 @@ import picocli.CommandLine.ParentCommand;
 /** {@code gen-key}: prints a new Fernet key, for FERNET_KEY. */
 @Command(
     name = "gen-key",
-    description = "Print a new Fernet key. To rotate: set FERNET_KEY=new,old, restart, run rotate-keys,"
-        + " then drop the old key.")
+    description =
+        "Print a new Fernet key. To rotate: set FERNET_KEY=new,old, restart, run rotate-keys,"
+            + " then drop the old key.")
 final class GenKeyCommand implements Callable<Integer> {
   @ParentCommand private Cli cli;
 

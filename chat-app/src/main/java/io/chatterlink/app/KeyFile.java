@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A key kept in a file under {@code DATA_DIR} when its setting is not given: made once, readable
- * by the owner only (0600), and reused on every later start. An existing file is never replaced:
+ * A key kept in a file under {@code DATA_DIR} when its setting is not given: made once, readable by
+ * the owner only (0600), and reused on every later start. An existing file is never replaced:
  * losing the Fernet key means losing every stored message.
  */
 final class KeyFile {
@@ -62,13 +62,21 @@ final class KeyFile {
       return load();
     } catch (IOException | UnsupportedOperationException e) {
       throw new ConfigException(
-          setting, "is not set and " + file + " cannot be created (" + e.getClass().getSimpleName()
-              + "); set " + setting + " or make DATA_DIR writable on a POSIX file system");
+          setting,
+          "is not set and "
+              + file
+              + " cannot be created ("
+              + e.getClass().getSimpleName()
+              + "); set "
+              + setting
+              + " or make DATA_DIR writable on a POSIX file system");
     }
     LOG.warn(
         "event=key_generated setting={} file={} note=\"{} is not set, so a new key was generated"
             + " and stored in this file. Back it up: without it the data cannot be read.\"",
-        setting, file, setting);
+        setting,
+        file,
+        setting);
     return key;
   }
 
@@ -80,7 +88,10 @@ final class KeyFile {
       String key = Files.readString(file, StandardCharsets.US_ASCII).strip();
       if (key.isEmpty()) {
         throw new ConfigException(
-            setting, file + " is empty; restore the key from a backup or set " + setting
+            setting,
+            file
+                + " is empty; restore the key from a backup or set "
+                + setting
                 + " (it is never regenerated over an existing file)");
       }
       warnIfOthersCanRead();
@@ -97,7 +108,8 @@ final class KeyFile {
       if (!OWNER_ONLY.containsAll(permissions)) {
         LOG.warn(
             "event=key_file_readable_by_others file={} permissions={} advice=\"chmod 600\"",
-            file, PosixFilePermissions.toString(permissions));
+            file,
+            PosixFilePermissions.toString(permissions));
       }
     } catch (UnsupportedOperationException e) {
       LOG.debug("event=key_file_permissions_unknown file={}", file);

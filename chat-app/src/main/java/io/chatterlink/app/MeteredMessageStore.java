@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The message store, counting what it stores and timing each append. The transport acknowledges
- * a message right after the append is durable, so the append time is the larger part of the
+ * The message store, counting what it stores and timing each append. The transport acknowledges a
+ * message right after the append is durable, so the append time is the larger part of the
  * send-to-ack latency that chat-app can see from outside the transport.
  */
 final class MeteredMessageStore implements MessageStore {

@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * Delivery for the offline commands: a CLI process holds no client connections, so an event has
- * nobody to reach here. Clients of a server running at the same time catch up through resync,
- * and revoked sessions are gone from the database, so that server refuses them at the next
+ * nobody to reach here. Clients of a server running at the same time catch up through resync, and
+ * revoked sessions are gone from the database, so that server refuses them at the next
  * authentication.
  */
 final class NoConnectionsDelivery implements Delivery {

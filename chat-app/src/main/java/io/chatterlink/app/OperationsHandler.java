@@ -28,7 +28,8 @@ final class OperationsHandler implements HttpHandler {
   private final BooleanSupplier databaseAnswers;
   private final PrometheusMeterRegistry registry;
 
-  OperationsHandler(HttpHandler next, BooleanSupplier databaseAnswers, PrometheusMeterRegistry registry) {
+  OperationsHandler(
+      HttpHandler next, BooleanSupplier databaseAnswers, PrometheusMeterRegistry registry) {
     this.next = next;
     this.databaseAnswers = databaseAnswers;
     this.registry = registry;
@@ -46,7 +47,8 @@ final class OperationsHandler implements HttpHandler {
       exchange.dispatch(this);
       return;
     }
-    if (!Methods.GET.equals(exchange.getRequestMethod()) && !Methods.HEAD.equals(exchange.getRequestMethod())) {
+    if (!Methods.GET.equals(exchange.getRequestMethod())
+        && !Methods.HEAD.equals(exchange.getRequestMethod())) {
       exchange.setStatusCode(StatusCodes.METHOD_NOT_ALLOWED);
       exchange.getResponseHeaders().put(Headers.ALLOW, "GET, HEAD");
       exchange.endExchange();
@@ -72,7 +74,11 @@ final class OperationsHandler implements HttpHandler {
     }
     exchange.setStatusCode(up ? StatusCodes.OK : StatusCodes.SERVICE_UNAVAILABLE);
     exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
-    exchange.getResponseSender()
-        .send(up ? "{\"status\":\"ok\",\"database\":\"up\"}" : "{\"status\":\"unavailable\",\"database\":\"down\"}");
+    exchange
+        .getResponseSender()
+        .send(
+            up
+                ? "{\"status\":\"ok\",\"database\":\"up\"}"
+                : "{\"status\":\"unavailable\",\"database\":\"down\"}");
   }
 }

@@ -15,14 +15,18 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(
     name = "rotate-keys",
-    description = "Re-encrypt every stored message under the first key of FERNET_KEY, printing progress.")
+    description =
+        "Re-encrypt every stored message under the first key of FERNET_KEY, printing progress.")
 final class RotateKeysCommand implements Callable<Integer> {
   /** Largest batch the core accepts. */
   static final int MAX_BATCH = 10_000;
 
   @ParentCommand private Cli cli;
 
-  @Option(names = "--batch-size", defaultValue = "500", description = "Bodies per transaction, 1 to 10000 (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--batch-size",
+      defaultValue = "500",
+      description = "Bodies per transaction, 1 to 10000 (default ${DEFAULT-VALUE}).")
   private int batchSize;
 
   @Override

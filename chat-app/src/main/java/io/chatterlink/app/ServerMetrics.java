@@ -16,7 +16,8 @@ import io.undertow.server.HttpHandler;
  * memory, threads, GC and CPU.
  */
 final class ServerMetrics implements AutoCloseable {
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final JvmGcMetrics gc = new JvmGcMetrics();
 
   ServerMetrics() {

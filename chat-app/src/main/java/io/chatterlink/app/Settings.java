@@ -58,7 +58,8 @@ final class Settings {
   }
 
   /** Environment variables win over the .env file; empty values count as unset. */
-  static Settings from(Map<String, String> environment, Map<String, String> dotEnv, Path workingDir) {
+  static Settings from(
+      Map<String, String> environment, Map<String, String> dotEnv, Path workingDir) {
     Map<String, String> merged = new HashMap<>(dotEnv);
     merged.putAll(environment);
     merged.values().removeIf(String::isBlank);
@@ -84,7 +85,11 @@ final class Settings {
         flag(SECURE_COOKIES, false),
         flag(TRUST_PROXY_HEADERS, false),
         Duration.ofSeconds(
-            number(SHUTDOWN_GRACE_SECONDS, DEFAULT_SHUTDOWN_GRACE_SECONDS, 0, MAX_SHUTDOWN_GRACE_SECONDS)));
+            number(
+                SHUTDOWN_GRACE_SECONDS,
+                DEFAULT_SHUTDOWN_GRACE_SECONDS,
+                0,
+                MAX_SHUTDOWN_GRACE_SECONDS)));
   }
 
   private Optional<String> text(String name) {
@@ -181,6 +186,7 @@ final class Settings {
     }
     throw new ConfigException(
         ALLOWED_ORIGINS,
-        "must be a comma-separated list of origins like https://chat.example.org (scheme, host, optional port; no path)");
+        "must be a comma-separated list of origins like https://chat.example.org (scheme, host,"
+            + " optional port; no path)");
   }
 }

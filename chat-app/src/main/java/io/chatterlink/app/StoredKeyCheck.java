@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Refuses to serve a database whose messages were encrypted under a key the server does not
- * hold. Starting anyway would show every old message as unreadable and mix two keys' worth of
- * data, and a key generated over a lost one would hide the loss until it is too late.
+ * Refuses to serve a database whose messages were encrypted under a key the server does not hold.
+ * Starting anyway would show every old message as unreadable and mix two keys' worth of data, and a
+ * key generated over a lost one would hide the loss until it is too late.
  */
 final class StoredKeyCheck {
   private StoredKeyCheck() {}
@@ -28,7 +28,8 @@ final class StoredKeyCheck {
    * @param keySource where the key came from, for the message: the setting or the key file
    * @throws ConfigException naming FERNET_KEY if the cipher cannot decrypt it
    */
-  static void requireDecryptable(Optional<EncryptedBody> sample, MessageCipher cipher, String keySource) {
+  static void requireDecryptable(
+      Optional<EncryptedBody> sample, MessageCipher cipher, String keySource) {
     if (sample.isEmpty()) {
       return;
     }
@@ -37,7 +38,8 @@ final class StoredKeyCheck {
     } catch (UndecryptableBodyException e) {
       throw new ConfigException(
           Settings.FERNET_KEY,
-          "the database holds messages encrypted under a key that " + keySource
+          "the database holds messages encrypted under a key that "
+              + keySource
               + " does not contain. Refusing to start. Set FERNET_KEY to the key in use before"
               + " (a comma-separated list is allowed: new key first, old keys after, then run"
               + " rotate-keys)");
@@ -48,7 +50,9 @@ final class StoredKeyCheck {
   static ConfigException missingKey(Path keyFile) {
     return new ConfigException(
         Settings.FERNET_KEY,
-        "is not set and " + keyFile + " does not exist, but the database holds encrypted messages."
+        "is not set and "
+            + keyFile
+            + " does not exist, but the database holds encrypted messages."
             + " Refusing to generate a new key over them: restore the key file from a backup or"
             + " set FERNET_KEY");
   }

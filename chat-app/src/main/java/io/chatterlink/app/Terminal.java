@@ -13,9 +13,9 @@ import java.util.Optional;
 
 /**
  * The command line's intended output and input: the one class in main code that touches the
- * standard streams. Passwords are read here, from the console without echo when there is one,
- * else as one line of standard input (so scripts can pipe them in); never from arguments, which
- * other users see in {@code ps}.
+ * standard streams. Passwords are read here, from the console without echo when there is one, else
+ * as one line of standard input (so scripts can pipe them in); never from arguments, which other
+ * users see in {@code ps}.
  */
 final class Terminal {
   private final PrintWriter out;
@@ -49,8 +49,8 @@ final class Terminal {
   }
 
   /**
-   * A new password: typed twice at the console (the two must match), or one line of standard
-   * input when there is no console.
+   * A new password: typed twice at the console (the two must match), or one line of standard input
+   * when there is no console.
    *
    * @return empty if the input ended or the two entries differ
    */

@@ -27,7 +27,8 @@ class AppConfigTest {
     assertThat(config.host()).isEqualTo("127.0.0.1");
     assertThat(config.port()).isEqualTo(8080);
     assertThat(config.dataDir()).isEqualTo(workingDir.resolve("data"));
-    assertThat(config.databaseUrl()).isEqualTo("jdbc:sqlite:" + workingDir.resolve("data/chatterlink.db"));
+    assertThat(config.databaseUrl())
+        .isEqualTo("jdbc:sqlite:" + workingDir.resolve("data/chatterlink.db"));
     assertThat(config.durability()).isEqualTo(Durability.NORMAL);
     assertThat(config.fernetKeys()).isEmpty();
     assertThat(config.secretKey()).isEmpty();
@@ -73,7 +74,8 @@ class AppConfigTest {
     assertThat(config.fernetKeys()).contains("k1,k2");
     assertThat(config.secretKey()).isPresent();
     assertThat(config.maxUploadBytes()).isEqualTo(1_000_000);
-    assertThat(config.allowedOrigins()).containsExactly("https://chat.example.org", "http://localhost:3000");
+    assertThat(config.allowedOrigins())
+        .containsExactly("https://chat.example.org", "http://localhost:3000");
     assertThat(config.registration()).isEqualTo(Registration.CLOSED);
     assertThat(config.secureCookies()).isTrue();
     assertThat(config.trustProxyHeaders()).isTrue();
@@ -114,7 +116,8 @@ class AppConfigTest {
 
   @Test
   void aDatabaseUrlWithAPasswordIsNotRepeatedInTheError() {
-    assertThatThrownBy(() -> AppConfig.load(Map.of("DATABASE_URL", "mysql://u:topsecret@h/db"), workingDir))
+    assertThatThrownBy(
+            () -> AppConfig.load(Map.of("DATABASE_URL", "mysql://u:topsecret@h/db"), workingDir))
         .hasMessageNotContaining("topsecret");
   }
 

@@ -33,25 +33,31 @@ class ChatServerKeysTest {
     }
     String generated = Files.readString(fernetKey);
     String generatedSecret = Files.readString(secretKey);
-    RoomSummary room = StoredData.roomWithMessages(config, "alice", List.of("written under the generated key"));
+    RoomSummary room =
+        StoredData.roomWithMessages(config, "alice", List.of("written under the generated key"));
     try (ChatServer second = ChatServer.start(config)) {
       assertThat(second.port()).isPositive();
     }
 
     assertThat(Files.readString(fernetKey)).isEqualTo(generated);
     assertThat(Files.readString(secretKey)).isEqualTo(generatedSecret);
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fernetKey))).isEqualTo("rw-------");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secretKey))).isEqualTo("rw-------");
-    assertThat(latestTexts(config, "alice", room)).containsExactly("written under the generated key");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fernetKey)))
+        .isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secretKey)))
+        .isEqualTo("rw-------");
+    assertThat(latestTexts(config, "alice", room))
+        .containsExactly("written under the generated key");
   }
 
   @Test
   void aServerWhoseKeyCannotReadTheStoredMessagesRefusesToStart() {
     String oldKey = ChatCrypto.generateKey();
     String otherKey = ChatCrypto.generateKey();
-    StoredData.roomWithMessages(StoredData.config(dataDir, Map.of("FERNET_KEY", oldKey)), "alice", List.of("old"));
+    StoredData.roomWithMessages(
+        StoredData.config(dataDir, Map.of("FERNET_KEY", oldKey)), "alice", List.of("old"));
 
-    assertThatThrownBy(() -> ChatServer.start(StoredData.config(dataDir, Map.of("FERNET_KEY", otherKey))))
+    assertThatThrownBy(
+            () -> ChatServer.start(StoredData.config(dataDir, Map.of("FERNET_KEY", otherKey))))
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("FERNET_KEY: ")
         .hasMessageContaining("Refusing to start")
@@ -78,7 +84,8 @@ class ChatServerKeysTest {
     String oldKey = ChatCrypto.generateKey();
     String newKey = ChatCrypto.generateKey();
     RoomSummary room =
-        StoredData.roomWithMessages(StoredData.config(dataDir, Map.of("FERNET_KEY", oldKey)), "alice", List.of("kept"));
+        StoredData.roomWithMessages(
+            StoredData.config(dataDir, Map.of("FERNET_KEY", oldKey)), "alice", List.of("kept"));
 
     AppConfig rotated = StoredData.config(dataDir, Map.of("FERNET_KEY", newKey + "," + oldKey));
     try (ChatServer server = ChatServer.start(rotated)) {
@@ -89,7 +96,10 @@ class ChatServerKeysTest {
 
   @Test
   void aMalformedFernetKeyIsRefusedByNameWithoutShowingIt() {
-    assertThatThrownBy(() -> ChatServer.start(StoredData.config(dataDir, Map.of("FERNET_KEY", "not-a-key-at-all"))))
+    assertThatThrownBy(
+            () ->
+                ChatServer.start(
+                    StoredData.config(dataDir, Map.of("FERNET_KEY", "not-a-key-at-all"))))
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("FERNET_KEY: ")
         .hasMessageNotContaining("not-a-key-at-all");

@@ -37,12 +37,22 @@ class CliTest {
     String key = out.toString().strip();
     assertThat(status).isZero();
     assertThat(key).hasSize(44);
-    assertThat(ChatCrypto.cipherFromSetting(key).decrypt(ChatCrypto.cipherFromSetting(key).encrypt("x"))).isEqualTo("x");
+    assertThat(
+            ChatCrypto.cipherFromSetting(key)
+                .decrypt(ChatCrypto.cipherFromSetting(key).encrypt("x")))
+        .isEqualTo("x");
   }
 
   @Test
   void createUserReadsThePasswordFromStandardInputAndTheUserCanLogIn() {
-    int status = run(Map.of(), "a long enough password\n", "create-user", "dora", "--display-name", "Dora E.");
+    int status =
+        run(
+            Map.of(),
+            "a long enough password\n",
+            "create-user",
+            "dora",
+            "--display-name",
+            "Dora E.");
 
     assertThat(status).as(err.toString()).isZero();
     assertThat(out.toString()).contains("Created user dora");
@@ -73,7 +83,8 @@ class CliTest {
 
   @Test
   void exportWritesTheRoomsLogAsJsonLinesInSeqOrder() throws IOException {
-    RoomSummary room = StoredData.roomWithMessages(config(Map.of()), "frank", List.of("one", "two", "three"));
+    RoomSummary room =
+        StoredData.roomWithMessages(config(Map.of()), "frank", List.of("one", "two", "three"));
 
     int status = run(Map.of(), "", "export", room.id().value());
 
@@ -84,7 +95,9 @@ class CliTest {
     }
     assertThat(lines).extracting(l -> l.path("type").asText()).containsOnly("message");
     assertThat(lines).extracting(l -> l.path("seq").asLong()).containsExactly(1L, 2L, 3L);
-    assertThat(lines).extracting(l -> l.path("message").path("text").asText()).containsExactly("one", "two", "three");
+    assertThat(lines)
+        .extracting(l -> l.path("message").path("text").asText())
+        .containsExactly("one", "two", "three");
     assertThat(err.toString()).contains("exported 3 log entries");
   }
 
@@ -93,9 +106,11 @@ class CliTest {
     RoomSummary room = StoredData.roomWithMessages(config(Map.of()), "frank", List.of("one"));
     Path file = dataDir.resolve("export.jsonl");
 
-    assertThat(run(Map.of(), "", "export", room.id().value(), "--output", file.toString())).isZero();
+    assertThat(run(Map.of(), "", "export", room.id().value(), "--output", file.toString()))
+        .isZero();
     assertThat(Files.readAllLines(file)).hasSize(1);
-    assertThat(run(Map.of(), "", "export", room.id().value(), "--output", file.toString())).isEqualTo(Cli.FAILED);
+    assertThat(run(Map.of(), "", "export", room.id().value(), "--output", file.toString()))
+        .isEqualTo(Cli.FAILED);
   }
 
   @Test
@@ -110,18 +125,27 @@ class CliTest {
   void rotateKeysMovesEveryMessageToThePrimaryKeySoTheOldKeyCanBeDropped() {
     String oldKey = ChatCrypto.generateKey();
     String newKey = ChatCrypto.generateKey();
-    RoomSummary room = StoredData.roomWithMessages(config(Map.of("FERNET_KEY", oldKey)), "gina", List.of("a", "b", "c"));
+    RoomSummary room =
+        StoredData.roomWithMessages(
+            config(Map.of("FERNET_KEY", oldKey)), "gina", List.of("a", "b", "c"));
 
-    int status = run(Map.of("FERNET_KEY", newKey + "," + oldKey), "", "rotate-keys", "--batch-size", "2");
+    int status =
+        run(Map.of("FERNET_KEY", newKey + "," + oldKey), "", "rotate-keys", "--batch-size", "2");
 
     assertThat(status).as(err.toString()).isZero();
     assertThat(out.toString()).contains("done");
-    assertThat(lastProgressLine()).matches("examined (\\d+), re-encrypted \\1").isNotEqualTo("examined 0, re-encrypted 0");
+    assertThat(lastProgressLine())
+        .matches("examined (\\d+), re-encrypted \\1")
+        .isNotEqualTo("examined 0, re-encrypted 0");
     out.getBuffer().setLength(0);
     assertThat(run(Map.of("FERNET_KEY", newKey + "," + oldKey), "", "rotate-keys")).isZero();
-    assertThat(lastProgressLine()).as("a second run finds nothing left to do").endsWith(", re-encrypted 0");
+    assertThat(lastProgressLine())
+        .as("a second run finds nothing left to do")
+        .endsWith(", re-encrypted 0");
     out.getBuffer().setLength(0);
-    assertThat(run(Map.of("FERNET_KEY", newKey), "", "export", room.id().value())).as(err.toString()).isZero();
+    assertThat(run(Map.of("FERNET_KEY", newKey), "", "export", room.id().value()))
+        .as(err.toString())
+        .isZero();
     assertThat(out.toString()).contains("\"text\":\"a\"").doesNotContain("\"unreadable\":true");
   }
 
@@ -130,7 +154,8 @@ class CliTest {
     int status = run(Map.of("PORT", "lots"), "", "export", "r1");
 
     assertThat(status).isEqualTo(Cli.FAILED);
-    assertThat(err.toString().strip()).isEqualTo("chatterlink: PORT: must be a whole number from 0 to 65535");
+    assertThat(err.toString().strip())
+        .isEqualTo("chatterlink: PORT: must be a whole number from 0 to 65535");
   }
 
   @Test
@@ -139,8 +164,12 @@ class CliTest {
 
     assertThat(status).isZero();
     assertThat(out.toString())
-        .contains("serve").contains("create-user").contains("reset-password")
-        .contains("rotate-keys").contains("export").contains("gen-key");
+        .contains("serve")
+        .contains("create-user")
+        .contains("reset-password")
+        .contains("rotate-keys")
+        .contains("export")
+        .contains("gen-key");
   }
 
   private String lastProgressLine() {
@@ -152,7 +181,11 @@ class CliTest {
     Map<String, String> environment = new java.util.HashMap<>(env);
     environment.put("DATA_DIR", dataDir.toString());
     Terminal terminal =
-        new Terminal(new PrintWriter(out, true), new PrintWriter(err, true), new StringReader(stdin), Optional.empty());
+        new Terminal(
+            new PrintWriter(out, true),
+            new PrintWriter(err, true),
+            new StringReader(stdin),
+            Optional.empty());
     return Cli.run(args, environment, dataDir, terminal);
   }
 

@@ -18,17 +18,24 @@ class DotEnvFileTest {
     var values =
         DotEnvFile.parse(
             "test",
-            List.of("# a comment", "", "PORT=9090", "export HOST = 0.0.0.0 ", "DATA_DIR=/srv/chat # where"));
+            List.of(
+                "# a comment",
+                "",
+                "PORT=9090",
+                "export HOST = 0.0.0.0 ",
+                "DATA_DIR=/srv/chat # where"));
 
-    assertThat(values).containsOnly(
-        entry("PORT", "9090"), entry("HOST", "0.0.0.0"), entry("DATA_DIR", "/srv/chat"));
+    assertThat(values)
+        .containsOnly(
+            entry("PORT", "9090"), entry("HOST", "0.0.0.0"), entry("DATA_DIR", "/srv/chat"));
   }
 
   @Test
   void singleQuotesKeepTheValueLiterallyAndDoubleQuotesUnescape() {
     var values =
         DotEnvFile.parse(
-            "test", List.of("A='x # not a comment $HOME \\n'", "B=\"line\\nnext \\\"q\\\"\" # comment"));
+            "test",
+            List.of("A='x # not a comment $HOME \\n'", "B=\"line\\nnext \\\"q\\\"\" # comment"));
 
     assertThat(values.get("A")).isEqualTo("x # not a comment $HOME \\n");
     assertThat(values.get("B")).isEqualTo("line\nnext \"q\"");

@@ -33,10 +33,18 @@ final class StoredData {
     try (Backend backend = Backend.open(config)) {
       ChatCore core = backend.core(new NoConnectionsDelivery(), backend.storage().messages());
       UserView user = core.accounts().register(new RegisterUser(owner, PASSWORD, Optional.empty()));
-      RoomSummary room = core.rooms().createRoom(new CreateRoom(user.id(), "stored", RoomKind.PRIVATE));
+      RoomSummary room =
+          core.rooms().createRoom(new CreateRoom(user.id(), "stored", RoomKind.PRIVATE));
       for (int i = 0; i < texts.size(); i++) {
         core.messages()
-            .send(new SendMessage(user.id(), room.id(), new ClientMessageId("c-" + i), texts.get(i), List.of(), Optional.empty()));
+            .send(
+                new SendMessage(
+                    user.id(),
+                    room.id(),
+                    new ClientMessageId("c-" + i),
+                    texts.get(i),
+                    List.of(),
+                    Optional.empty()));
       }
       return room;
     }

@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Locale;
@@ -27,14 +27,15 @@ import picocli.CommandLine.Spec;
  * registration, and it leaves those accounts and rooms behind: point it at a benchmark server,
  * never at a production one.
  *
- * <p>The server's per-connection request budget (10 requests/s by default) also bounds each
- * sender: raise it on the benchmark server, or runs faster than that count {@code 429} errors.
+ * <p>The server's per-connection request budget (10 requests/s by default) also bounds each sender:
+ * raise it on the benchmark server, or runs faster than that count {@code 429} errors.
  */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Load-test a running ChatterLink server (creates its own users and rooms: use a"
-        + " benchmark server, never a production one).")
+    description =
+        "Load-test a running ChatterLink server (creates its own users and rooms: use a"
+            + " benchmark server, never a production one).")
 public final class BenchCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
@@ -47,40 +48,60 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--senders", description = "Clients that send (default: ${DEFAULT-VALUE}).")
   private int senders = 5;
 
-  @Option(names = "--rooms", description = "Rooms; client i joins room i % rooms (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--rooms",
+      description = "Rooms; client i joins room i % rooms (default: ${DEFAULT-VALUE}).")
   private int rooms = 1;
 
-  @Option(names = "--users", description = "Accounts shared round-robin by the clients; 0 = min(clients, 20).")
+  @Option(
+      names = "--users",
+      description = "Accounts shared round-robin by the clients; 0 = min(clients, 20).")
   private int users;
 
   @Option(names = "--mode", description = "closed, open or idle (default: ${DEFAULT-VALUE}).")
   private String mode = "closed";
 
-  @Option(names = "--window", description = "Closed loop: messages in flight per sender (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--window",
+      description = "Closed loop: messages in flight per sender (default: ${DEFAULT-VALUE}).")
   private int window = 1;
 
-  @Option(names = "--rate", description = "Open loop: messages per second per sender (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--rate",
+      description = "Open loop: messages per second per sender (default: ${DEFAULT-VALUE}).")
   private double rate = 10;
 
-  @Option(names = "--warmup", description = "Seconds of sending before measuring (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--warmup",
+      description = "Seconds of sending before measuring (default: ${DEFAULT-VALUE}).")
   private long warmupSeconds = 3;
 
-  @Option(names = "--duration", description = "Measured seconds (idle: seconds held) (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--duration",
+      description = "Measured seconds (idle: seconds held) (default: ${DEFAULT-VALUE}).")
   private long durationSeconds = 10;
 
-  @Option(names = "--drain", description = "Longest wait for late deliveries, seconds (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--drain",
+      description = "Longest wait for late deliveries, seconds (default: ${DEFAULT-VALUE}).")
   private long drainSeconds = 5;
 
   @Option(names = "--size", description = "Message text length (default: ${DEFAULT-VALUE}).")
   private int size = 100;
 
-  @Option(names = "--history", description = "Messages of history each client loads after subscribing.")
+  @Option(
+      names = "--history",
+      description = "Messages of history each client loads after subscribing.")
   private int history;
 
-  @Option(names = "--connect-concurrency", description = "Connections opened at once (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--connect-concurrency",
+      description = "Connections opened at once (default: ${DEFAULT-VALUE}).")
   private int connectConcurrency = 50;
 
-  @Option(names = "--server-pid", description = "The server's pid, to read its CPU and RSS from /proc.")
+  @Option(
+      names = "--server-pid",
+      description = "The server's pid, to read its CPU and RSS from /proc.")
   private long serverPid;
 
   @Option(names = "--label", description = "A name for the run, copied into the report.")
@@ -112,8 +133,12 @@ public final class BenchCommand implements Callable<Integer> {
       stderr.flush();
       stdout.println(line);
       if (out != null) {
-        Files.writeString(out, line + System.lineSeparator(), StandardCharsets.UTF_8,
-            StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Files.writeString(
+            out,
+            line + System.lineSeparator(),
+            StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.APPEND);
       }
       return 0;
     } catch (IOException e) {
@@ -137,9 +162,22 @@ public final class BenchCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--mode must be closed, open or idle", e);
     }
     int accounts = users > 0 ? users : Math.min(clients, 20);
-    return new BenchSettings(url, clients, Math.min(senders, clients), rooms, accounts, m, window, rate,
-        Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(durationSeconds), Duration.ofSeconds(drainSeconds),
-        size, history, connectConcurrency, serverPid > 0 ? OptionalLong.of(serverPid) : OptionalLong.empty(),
+    return new BenchSettings(
+        url,
+        clients,
+        Math.min(senders, clients),
+        rooms,
+        accounts,
+        m,
+        window,
+        rate,
+        Duration.ofSeconds(warmupSeconds),
+        Duration.ofSeconds(durationSeconds),
+        Duration.ofSeconds(drainSeconds),
+        size,
+        history,
+        connectConcurrency,
+        serverPid > 0 ? OptionalLong.of(serverPid) : OptionalLong.empty(),
         label);
   }
 }

@@ -25,6 +25,7 @@ import java.util.function.Consumer;
  */
 final class BenchConnection {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+
   /** The longest wait for hello or for the reply to a subscribe or history request. */
   static final Duration REPLY_TIMEOUT = Duration.ofSeconds(60);
 
@@ -74,25 +75,39 @@ final class BenchConnection {
 
   /** Subscribes to live messages of {@code roomId} after {@code afterSeq}; completes on reply. */
   CompletableFuture<Inbound.Reply> subscribe(String roomId, long afterSeq) {
-    return request("{\"type\":\"subscribe\",\"room\":" + quote(roomId) + ",\"afterSeq\":" + afterSeq);
+    return request(
+        "{\"type\":\"subscribe\",\"room\":" + quote(roomId) + ",\"afterSeq\":" + afterSeq);
   }
 
   /** Loads the newest {@code limit} messages of {@code roomId}; completes on reply. */
   CompletableFuture<Inbound.Reply> latestHistory(String roomId, int limit) {
     return request(
-        "{\"type\":\"history\",\"room\":" + quote(roomId) + ",\"direction\":\"latest\",\"limit\":" + limit);
+        "{\"type\":\"history\",\"room\":"
+            + quote(roomId)
+            + ",\"direction\":\"latest\",\"limit\":"
+            + limit);
   }
 
   /** Posts {@code text}; the ack, when it is not a success, goes to {@code onFailure}. */
   void send(String roomId, String clientMessageId, String text, Consumer<Inbound.Reply> onFailure) {
     String id = Long.toString(nextId.getAndIncrement());
-    awaiting.put(id, reply -> {
-      if (!reply.ok()) {
-        onFailure.accept(reply);
-      }
-    });
-    write("{\"id\":\"" + id + "\",\"type\":\"send\",\"room\":" + quote(roomId)
-        + ",\"clientMessageId\":" + quote(clientMessageId) + ",\"text\":" + quote(text) + "}");
+    awaiting.put(
+        id,
+        reply -> {
+          if (!reply.ok()) {
+            onFailure.accept(reply);
+          }
+        });
+    write(
+        "{\"id\":\""
+            + id
+            + "\",\"type\":\"send\",\"room\":"
+            + quote(roomId)
+            + ",\"clientMessageId\":"
+            + quote(clientMessageId)
+            + ",\"text\":"
+            + quote(text)
+            + "}");
   }
 
   /** Closes normally; a second call does nothing more. */
@@ -116,7 +131,9 @@ final class BenchConnection {
     drain();
   }
 
-  /** Writes queued frames one at a time; loops instead of recursing when a write completes at once. */
+  /**
+   * Writes queued frames one at a time; loops instead of recursing when a write completes at once.
+   */
   private void drain() {
     while (writing.compareAndSet(false, true)) {
       String frame = outgoing.poll();

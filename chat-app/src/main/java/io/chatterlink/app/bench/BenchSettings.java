@@ -6,15 +6,15 @@ import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
- * One run's parameters, validated: every bound below is a limit of the generator, stated so that
- * a typo cannot start a run that exhausts the machine.
+ * One run's parameters, validated: every bound below is a limit of the generator, stated so that a
+ * typo cannot start a run that exhausts the machine.
  *
  * @param server the server's base URL ({@code http://host:port})
  * @param clients WebSocket connections, 1 to {@value #MAX_CLIENTS}
  * @param senders how many of the clients send (clients {@code 0..senders-1}), 0 to {@code clients}
  * @param rooms rooms; client {@code i} is in room {@code i % rooms}, 1 to {@code clients}
- * @param users accounts the clients share round-robin (each login costs the server an Argon2
- *     hash), 1 to {@code clients}
+ * @param users accounts the clients share round-robin (each login costs the server an Argon2 hash),
+ *     1 to {@code clients}
  * @param mode closed loop, open loop or idle
  * @param window messages in flight per sender in closed loop, 1 to {@value #MAX_WINDOW}
  * @param ratePerSender messages per second per sender in open loop, above 0 and at most {@value
@@ -52,12 +52,16 @@ record BenchSettings(
   static final int MAX_WINDOW = 1_000;
   static final double MAX_RATE_PER_SENDER = 100_000;
   static final long MAX_SECONDS = 3_600;
+
   /** Room for the "jb|sender|seq|nanos|" prefix that carries the send time. */
   static final int MIN_MESSAGE_BYTES = 48;
+
   /** The server's maxMessageLength (docs/protocol.md). */
   static final int MAX_MESSAGE_BYTES = 4_000;
+
   /** The server's maxPageSize. */
   static final int MAX_HISTORY = 100;
+
   static final int MAX_CONNECT_CONCURRENCY = 1_000;
 
   /**
@@ -77,7 +81,8 @@ record BenchSettings(
     requireRange("--users", users, 1, clients);
     requireRange("--window", window, 1, MAX_WINDOW);
     if (!(ratePerSender > 0 && ratePerSender <= MAX_RATE_PER_SENDER)) {
-      throw new IllegalArgumentException("--rate must be above 0 and at most " + MAX_RATE_PER_SENDER);
+      throw new IllegalArgumentException(
+          "--rate must be above 0 and at most " + MAX_RATE_PER_SENDER);
     }
     requireSeconds("--warmup", warmup, 0);
     requireSeconds("--duration", measured, 1);

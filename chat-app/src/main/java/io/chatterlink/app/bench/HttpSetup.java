@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The HTTP side of a run, done as a browser would: fetch a CSRF cookie, register (which logs in
- * and sets the session cookie), create and join public rooms, each state change carrying the CSRF
+ * The HTTP side of a run, done as a browser would: fetch a CSRF cookie, register (which logs in and
+ * sets the session cookie), create and join public rooms, each state change carrying the CSRF
  * cookie's value in {@code X-CSRF-Token}.
  */
 final class HttpSetup {
@@ -48,7 +48,8 @@ final class HttpSetup {
     HttpResponse<String> config = send(HttpRequest.newBuilder(server.resolve("/api/config")).GET());
     String csrf =
         cookie(config, CSRF_COOKIE)
-            .orElseThrow(() -> new IOException("GET /api/config set no " + CSRF_COOKIE + " cookie"));
+            .orElseThrow(
+                () -> new IOException("GET /api/config set no " + CSRF_COOKIE + " cookie"));
     String body = json.writeValueAsString(Map.of("username", username, "password", password));
     HttpResponse<String> registered =
         send(post("/api/register", CSRF_COOKIE + "=" + csrf, csrf, body));
@@ -62,7 +63,8 @@ final class HttpSetup {
   /** Creates a public room owned by {@code owner}; returns its id. */
   String createRoom(Account owner, String name) throws IOException, InterruptedException {
     String body = json.writeValueAsString(Map.of("name", name, "kind", "public"));
-    HttpResponse<String> created = send(post("/api/rooms", owner.cookieHeader(), owner.csrf(), body));
+    HttpResponse<String> created =
+        send(post("/api/rooms", owner.cookieHeader(), owner.csrf(), body));
     expectSuccess(created, "create room " + name);
     JsonNode id = json.readTree(created.body()).path("room").path("id");
     if (!id.isTextual()) {
@@ -86,15 +88,21 @@ final class HttpSetup {
         .POST(HttpRequest.BodyPublishers.ofString(body));
   }
 
-  private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-    return http.send(request.timeout(REQUEST_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+  private HttpResponse<String> send(HttpRequest.Builder request)
+      throws IOException, InterruptedException {
+    return http.send(
+        request.timeout(REQUEST_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static void expectSuccess(HttpResponse<String> response, String what) throws IOException {
     if (response.statusCode() / 100 != 2) {
       String body = response.body();
       throw new IOException(
-          what + " failed: HTTP " + response.statusCode() + " " + body.substring(0, Math.min(200, body.length())));
+          what
+              + " failed: HTTP "
+              + response.statusCode()
+              + " "
+              + body.substring(0, Math.min(200, body.length())));
     }
   }
 

@@ -84,7 +84,8 @@ sealed interface Inbound {
       case "message":
         return new MessagePush(node.path("message").path("text").asText());
       case "reply":
-        return new Reply(node.path("id").asText(""), node.path("code").asInt(0), node.path("error").asText(""));
+        return new Reply(
+            node.path("id").asText(""), node.path("code").asInt(0), node.path("error").asText(""));
       case "hello":
         Map<String, Long> lastSeq = new HashMap<>();
         for (JsonNode room : node.path("rooms")) {

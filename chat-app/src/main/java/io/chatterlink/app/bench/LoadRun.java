@@ -29,12 +29,16 @@ import org.slf4j.LoggerFactory;
  */
 final class LoadRun {
   private static final Logger LOG = LoggerFactory.getLogger(LoadRun.class);
+
   /** Closed loop: a message not back after this long frees its slot and counts as a timeout. */
   static final Duration CLOSED_LOOP_TIMEOUT = Duration.ofSeconds(10);
+
   /** How often the server's RSS is sampled for the peak. */
   private static final long RSS_SAMPLE_MILLIS = 250;
+
   /** Concurrent setup requests: the server runs at most 4 Argon2 hashes at once anyway. */
   private static final int SETUP_PARALLELISM = 4;
+
   /** Settling time between the last subscribe and the idle RSS sample. */
   private static final long SETTLE_MILLIS = 1_000;
 
@@ -80,7 +84,8 @@ final class LoadRun {
     OptionalLong rssBefore = proc.rssKiB(pid);
     long t0 = clock.getAsLong();
     RunFixture fixture =
-        RunFixture.create(new HttpSetup(http, settings.server(), json), settings, password, SETUP_PARALLELISM);
+        RunFixture.create(
+            new HttpSetup(http, settings.server(), json), settings, password, SETUP_PARALLELISM);
     double setupSeconds = seconds(t0);
     long c0 = clock.getAsLong();
     runBounded(i -> connect(http, fixture, i));
@@ -88,16 +93,24 @@ final class LoadRun {
     long j0 = clock.getAsLong();
     runBounded(i -> join(fixture, i));
     double joinSeconds = seconds(j0);
-    int connected = connectMicros.getTotalCount() > Integer.MAX_VALUE ? 0 : (int) connectMicros.getTotalCount();
-    LOG.info("event=bench_ready connected={} setup_s={} connect_s={} join_s={}",
-        connected, setupSeconds, connectSeconds, joinSeconds);
+    int connected =
+        connectMicros.getTotalCount() > Integer.MAX_VALUE ? 0 : (int) connectMicros.getTotalCount();
+    LOG.info(
+        "event=bench_ready connected={} setup_s={} connect_s={} join_s={}",
+        connected,
+        setupSeconds,
+        connectSeconds,
+        joinSeconds);
     Thread.sleep(SETTLE_MILLIS);
     OptionalLong rssIdle = proc.rssKiB(pid);
 
     AtomicLong rssPeak = new AtomicLong(rssIdle.orElse(0));
-    var rssSampler = timers.scheduleAtFixedRate(
-        () -> proc.rssKiB(pid).ifPresent(r -> rssPeak.accumulateAndGet(r, Math::max)),
-        RSS_SAMPLE_MILLIS, RSS_SAMPLE_MILLIS, TimeUnit.MILLISECONDS);
+    var rssSampler =
+        timers.scheduleAtFixedRate(
+            () -> proc.rssKiB(pid).ifPresent(r -> rssPeak.accumulateAndGet(r, Math::max)),
+            RSS_SAMPLE_MILLIS,
+            RSS_SAMPLE_MILLIS,
+            TimeUnit.MILLISECONDS);
     Optional<Pacer> pacer = startSending(timers);
     Thread.sleep(settings.warmup().toMillis());
     long w0 = clock.getAsLong();
@@ -125,21 +138,39 @@ final class LoadRun {
         c.close();
       }
     }
-    OptionalLong peak = rssEnd.isPresent()
-        ? OptionalLong.of(Math.max(rssPeak.get(), rssEnd.getAsLong())) : OptionalLong.empty();
-    ServerSample server = new ServerSample(settings.serverPid(), rssBefore, rssIdle, peak, rssEnd, minus(cpu1, cpu0));
-    OptionalDouble busy = machine0.isPresent() && machine1.isPresent()
-        ? machine1.get().busyFractionSince(machine0.get()) : OptionalDouble.empty();
-    return new RunResult(settings, connected, setupSeconds, connectSeconds, joinSeconds, connectMicros,
-        joinMicros, windowSeconds, tally.counts(), pacer.map(Pacer::sendLagMicros), server,
-        minus(self1, self0), busy, Runtime.getRuntime().availableProcessors());
+    OptionalLong peak =
+        rssEnd.isPresent()
+            ? OptionalLong.of(Math.max(rssPeak.get(), rssEnd.getAsLong()))
+            : OptionalLong.empty();
+    ServerSample server =
+        new ServerSample(settings.serverPid(), rssBefore, rssIdle, peak, rssEnd, minus(cpu1, cpu0));
+    OptionalDouble busy =
+        machine0.isPresent() && machine1.isPresent()
+            ? machine1.get().busyFractionSince(machine0.get())
+            : OptionalDouble.empty();
+    return new RunResult(
+        settings,
+        connected,
+        setupSeconds,
+        connectSeconds,
+        joinSeconds,
+        connectMicros,
+        joinMicros,
+        windowSeconds,
+        tally.counts(),
+        pacer.map(Pacer::sendLagMicros),
+        server,
+        minus(self1, self0),
+        busy,
+        Runtime.getRuntime().availableProcessors());
   }
 
   private Optional<Pacer> startSending(ScheduledExecutorService timers) {
     if (settings.mode() == Mode.CLOSED) {
       senders.forEach(s -> s.startClosedLoop(settings.window()));
       long timeout = CLOSED_LOOP_TIMEOUT.toNanos();
-      timers.scheduleAtFixedRate(() -> senders.forEach(s -> s.expire(timeout)), 1, 1, TimeUnit.SECONDS);
+      timers.scheduleAtFixedRate(
+          () -> senders.forEach(s -> s.expire(timeout)), 1, 1, TimeUnit.SECONDS);
     } else if (settings.mode() == Mode.OPEN && !senders.isEmpty()) {
       Pacer pacer = new Pacer(senders, settings.ratePerSender(), clock);
       daemon("bench-pacer").newThread(pacer).start();
@@ -154,23 +185,31 @@ final class LoadRun {
     ClientEvents events = new ClientEvents(i, tally, clock, () -> finished);
     String cookie = fixture.account(settings.userOf(i)).cookieHeader();
     return BenchConnection.open(http, settings.webSocket(), cookie, json, events)
-        .whenComplete((c, e) -> {
-          if (e != null) {
-            tally.error("connect");
-            LOG.warn("event=bench_connect_failed client={} cause={}", i, e.toString());
-            return;
-          }
-          record(connectMicros, start);
-          connections[i] = c;
-          if (i < settings.senders()) {
-            Sender s = new Sender(i, c, fixture.roomId(room), settings.membersOf(room), settings.messageBytes(),
-                tally, clock);
-            synchronized (senders) {
-              senders.add(s);
-            }
-            events.sender(s);
-          }
-        });
+        .whenComplete(
+            (c, e) -> {
+              if (e != null) {
+                tally.error("connect");
+                LOG.warn("event=bench_connect_failed client={} cause={}", i, e.toString());
+                return;
+              }
+              record(connectMicros, start);
+              connections[i] = c;
+              if (i < settings.senders()) {
+                Sender s =
+                    new Sender(
+                        i,
+                        c,
+                        fixture.roomId(room),
+                        settings.membersOf(room),
+                        settings.messageBytes(),
+                        tally,
+                        clock);
+                synchronized (senders) {
+                  senders.add(s);
+                }
+                events.sender(s);
+              }
+            });
   }
 
   private CompletableFuture<?> join(RunFixture fixture, int i) {
@@ -180,19 +219,25 @@ final class LoadRun {
     }
     long start = clock.getAsLong();
     String roomId = fixture.roomId(settings.roomOf(i));
-    CompletableFuture<Inbound.Reply> done = c.subscribe(roomId, c.hello().lastSeqByRoom().getOrDefault(roomId, 0L));
+    CompletableFuture<Inbound.Reply> done =
+        c.subscribe(roomId, c.hello().lastSeqByRoom().getOrDefault(roomId, 0L));
     if (settings.historyOnJoin() > 0) {
-      done = done.thenCompose(r -> r.ok()
-          ? c.latestHistory(roomId, settings.historyOnJoin()) : CompletableFuture.completedFuture(r));
+      done =
+          done.thenCompose(
+              r ->
+                  r.ok()
+                      ? c.latestHistory(roomId, settings.historyOnJoin())
+                      : CompletableFuture.completedFuture(r));
     }
-    return done.whenComplete((reply, e) -> {
-      if (e != null) {
-        tally.error("join_timeout");
-      } else if (!reply.ok()) {
-        tally.error("join_" + reply.code() + "_" + reply.error());
-      }
-      record(joinMicros, start);
-    });
+    return done.whenComplete(
+        (reply, e) -> {
+          if (e != null) {
+            tally.error("join_timeout");
+          } else if (!reply.ok()) {
+            tally.error("join_" + reply.code() + "_" + reply.error());
+          }
+          record(joinMicros, start);
+        });
   }
 
   private void record(Histogram histogram, long startNanos) {
@@ -218,7 +263,8 @@ final class LoadRun {
 
   private static OptionalDouble minus(OptionalDouble later, OptionalDouble earlier) {
     return later.isPresent() && earlier.isPresent()
-        ? OptionalDouble.of(later.getAsDouble() - earlier.getAsDouble()) : OptionalDouble.empty();
+        ? OptionalDouble.of(later.getAsDouble() - earlier.getAsDouble())
+        : OptionalDouble.empty();
   }
 
   private static ThreadFactory daemon(String name) {

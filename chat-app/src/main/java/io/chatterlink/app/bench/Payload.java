@@ -4,8 +4,8 @@ import java.util.Optional;
 
 /**
  * The text of a bench message: {@code jb|<sender>|<seq>|<sent nanos>|<padding>}. The send time
- * travels in the message itself, so every receiver measures the latency of its own delivery
- * against the one monotonic clock the whole generator process shares.
+ * travels in the message itself, so every receiver measures the latency of its own delivery against
+ * the one monotonic clock the whole generator process shares.
  *
  * @param sender the sending client's index
  * @param seq the sender's message counter
@@ -17,7 +17,13 @@ record Payload(int sender, long seq, long sentNanos) {
   /** This payload as a message text of exactly {@code bytes} ASCII characters (or its prefix). */
   String encode(int bytes) {
     StringBuilder text = new StringBuilder(bytes);
-    text.append(PREFIX).append(sender).append('|').append(seq).append('|').append(sentNanos).append('|');
+    text.append(PREFIX)
+        .append(sender)
+        .append('|')
+        .append(seq)
+        .append('|')
+        .append(sentNanos)
+        .append('|');
     while (text.length() < bytes) {
       text.append('x');
     }

@@ -12,7 +12,10 @@ import java.util.OptionalLong;
  * optional: the process may have exited, or the platform may have no {@code /proc}.
  */
 final class ProcessStats {
-  /** USER_HZ: the unit of utime and stime in {@code /proc/<pid>/stat}; 100 on Linux x86-64 and arm64. */
+  /**
+   * USER_HZ: the unit of utime and stime in {@code /proc/<pid>/stat}; 100 on Linux x86-64 and
+   * arm64.
+   */
   static final int CLOCK_TICKS_PER_SECOND = 100;
 
   private final Path proc;
@@ -44,12 +47,16 @@ final class ProcessStats {
     }
   }
 
-  /** Whole-machine CPU ticks since boot, busy and total, from the first line of {@code /proc/stat}. */
+  /**
+   * Whole-machine CPU ticks since boot, busy and total, from the first line of {@code /proc/stat}.
+   */
   record MachineTicks(long busy, long total) {
     /** The busy fraction of all cores between {@code earlier} and this reading. */
     OptionalDouble busyFractionSince(MachineTicks earlier) {
       long dt = total - earlier.total;
-      return dt > 0 ? OptionalDouble.of((busy - earlier.busy) / (double) dt) : OptionalDouble.empty();
+      return dt > 0
+          ? OptionalDouble.of((busy - earlier.busy) / (double) dt)
+          : OptionalDouble.empty();
     }
   }
 
@@ -69,12 +76,13 @@ final class ProcessStats {
   }
 
   /**
-   * utime + stime of a {@code stat} line. The command name in parentheses may itself contain
-   * spaces and parentheses, so fields are counted from the last ')'.
+   * utime + stime of a {@code stat} line. The command name in parentheses may itself contain spaces
+   * and parentheses, so fields are counted from the last ')'.
    */
   static double cpuSecondsOf(String statLine) {
     String[] rest = statLine.substring(statLine.lastIndexOf(')') + 2).trim().split(" ");
-    // after ")": state(0) ppid(1) pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime(11) stime(12)
+    // after ")": state(0) ppid(1) pgrp session tty tpgid flags minflt cminflt majflt cmajflt
+    // utime(11) stime(12)
     return (Long.parseLong(rest[11]) + Long.parseLong(rest[12])) / (double) CLOCK_TICKS_PER_SECOND;
   }
 

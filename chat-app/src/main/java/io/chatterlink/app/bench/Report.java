@@ -25,25 +25,39 @@ final class Report {
   String jsonLine(RunResult r, Instant at) {
     BenchSettings s = r.settings();
     ObjectNode root = json.createObjectNode();
-    root.put("label", s.label()).put("date", at.toString()).put("adapter", "java-bench")
+    root.put("label", s.label())
+        .put("date", at.toString())
+        .put("adapter", "java-bench")
         .put("url", s.server().toString());
     ObjectNode params = root.putObject("params");
-    params.put("clients", s.clients()).put("senders", s.senders()).put("rooms", s.rooms())
-        .put("mode", s.mode().name().toLowerCase(Locale.ROOT)).put("window", s.window())
-        .put("duration_s", s.measured().toSeconds()).put("warmup_s", s.warmup().toSeconds())
-        .put("size_bytes", s.messageBytes()).put("users", s.users()).put("history", s.historyOnJoin());
+    params
+        .put("clients", s.clients())
+        .put("senders", s.senders())
+        .put("rooms", s.rooms())
+        .put("mode", s.mode().name().toLowerCase(Locale.ROOT))
+        .put("window", s.window())
+        .put("duration_s", s.measured().toSeconds())
+        .put("warmup_s", s.warmup().toSeconds())
+        .put("size_bytes", s.messageBytes())
+        .put("users", s.users())
+        .put("history", s.historyOnJoin());
     if (s.mode() == Mode.OPEN) {
       params.put("rate_per_sender", s.ratePerSender());
     }
     ObjectNode connect = root.putObject("connect");
-    connect.put("connected", r.connected()).put("seconds", round(r.connectSeconds(), 3))
-        .put("join_seconds", round(r.joinSeconds(), 3)).put("setup_seconds", round(r.setupSeconds(), 3));
+    connect
+        .put("connected", r.connected())
+        .put("seconds", round(r.connectSeconds(), 3))
+        .put("join_seconds", round(r.joinSeconds(), 3))
+        .put("setup_seconds", round(r.setupSeconds(), 3));
     connect.set("latency_ms", millis(r.connectMicros()));
     connect.set("join_latency_ms", millis(r.joinMicros()));
     Tally.Counts c = r.counts();
     ObjectNode tp = root.putObject("throughput");
-    tp.put("sent_per_s", round(r.sentPerSecond(), 1)).put("delivered_per_s", round(r.deliveredPerSecond(), 1))
-        .put("expected_deliveries", c.expectedMeasured()).put("delivered_of_measured", c.deliveredMeasured());
+    tp.put("sent_per_s", round(r.sentPerSecond(), 1))
+        .put("delivered_per_s", round(r.deliveredPerSecond(), 1))
+        .put("expected_deliveries", c.expectedMeasured())
+        .put("delivered_of_measured", c.deliveredMeasured());
     put(tp, "delivery_ratio", r.deliveryRatio(), 5);
     tp.put("sent_total", c.sentTotal()).put("delivered_total", c.deliveredTotal());
     root.set("latency_ms", millis(c.latencyMicros()));
@@ -78,28 +92,71 @@ final class Report {
     Histogram l = c.latencyMicros();
     StringBuilder t = new StringBuilder();
     BenchSettings s = r.settings();
-    line(t, "run", String.format(Locale.ROOT, "%s: %d clients, %d senders, %d rooms, %s", s.label(),
-        s.clients(), s.senders(), s.rooms(), describeMode(s)));
-    line(t, "connected", r.connected() + " in " + fmt(r.connectSeconds()) + " s, subscribed in "
-        + fmt(r.joinSeconds()) + " s (setup " + fmt(r.setupSeconds()) + " s)");
+    line(
+        t,
+        "run",
+        String.format(
+            Locale.ROOT,
+            "%s: %d clients, %d senders, %d rooms, %s",
+            s.label(),
+            s.clients(),
+            s.senders(),
+            s.rooms(),
+            describeMode(s)));
+    line(
+        t,
+        "connected",
+        r.connected()
+            + " in "
+            + fmt(r.connectSeconds())
+            + " s, subscribed in "
+            + fmt(r.joinSeconds())
+            + " s (setup "
+            + fmt(r.setupSeconds())
+            + " s)");
     line(t, "connect p50/p99 ms", ms(r.connectMicros(), 50) + " / " + ms(r.connectMicros(), 99));
     line(t, "join p50/p99 ms", ms(r.joinMicros(), 50) + " / " + ms(r.joinMicros(), 99));
     line(t, "sent/s", fmt(r.sentPerSecond()));
     line(t, "deliveries/s", fmt(r.deliveredPerSecond()));
-    line(t, "delivery ratio", r.deliveryRatio().isPresent()
-        ? String.format(Locale.ROOT, "%.5f", r.deliveryRatio().getAsDouble()) : "-");
-    line(t, "latency ms p50/p90/p99/p99.9/max", l.getTotalCount() == 0 ? "-"
-        : ms(l, 50) + " / " + ms(l, 90) + " / " + ms(l, 99) + " / " + ms(l, 99.9) + " / "
-            + fmt(l.getMaxValue() / 1000.0));
+    line(
+        t,
+        "delivery ratio",
+        r.deliveryRatio().isPresent()
+            ? String.format(Locale.ROOT, "%.5f", r.deliveryRatio().getAsDouble())
+            : "-");
+    line(
+        t,
+        "latency ms p50/p90/p99/p99.9/max",
+        l.getTotalCount() == 0
+            ? "-"
+            : ms(l, 50)
+                + " / "
+                + ms(l, 90)
+                + " / "
+                + ms(l, 99)
+                + " / "
+                + ms(l, 99.9)
+                + " / "
+                + fmt(l.getMaxValue() / 1000.0));
     line(t, "errors", c.errors().isEmpty() ? "none" : c.errors().toString());
     ServerSample sv = r.server();
-    line(t, "server CPU s (cores)", opt(sv.cpuSeconds()) + " (" + opt(perWindow(sv.cpuSeconds(), r.windowSeconds())) + ")");
+    line(
+        t,
+        "server CPU s (cores)",
+        opt(sv.cpuSeconds()) + " (" + opt(perWindow(sv.cpuSeconds(), r.windowSeconds())) + ")");
     line(t, "deliveries per server CPU-s", opt(r.deliveriesPerServerCpuSecond()));
-    line(t, "server RSS KiB before/idle/peak", opt(sv.rssBeforeKiB()) + " / " + opt(sv.rssIdleKiB()) + " / "
-        + opt(sv.rssPeakKiB()));
+    line(
+        t,
+        "server RSS KiB before/idle/peak",
+        opt(sv.rssBeforeKiB()) + " / " + opt(sv.rssIdleKiB()) + " / " + opt(sv.rssPeakKiB()));
     line(t, "KiB per idle connection", opt(sv.rssPerIdleConnectionKiB(r.connected())));
-    line(t, "generator CPU (cores), machine busy", opt(perWindow(r.generatorCpuSeconds(), r.windowSeconds()))
-        + ", " + opt(r.machineBusy()) + (r.generatorSaturated() ? "  GENERATOR SATURATED" : ""));
+    line(
+        t,
+        "generator CPU (cores), machine busy",
+        opt(perWindow(r.generatorCpuSeconds(), r.windowSeconds()))
+            + ", "
+            + opt(r.machineBusy())
+            + (r.generatorSaturated() ? "  GENERATOR SATURATED" : ""));
     return t.toString();
   }
 
@@ -122,7 +179,11 @@ final class Report {
     if (h.getTotalCount() > 0) {
       n.put("min", round(h.getMinValue() / 1000.0, 2)).put("mean", round(h.getMean() / 1000.0, 2));
       for (double p : PERCENTILES) {
-        n.put("p" + (p == Math.rint(p) ? String.valueOf((int) p) : String.valueOf(p).replace('.', '_')),
+        n.put(
+            "p"
+                + (p == Math.rint(p)
+                    ? String.valueOf((int) p)
+                    : String.valueOf(p).replace('.', '_')),
             round(h.getValueAtPercentile(p) / 1000.0, 2));
       }
       n.put("max", round(h.getMaxValue() / 1000.0, 2));
@@ -131,7 +192,9 @@ final class Report {
   }
 
   private static OptionalDouble perWindow(OptionalDouble seconds, double window) {
-    return seconds.isPresent() && window > 0 ? OptionalDouble.of(seconds.getAsDouble() / window) : OptionalDouble.empty();
+    return seconds.isPresent() && window > 0
+        ? OptionalDouble.of(seconds.getAsDouble() / window)
+        : OptionalDouble.empty();
   }
 
   private static void put(ObjectNode n, String field, OptionalDouble v, int digits) {

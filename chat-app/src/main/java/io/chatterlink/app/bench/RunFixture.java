@@ -32,7 +32,8 @@ final class RunFixture {
    */
   static RunFixture create(HttpSetup http, BenchSettings settings, String password, int parallelism)
       throws IOException, InterruptedException {
-    String tag = "jb" + ProcessHandle.current().pid() + "x" + Long.toString(System.nanoTime() % 100_000, 36);
+    String tag =
+        "jb" + ProcessHandle.current().pid() + "x" + Long.toString(System.nanoTime() % 100_000, 36);
     ExecutorService pool = Executors.newFixedThreadPool(parallelism);
     try {
       List<HttpSetup.Account> accounts =
@@ -46,10 +47,13 @@ final class RunFixture {
         }
       }
       List<List<Integer>> todo = new ArrayList<>(joins);
-      all(pool, todo.size(), k -> {
-        http.joinRoom(accounts.get(todo.get(k).get(0)), rooms.get(todo.get(k).get(1)));
-        return k;
-      });
+      all(
+          pool,
+          todo.size(),
+          k -> {
+            http.joinRoom(accounts.get(todo.get(k).get(0)), rooms.get(todo.get(k).get(1)));
+            return k;
+          });
       return new RunFixture(accounts, rooms);
     } finally {
       pool.shutdownNow();

@@ -70,7 +70,9 @@ record RunResult(
     }
     double server = this.server.cpuSeconds().orElse(0) / windowSeconds;
     return OptionalDouble.of(
-        machineBusy.getAsDouble() * cores - generatorCpuSeconds.getAsDouble() / windowSeconds - server);
+        machineBusy.getAsDouble() * cores
+            - generatorCpuSeconds.getAsDouble() / windowSeconds
+            - server);
   }
 
   /**

@@ -7,8 +7,8 @@ import java.util.function.LongSupplier;
 
 /**
  * One sending client. In closed loop it keeps {@code window} messages in flight: each time one of
- * its own messages comes back to it (the server delivers to the sender too), it sends the next.
- * In open loop the {@link Pacer} calls {@link #sendAt} on schedule.
+ * its own messages comes back to it (the server delivers to the sender too), it sends the next. In
+ * open loop the {@link Pacer} calls {@link #sendAt} on schedule.
  */
 final class Sender {
   private final int index;
@@ -18,11 +18,15 @@ final class Sender {
   private final int messageBytes;
   private final Tally tally;
   private final LongSupplier clock;
+
   /** clientMessageIds must be unique per user, and users are shared by clients and by runs. */
   private final String clientMessageIdPrefix;
+
   private final AtomicLong nextSeq = new AtomicLong();
+
   /** Closed loop: seq of each message in flight, with its send time. */
   private final Map<Long, Long> inFlight = new ConcurrentHashMap<>();
+
   private volatile boolean stopped;
 
   Sender(

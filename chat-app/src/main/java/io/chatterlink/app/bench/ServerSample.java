@@ -6,8 +6,8 @@ import java.util.OptionalLong;
 /**
  * What the run saw of the server process: RSS before the clients connected, once they were all
  * connected and subscribed (idle), the peak while sending, and at the end; and the CPU seconds it
- * used during the measured window. Empty when no server pid was given or {@code /proc} could not
- * be read.
+ * used during the measured window. Empty when no server pid was given or {@code /proc} could not be
+ * read.
  */
 record ServerSample(
     OptionalLong pid,
@@ -27,6 +27,7 @@ record ServerSample(
     if (connected == 0 || rssBeforeKiB.isEmpty() || rssIdleKiB.isEmpty()) {
       return OptionalDouble.empty();
     }
-    return OptionalDouble.of((rssIdleKiB.getAsLong() - rssBeforeKiB.getAsLong()) / (double) connected);
+    return OptionalDouble.of(
+        (rssIdleKiB.getAsLong() - rssBeforeKiB.getAsLong()) / (double) connected);
   }
 }

@@ -10,13 +10,14 @@ import org.HdrHistogram.Recorder;
 
 /**
  * The counters of one run, safe to update from every client thread. A message counts as
- * <em>measured</em> when its (intended) send time falls in the measured window; every delivery of
- * a measured message, whenever it arrives, goes into the latency histogram, so late deliveries
+ * <em>measured</em> when its (intended) send time falls in the measured window; every delivery of a
+ * measured message, whenever it arrives, goes into the latency histogram, so late deliveries
  * drained after the window still count against the percentiles.
  */
 final class Tally {
   /** Latencies above an hour are recorded as an hour. */
   static final long HIGHEST_LATENCY_MICROS = TimeUnit.HOURS.toMicros(1);
+
   /** Three significant digits: 0.1 % resolution at any latency. */
   private static final int SIGNIFICANT_DIGITS = 3;
 

@@ -31,57 +31,71 @@ final class ArchitectureRules {
 
   ArchRule coreDependsOnTheJdkOnly() {
     return classes()
-        .that().resideInAPackage(base + ".core..")
-        .should().onlyDependOnClassesThat().resideInAnyPackage("java..", base + ".core..")
+        .that()
+        .resideInAPackage(base + ".core..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage("java..", base + ".core..")
         .because("the domain must stay embeddable anywhere: java.* only, no libraries");
   }
 
   ArchRule adaptersDoNotDependOnEachOther() {
     return slices()
         .assignedFrom(new AdapterModules())
-        .should().notDependOnEachOther()
+        .should()
+        .notDependOnEachOther()
         .because("adapters meet only in the composition root (chat-app)");
   }
 
   ArchRule nothingDependsOnTheApp() {
     return noClasses()
-        .that().resideOutsideOfPackage(base + ".app..")
-        .should().dependOnClassesThat().resideInAPackage(base + ".app..")
+        .that()
+        .resideOutsideOfPackage(base + ".app..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(base + ".app..")
         .because("the composition root sits on top; nothing below may reach up into it");
   }
 
   /**
-   * No cycles between packages. The one exception is inside jOOQ's generated schema classes
-   * ({@code persistence.schema}: tables, records and keys refer to each other by design, and are
+   * No cycles between packages. The one exception is inside jOOQ's generated schema classes ({@code
+   * persistence.schema}: tables, records and keys refer to each other by design, and are
    * regenerated from the migrations at every build, never arranged by hand); a cycle between them
    * and any hand-written package still fails.
    */
   ArchRule packagesAreFreeOfCycles() {
-    DescribedPredicate<JavaClass> generated = JavaClass.Predicates.resideInAPackage(base + ".persistence.schema..");
+    DescribedPredicate<JavaClass> generated =
+        JavaClass.Predicates.resideInAPackage(base + ".persistence.schema..");
     return slices()
         .matching(base + ".(**)")
-        .should().beFreeOfCycles()
+        .should()
+        .beFreeOfCycles()
         .ignoreDependency(generated, generated);
   }
 
   /**
    * Every top-level type of the outbound port package is an interface, save the exceptions the
-   * ports declare (such as {@code UndecryptableBodyException}); records nested in a port (its
-   * value types) are part of that interface and not top-level.
+   * ports declare (such as {@code UndecryptableBodyException}); records nested in a port (its value
+   * types) are part of that interface and not top-level.
    */
   ArchRule outboundPortsAreInterfaces() {
     return classes()
-        .that().resideInAPackage(base + ".core.port.out")
-        .and().areTopLevelClasses()
-        .and().areNotAssignableTo(Throwable.class)
-        .should().beInterfaces()
+        .that()
+        .resideInAPackage(base + ".core.port.out")
+        .and()
+        .areTopLevelClasses()
+        .and()
+        .areNotAssignableTo(Throwable.class)
+        .should()
+        .beInterfaces()
         .because("the core states what it needs; adapters decide how");
   }
 
   /** Only the CLI's output class may touch System.out, System.err and System.in. */
   ArchRule onlyTheCliOutputUsesStandardStreams() {
     return noClasses()
-        .that().doNotHaveFullyQualifiedName(base + ".app.Terminal")
+        .that()
+        .doNotHaveFullyQualifiedName(base + ".app.Terminal")
         .should(ACCESS_STANDARD_STREAMS)
         .because("servers log through SLF4J; only the command line prints");
   }
@@ -100,7 +114,8 @@ final class ArchitectureRules {
     public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
       for (String adapter : ADAPTERS) {
         String root = base + "." + adapter;
-        if (javaClass.getPackageName().equals(root) || javaClass.getPackageName().startsWith(root + ".")) {
+        if (javaClass.getPackageName().equals(root)
+            || javaClass.getPackageName().startsWith(root + ".")) {
           return SliceIdentifier.of(adapter);
         }
       }

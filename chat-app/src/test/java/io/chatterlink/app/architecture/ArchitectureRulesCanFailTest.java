@@ -15,11 +15,14 @@ import org.junit.jupiter.api.Test;
 class ArchitectureRulesCanFailTest {
   private static final String FIXTURE = "io.chatterlink.archfixture";
   private static final ArchitectureRules RULES = new ArchitectureRules(FIXTURE);
-  private static final JavaClasses FIXTURE_CLASSES = new ClassFileImporter().importPackages(FIXTURE);
+  private static final JavaClasses FIXTURE_CLASSES =
+      new ClassFileImporter().importPackages(FIXTURE);
 
   @Test
   void aCoreClassUsingALibraryBreaksTheJdkOnlyRule() {
-    assertThat(report(RULES.coreDependsOnTheJdkOnly())).contains("CoreThatLogs").contains("org.slf4j");
+    assertThat(report(RULES.coreDependsOnTheJdkOnly()))
+        .contains("CoreThatLogs")
+        .contains("org.slf4j");
   }
 
   @Test
@@ -42,17 +45,24 @@ class ArchitectureRulesCanFailTest {
   @Test
   void aConcreteClassAmongTheOutboundPortsBreaksThePortRuleButTheirExceptionDoesNot() {
     String report = report(RULES.outboundPortsAreInterfaces());
-    assertThat(report).contains("ConcreteStore").doesNotContain("StoreFailure").doesNotContain("FineStore");
+    assertThat(report)
+        .contains("ConcreteStore")
+        .doesNotContain("StoreFailure")
+        .doesNotContain("FineStore");
   }
 
   @Test
   void printingOutsideTheCliOutputClassBreaksTheStreamRule() {
-    assertThat(report(RULES.onlyTheCliOutputUsesStandardStreams())).contains("WebThatPrints").contains("System.out");
+    assertThat(report(RULES.onlyTheCliOutputUsesStandardStreams()))
+        .contains("WebThatPrints")
+        .contains("System.out");
   }
 
   @Test
   void throwingABareRuntimeExceptionBreaksTheGenericExceptionRule() {
-    assertThat(report(RULES.noGenericExceptions())).contains("WebThatPrints").contains("RuntimeException");
+    assertThat(report(RULES.noGenericExceptions()))
+        .contains("WebThatPrints")
+        .contains("RuntimeException");
   }
 
   @Test
@@ -62,7 +72,9 @@ class ArchitectureRulesCanFailTest {
 
   private static String report(ArchRule rule) {
     EvaluationResult result = rule.evaluate(FIXTURE_CLASSES);
-    assertThat(result.hasViolation()).as("rule must report the fixture: %s", rule.getDescription()).isTrue();
+    assertThat(result.hasViolation())
+        .as("rule must report the fixture: %s", rule.getDescription())
+        .isTrue();
     return String.join("\n", result.getFailureReport().getDetails());
   }
 }

@@ -8,9 +8,10 @@ import org.junit.jupiter.api.Test;
 class HttpSetupTest {
   @Test
   void aCookieIsFoundAmongSeveralSetCookieHeaders() {
-    List<String> headers = List.of(
-        "chatterlink_csrf=abc123; Path=/; SameSite=Lax",
-        "chatterlink_session=s3cr3t-value; Path=/; HttpOnly; Max-Age=3600");
+    List<String> headers =
+        List.of(
+            "chatterlink_csrf=abc123; Path=/; SameSite=Lax",
+            "chatterlink_session=s3cr3t-value; Path=/; HttpOnly; Max-Age=3600");
 
     assertThat(HttpSetup.cookie(headers, "chatterlink_session")).contains("s3cr3t-value");
     assertThat(HttpSetup.cookie(headers, "chatterlink_csrf")).contains("abc123");

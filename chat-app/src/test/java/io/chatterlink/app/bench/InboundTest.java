@@ -13,8 +13,9 @@ class InboundTest {
 
   @Test
   void aMessagePushYieldsTheTextOfItsMessage() throws IOException {
-    String frame = "{\"type\":\"message\",\"room\":\"r-1\",\"seq\":4,\"message\":{\"id\":\"m-1\",\"room\":\"r-1\","
-        + "\"seq\":4,\"attachments\":[\"a\"],\"replyTo\":null,\"text\":\"hi \\\"there\\\"\",\"deleted\":false}}";
+    String frame =
+        "{\"type\":\"message\",\"room\":\"r-1\",\"seq\":4,\"message\":{\"id\":\"m-1\",\"room\":\"r-1\",\"seq\":4,\"attachments\":[\"a\"],\"replyTo\":null,\"text\":\"hi"
+            + " \\\"there\\\"\",\"deleted\":false}}";
 
     assertThat(Inbound.parse(json, frame)).isEqualTo(new Inbound.MessagePush("hi \"there\""));
   }
@@ -28,7 +29,9 @@ class InboundTest {
 
   @Test
   void aReplyKeepsItsIdCodeAndError() throws IOException {
-    assertThat(Inbound.parse(json, "{\"type\":\"reply\",\"id\":\"9\",\"code\":429,\"error\":\"rate_limited\"}"))
+    assertThat(
+            Inbound.parse(
+                json, "{\"type\":\"reply\",\"id\":\"9\",\"code\":429,\"error\":\"rate_limited\"}"))
         .isEqualTo(new Inbound.Reply("9", 429, "rate_limited"));
     assertThat(Inbound.parse(json, "{\"type\":\"reply\",\"id\":\"3\",\"code\":200,\"data\":{}}"))
         .isEqualTo(new Inbound.Reply("3", 200, ""));
@@ -36,15 +39,19 @@ class InboundTest {
 
   @Test
   void helloGivesTheLastSeqOfEachRoom() throws IOException {
-    String frame = "{\"type\":\"hello\",\"protocol\":\"chatterlink.v1\",\"rooms\":["
-        + "{\"id\":\"r-1\",\"lastSeq\":57},{\"id\":\"r-2\",\"lastSeq\":0}]}";
+    String frame =
+        "{\"type\":\"hello\",\"protocol\":\"chatterlink.v1\",\"rooms\":["
+            + "{\"id\":\"r-1\",\"lastSeq\":57},{\"id\":\"r-2\",\"lastSeq\":0}]}";
 
-    assertThat(Inbound.parse(json, frame)).isEqualTo(new Inbound.Hello(Map.of("r-1", 57L, "r-2", 0L)));
+    assertThat(Inbound.parse(json, frame))
+        .isEqualTo(new Inbound.Hello(Map.of("r-1", 57L, "r-2", 0L)));
   }
 
   @Test
   void otherPushesAreRecognizedAndIgnored() throws IOException {
-    assertThat(Inbound.parse(json, "{\"type\":\"typing\",\"room\":\"r\",\"user\":\"u\",\"typing\":true}"))
+    assertThat(
+            Inbound.parse(
+                json, "{\"type\":\"typing\",\"room\":\"r\",\"user\":\"u\",\"typing\":true}"))
         .isEqualTo(new Inbound.Other("typing"));
   }
 

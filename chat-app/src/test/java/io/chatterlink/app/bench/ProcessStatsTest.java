@@ -14,7 +14,8 @@ class ProcessStatsTest {
   @Test
   void cpuSecondsAreUserPlusSystemTicksEvenWhenTheCommandNameHasParentheses() throws IOException {
     Files.createDirectories(proc.resolve("42"));
-    Files.writeString(proc.resolve("42/stat"),
+    Files.writeString(
+        proc.resolve("42/stat"),
         "42 (java (x) y) S 1 42 42 0 -1 4194560 100 0 0 0 250 50 0 0 20 0 30 0 100 0\n");
 
     assertThat(new ProcessStats(proc).cpuSeconds(42)).hasValue(3.0);
@@ -23,7 +24,9 @@ class ProcessStatsTest {
   @Test
   void rssIsVmRssInKiB() throws IOException {
     Files.createDirectories(proc.resolve("42"));
-    Files.writeString(proc.resolve("42/status"), "Name:\tjava\nVmPeak:\t 9 kB\nVmRSS:\t  123456 kB\nThreads: 3\n");
+    Files.writeString(
+        proc.resolve("42/status"),
+        "Name:\tjava\nVmPeak:\t 9 kB\nVmRSS:\t  123456 kB\nThreads: 3\n");
 
     assertThat(new ProcessStats(proc).rssKiB(42)).hasValue(123_456);
   }

@@ -22,11 +22,31 @@ class ReportTest {
     }
     Histogram connect = new Histogram(Tally.HIGHEST_LATENCY_MICROS, 3);
     connect.recordValue(2_000);
-    Tally.Counts counts = new Tally.Counts(100, 130, 5_000, 4_990, 5_100, 6_400, Map.of("timeout", 1L), latency);
-    ServerSample server = new ServerSample(OptionalLong.of(99), OptionalLong.of(100_000), OptionalLong.of(150_000),
-        OptionalLong.of(200_000), OptionalLong.of(190_000), OptionalDouble.of(5.0));
-    return new RunResult(BenchSettingsTest.settings(50, 5, 1, Mode.CLOSED), 50, 1.5, 0.5, 0.25, connect, connect,
-        10.0, counts, Optional.empty(), server, OptionalDouble.of(4.0), OptionalDouble.of(machineBusy), 2);
+    Tally.Counts counts =
+        new Tally.Counts(100, 130, 5_000, 4_990, 5_100, 6_400, Map.of("timeout", 1L), latency);
+    ServerSample server =
+        new ServerSample(
+            OptionalLong.of(99),
+            OptionalLong.of(100_000),
+            OptionalLong.of(150_000),
+            OptionalLong.of(200_000),
+            OptionalLong.of(190_000),
+            OptionalDouble.of(5.0));
+    return new RunResult(
+        BenchSettingsTest.settings(50, 5, 1, Mode.CLOSED),
+        50,
+        1.5,
+        0.5,
+        0.25,
+        connect,
+        connect,
+        10.0,
+        counts,
+        Optional.empty(),
+        server,
+        OptionalDouble.of(4.0),
+        OptionalDouble.of(machineBusy),
+        2);
   }
 
   @Test
@@ -51,8 +71,14 @@ class ReportTest {
   void aNearlyFullMachineIsFlaggedAsAPossiblySaturatedGenerator() throws Exception {
     RunResult busy = result(0.97);
 
-    assertThat(json.readTree(new Report(json).jsonLine(busy, Instant.EPOCH)).path("generator").path("saturated")
-        .asBoolean()).isTrue();
-    assertThat(new Report(json).table(busy)).contains("GENERATOR SATURATED").contains("deliveries/s");
+    assertThat(
+            json.readTree(new Report(json).jsonLine(busy, Instant.EPOCH))
+                .path("generator")
+                .path("saturated")
+                .asBoolean())
+        .isTrue();
+    assertThat(new Report(json).table(busy))
+        .contains("GENERATOR SATURATED")
+        .contains("deliveries/s");
   }
 }

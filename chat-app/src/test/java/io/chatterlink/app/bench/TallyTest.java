@@ -43,7 +43,8 @@ class TallyTest {
     tally.delivered(MS, 2_001 * MS);
 
     assertThat(tally.allMeasuredDelivered()).isTrue();
-    assertThat(tally.counts().latencyMicros().getValueAtPercentile(99)).isBetween(1_999_000L, 2_001_000L);
+    assertThat(tally.counts().latencyMicros().getValueAtPercentile(99))
+        .isBetween(1_999_000L, 2_001_000L);
   }
 
   @Test
@@ -53,6 +54,8 @@ class TallyTest {
     tally.error("timeout");
     tally.error("reply_429_rate_limited");
 
-    assertThat(tally.counts().errors()).containsEntry("timeout", 2L).containsEntry("reply_429_rate_limited", 1L);
+    assertThat(tally.counts().errors())
+        .containsEntry("timeout", 2L)
+        .containsEntry("reply_429_rate_limited", 1L);
   }
 }

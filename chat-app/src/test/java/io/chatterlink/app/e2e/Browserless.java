@@ -17,8 +17,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * One user agent over real HTTP, as a browser script would be: its own cookie jar, the CSRF
- * token echoed from the {@code chatterlink_csrf} cookie, and the page's {@code Origin}.
+ * One user agent over real HTTP, as a browser script would be: its own cookie jar, the CSRF token
+ * echoed from the {@code chatterlink_csrf} cookie, and the page's {@code Origin}.
  */
 final class Browserless {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -55,13 +55,17 @@ final class Browserless {
 
   /** Registers (which also logs in) and returns the user's id. */
   String register(String username, String password) {
-    Reply reply = post("/api/register", JSON.createObjectNode().put("username", username).put("password", password));
+    Reply reply =
+        post(
+            "/api/register",
+            JSON.createObjectNode().put("username", username).put("password", password));
     reply.requireStatus(201);
     return reply.json().path("user").path("id").asText();
   }
 
   Reply logIn(String username, String password) {
-    return post("/api/login", JSON.createObjectNode().put("username", username).put("password", password));
+    return post(
+        "/api/login", JSON.createObjectNode().put("username", username).put("password", password));
   }
 
   Reply get(String path) {
@@ -69,29 +73,37 @@ final class Browserless {
   }
 
   Reply post(String path, ObjectNode body) {
-    return send(withCsrf(HttpRequest.newBuilder(base.resolve(path)))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    return send(
+        withCsrf(HttpRequest.newBuilder(base.resolve(path)))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
   }
 
   /** A POST as a naive client would make it: no CSRF header. */
   Reply postWithoutCsrfToken(String path, ObjectNode body) {
-    return send(HttpRequest.newBuilder(base.resolve(path))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    return send(
+        HttpRequest.newBuilder(base.resolve(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
   }
 
   Reply upload(String roomId, String fileName, String contentType, byte[] bytes) {
-    String path = "/api/rooms/" + roomId + "/attachments?name=" + URLEncoder.encode(fileName, StandardCharsets.UTF_8);
-    return send(withCsrf(HttpRequest.newBuilder(base.resolve(path)))
-        .header("Content-Type", contentType)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));
+    String path =
+        "/api/rooms/"
+            + roomId
+            + "/attachments?name="
+            + URLEncoder.encode(fileName, StandardCharsets.UTF_8);
+    return send(
+        withCsrf(HttpRequest.newBuilder(base.resolve(path)))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));
   }
 
   HttpResponse<byte[]> download(String path) {
     ensureCsrfCookie();
     try {
-      return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).GET().build(),
+      return http.send(
+          HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).GET().build(),
           HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -117,7 +129,8 @@ final class Browserless {
 
   private Reply send(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> response = http.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
       return new Reply(response);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -144,8 +157,15 @@ final class Browserless {
     Reply requireStatus(int expected) {
       if (response.statusCode() != expected) {
         throw new AssertionError(
-            response.request().method() + " " + response.uri().getPath() + " answered "
-                + response.statusCode() + " (expected " + expected + "): " + response.body());
+            response.request().method()
+                + " "
+                + response.uri().getPath()
+                + " answered "
+                + response.statusCode()
+                + " (expected "
+                + expected
+                + "): "
+                + response.body());
       }
       return this;
     }

@@ -68,7 +68,10 @@ class ChatServerEndToEndIT {
       assertThat(atAlice.path("seq").asLong()).isEqualTo(ack.path("data").path("seq").asLong() + 1);
     }
 
-    JsonNode history = bob.get("/api/rooms/" + room + "/messages?direction=latest&limit=10").requireStatus(200).json();
+    JsonNode history =
+        bob.get("/api/rooms/" + room + "/messages?direction=latest&limit=10")
+            .requireStatus(200)
+            .json();
     assertThat(texts(history.path("messages"))).containsExactly("hello bob", "hi alice");
   }
 
@@ -78,7 +81,8 @@ class ChatServerEndToEndIT {
     alice.register(unique("alice"), PASSWORD);
     String room = createRoom(alice, "resends", "private");
     try (SocketClient socket = SocketClient.connect(alice)) {
-      ObjectNode frame = object().put("room", room).put("clientMessageId", "c-1").put("text", "once");
+      ObjectNode frame =
+          object().put("room", room).put("clientMessageId", "c-1").put("text", "once");
       JsonNode first = socket.request("send", frame);
       JsonNode second = socket.request("send", frame);
 
@@ -100,13 +104,22 @@ class ChatServerEndToEndIT {
     carol.register(unique("carol"), PASSWORD);
 
     JsonNode direct =
-        alice.post("/api/direct", object().set("usernames", Browserless.JSON.createArrayNode().add(bobName)))
-            .requireStatus(200).json().path("room");
+        alice
+            .post(
+                "/api/direct",
+                object().set("usernames", Browserless.JSON.createArrayNode().add(bobName)))
+            .requireStatus(200)
+            .json()
+            .path("room");
     String dm = direct.path("id").asText();
     assertThat(direct.path("kind").asText()).isEqualTo("direct");
     JsonNode again =
-        bob.post("/api/direct", object().set("usernames", Browserless.JSON.createArrayNode().add(aliceName)))
-            .requireStatus(200).json().path("room");
+        bob.post(
+                "/api/direct",
+                object().set("usernames", Browserless.JSON.createArrayNode().add(aliceName)))
+            .requireStatus(200)
+            .json()
+            .path("room");
     assertThat(again.path("id").asText()).isEqualTo(dm);
 
     try (SocketClient aliceSocket = SocketClient.connect(alice);
@@ -114,17 +127,27 @@ class ChatServerEndToEndIT {
         SocketClient carolSocket = SocketClient.connect(carol)) {
       subscribe(bobSocket, dm);
       send(aliceSocket, dm, "just between us");
-      assertThat(bobSocket.push("message", dm).path("message").path("text").asText()).isEqualTo("just between us");
+      assertThat(bobSocket.push("message", dm).path("message").path("text").asText())
+          .isEqualTo("just between us");
 
-      assertThat(carolSocket.request("subscribe", object().put("room", dm).put("afterSeq", 0)).path("code").asInt())
+      assertThat(
+              carolSocket
+                  .request("subscribe", object().put("room", dm).put("afterSeq", 0))
+                  .path("code")
+                  .asInt())
           .isEqualTo(404);
       assertThat(send(carolSocket, dm, "let me in").path("code").asInt()).isEqualTo(404);
-      assertThat(carolSocket.request("history", object().put("room", dm).put("direction", "latest")).path("code").asInt())
+      assertThat(
+              carolSocket
+                  .request("history", object().put("room", dm).put("direction", "latest"))
+                  .path("code")
+                  .asInt())
           .isEqualTo(404);
     }
     assertThat(carol.get("/api/rooms/" + dm + "/messages").status()).isEqualTo(404);
     assertThat(carol.get("/api/rooms/" + dm).status()).isEqualTo(404);
-    assertThat(bob.get("/api/rooms/" + dm + "/messages").requireStatus(200).json().path("messages")).hasSize(1);
+    assertThat(bob.get("/api/rooms/" + dm + "/messages").requireStatus(200).json().path("messages"))
+        .hasSize(1);
   }
 
   @Test
@@ -159,10 +182,16 @@ class ChatServerEndToEndIT {
     alice.post("/api/rooms/" + room + "/members", object().put("user", bobId)).requireStatus(204);
     byte[] png = TestServers.png(64, 48);
 
-    JsonNode attachment = alice.upload(room, "sunset.png", "image/png", png).requireStatus(201).json().path("attachment");
+    JsonNode attachment =
+        alice
+            .upload(room, "sunset.png", "image/png", png)
+            .requireStatus(201)
+            .json()
+            .path("attachment");
     String id = attachment.path("id").asText();
     try (SocketClient socket = SocketClient.connect(alice)) {
-      ObjectNode frame = object().put("room", room).put("clientMessageId", "c-img").put("text", "look");
+      ObjectNode frame =
+          object().put("room", room).put("clientMessageId", "c-img").put("text", "look");
       frame.putArray("attachments").add(id);
       assertThat(socket.request("send", frame).path("code").asInt()).isEqualTo(200);
     }
@@ -194,7 +223,11 @@ class ChatServerEndToEndIT {
 
     try (SocketClient bobSocket = SocketClient.connect(bob)) {
       ObjectNode forged =
-          object().put("room", room).put("clientMessageId", "c-forged").put("text", "I am alice").put("sender", aliceId);
+          object()
+              .put("room", room)
+              .put("clientMessageId", "c-forged")
+              .put("text", "I am alice")
+              .put("sender", aliceId);
       assertThat(bobSocket.request("send", forged).path("code").asInt()).isEqualTo(200);
     }
 
@@ -209,12 +242,19 @@ class ChatServerEndToEndIT {
 
     assertThatThrownBy(() -> SocketClient.open(agent(), alice.origin()).join())
         .isInstanceOf(CompletionException.class)
-        .cause().isInstanceOf(WebSocketHandshakeException.class)
-        .extracting(e -> ((WebSocketHandshakeException) e).getResponse().statusCode()).isEqualTo(401);
+        .cause()
+        .isInstanceOf(WebSocketHandshakeException.class)
+        .extracting(e -> ((WebSocketHandshakeException) e).getResponse().statusCode())
+        .isEqualTo(401);
     assertThatThrownBy(() -> SocketClient.open(alice, "https://evil.example").join())
-        .cause().isInstanceOf(WebSocketHandshakeException.class)
-        .extracting(e -> ((WebSocketHandshakeException) e).getResponse().statusCode()).isEqualTo(403);
-    assertThat(alice.postWithoutCsrfToken("/api/rooms", object().put("name", "x").put("kind", "public")).status())
+        .cause()
+        .isInstanceOf(WebSocketHandshakeException.class)
+        .extracting(e -> ((WebSocketHandshakeException) e).getResponse().statusCode())
+        .isEqualTo(403);
+    assertThat(
+            alice
+                .postWithoutCsrfToken("/api/rooms", object().put("name", "x").put("kind", "public"))
+                .status())
         .isEqualTo(403);
   }
 
@@ -242,8 +282,13 @@ class ChatServerEndToEndIT {
   }
 
   private static String createRoom(Browserless owner, String name, String kind) {
-    return owner.post("/api/rooms", object().put("name", name).put("kind", kind))
-        .requireStatus(201).json().path("room").path("id").asText();
+    return owner
+        .post("/api/rooms", object().put("name", name).put("kind", kind))
+        .requireStatus(201)
+        .json()
+        .path("room")
+        .path("id")
+        .asText();
   }
 
   private static void subscribe(SocketClient socket, String room) {
@@ -253,7 +298,11 @@ class ChatServerEndToEndIT {
 
   private static JsonNode send(SocketClient socket, String room, String text) {
     return socket.request(
-        "send", object().put("room", room).put("clientMessageId", "c-" + UUID.randomUUID()).put("text", text));
+        "send",
+        object()
+            .put("room", room)
+            .put("clientMessageId", "c-" + UUID.randomUUID())
+            .put("text", text));
   }
 
   private static List<String> texts(JsonNode messages) {

@@ -47,17 +47,35 @@ class PlaintextAtRestIT {
       Browserless alice = new Browserless(server.uri());
       alice.register("alice", PASSWORD);
       String room =
-          alice.post("/api/rooms", Browserless.JSON.createObjectNode().put("name", "vault").put("kind", "private"))
-              .requireStatus(201).json().path("room").path("id").asText();
+          alice
+              .post(
+                  "/api/rooms",
+                  Browserless.JSON.createObjectNode().put("name", "vault").put("kind", "private"))
+              .requireStatus(201)
+              .json()
+              .path("room")
+              .path("id")
+              .asText();
       try (SocketClient socket = SocketClient.connect(alice)) {
         String firstId = "";
         for (int i = 0; i < MESSAGES; i++) {
-          JsonNode ack = socket.request("send", Browserless.JSON.createObjectNode()
-              .put("room", room).put("clientMessageId", "c-" + i).put("text", "secret " + i + " " + CANARY));
+          JsonNode ack =
+              socket.request(
+                  "send",
+                  Browserless.JSON
+                      .createObjectNode()
+                      .put("room", room)
+                      .put("clientMessageId", "c-" + i)
+                      .put("text", "secret " + i + " " + CANARY));
           assertThat(ack.path("code").asInt()).as("%s", ack).isEqualTo(200);
           firstId = i == 0 ? ack.path("data").path("messageId").asText() : firstId;
         }
-        socket.request("edit", Browserless.JSON.createObjectNode().put("messageId", firstId).put("text", "edited " + CANARY));
+        socket.request(
+            "edit",
+            Browserless.JSON
+                .createObjectNode()
+                .put("messageId", firstId)
+                .put("text", "edited " + CANARY));
       }
 
       assertThat(Files.exists(wal)).as("the write-ahead log exists while the server runs").isTrue();
@@ -72,15 +90,19 @@ class PlaintextAtRestIT {
     }
     assertStoredBodiesAreFernetTokensOfTheMessages(db);
     for (ILoggingEvent event : log.list) {
-      String line = event.getFormattedMessage()
-          + (event.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(event.getThrowableProxy()));
+      String line =
+          event.getFormattedMessage()
+              + (event.getThrowableProxy() == null
+                  ? ""
+                  : ThrowableProxyUtil.asString(event.getThrowableProxy()));
       assertThat(line).doesNotContain(CANARY).doesNotContain(PASSWORD);
     }
     assertThat(log.list).as("the log was captured").isNotEmpty();
   }
 
   private void assertStoredBodiesAreFernetTokensOfTheMessages(Path db) throws IOException {
-    MessageCipher cipher = ChatCrypto.cipherFromSetting(Files.readString(dataDir.resolve("fernet.key")).strip());
+    MessageCipher cipher =
+        ChatCrypto.cipherFromSetting(Files.readString(dataDir.resolve("fernet.key")).strip());
     try (JooqStorage storage = JooqStorage.open(StorageSettings.of("jdbc:sqlite:" + db))) {
       List<BodyRecord> bodies = storage.messages().bodiesAfter(Optional.empty(), 1000);
       assertThat(bodies).hasSizeGreaterThanOrEqualTo(MESSAGES);
@@ -96,10 +118,11 @@ class PlaintextAtRestIT {
   private static void assertCanaryAbsent(Path file) throws IOException {
     byte[] bytes = Files.readAllBytes(file);
     assertThat(bytes.length).as("%s has content", file).isPositive();
-    for (byte[] needle : List.of(
-        CANARY.getBytes(StandardCharsets.UTF_8),
-        CANARY.getBytes(StandardCharsets.UTF_16LE),
-        CANARY.getBytes(StandardCharsets.UTF_16BE))) {
+    for (byte[] needle :
+        List.of(
+            CANARY.getBytes(StandardCharsets.UTF_8),
+            CANARY.getBytes(StandardCharsets.UTF_16LE),
+            CANARY.getBytes(StandardCharsets.UTF_16BE))) {
       assertThat(indexOf(bytes, needle)).as("canary in %s", file).isEqualTo(-1);
     }
   }

@@ -48,7 +48,8 @@ class SelfContainedJarIT {
       HttpClient http = HttpClient.newHttpClient();
       HttpResponse<String> health = get(http, uri.resolve("/healthz"));
       long coldStartMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-      System.out.printf("cold start of chatterlink.jar to a healthy /healthz: %d ms%n", coldStartMillis);
+      System.out.printf(
+          "cold start of chatterlink.jar to a healthy /healthz: %d ms%n", coldStartMillis);
 
       assertThat(uri.getHost()).isEqualTo("127.0.0.1");
       assertThat(health.statusCode()).isEqualTo(200);
@@ -93,7 +94,9 @@ class SelfContainedJarIT {
   }
 
   private static HttpResponse<String> get(HttpClient http, URI uri) throws Exception {
-    return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private static String javaBinary() {

@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
- * A real-time client over {@code java.net.http.WebSocket}, authenticated by the session cookie of
- * a {@link Browserless} agent and sending its Origin, as a browser page does. Frames are kept in
+ * A real-time client over {@code java.net.http.WebSocket}, authenticated by the session cookie of a
+ * {@link Browserless} agent and sending its Origin, as a browser page does. Frames are kept in
  * arrival order; waiting for a reply or push skips (and keeps) the others.
  */
 final class SocketClient implements AutoCloseable {
@@ -33,7 +33,8 @@ final class SocketClient implements AutoCloseable {
   private final CompletableFuture<Integer> closedWith;
   private final JsonNode hello;
 
-  private SocketClient(WebSocket socket, BlockingQueue<JsonNode> incoming, CompletableFuture<Integer> closedWith) {
+  private SocketClient(
+      WebSocket socket, BlockingQueue<JsonNode> incoming, CompletableFuture<Integer> closedWith) {
     this.socket = socket;
     this.incoming = incoming;
     this.closedWith = closedWith;
@@ -51,7 +52,9 @@ final class SocketClient implements AutoCloseable {
     CompletableFuture<Integer> closedWith = new CompletableFuture<>();
     URI uri = URI.create("ws://" + agent.base().getAuthority() + "/ws");
     WebSocket.Builder builder = agent.http().newWebSocketBuilder().header("Origin", origin);
-    agent.cookie("chatterlink_session").ifPresent(s -> builder.header("Cookie", "chatterlink_session=" + s));
+    agent
+        .cookie("chatterlink_session")
+        .ifPresent(s -> builder.header("Cookie", "chatterlink_session=" + s));
     return builder
         .buildAsync(uri, new Listener(incoming, closedWith))
         .thenApply(ws -> new SocketClient(ws, incoming, closedWith));
@@ -86,11 +89,15 @@ final class SocketClient implements AutoCloseable {
       while (true) {
         JsonNode frame = incoming.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
         if (frame == null && closedWith.isDone()) {
-          throw new AssertionError("the socket closed (" + closedWith.handle((c, e) -> c != null ? c : e).join()
-              + ") before a matching frame; other frames: " + seen);
+          throw new AssertionError(
+              "the socket closed ("
+                  + closedWith.handle((c, e) -> c != null ? c : e).join()
+                  + ") before a matching frame; other frames: "
+                  + seen);
         }
         if (frame == null && System.nanoTime() > deadline) {
-          throw new AssertionError("no matching frame within " + WAIT_SECONDS + " s; other frames: " + seen);
+          throw new AssertionError(
+              "no matching frame within " + WAIT_SECONDS + " s; other frames: " + seen);
         }
         if (frame == null) {
           continue;
@@ -158,7 +165,8 @@ final class SocketClient implements AutoCloseable {
 
     @Override
     public void onError(WebSocket webSocket, Throwable error) {
-      closedWith.completeExceptionally(error instanceof CompletionException ? error.getCause() : error);
+      closedWith.completeExceptionally(
+          error instanceof CompletionException ? error.getCause() : error);
     }
   }
 }

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two people in two real browsers (Debian's Chromium through Playwright) chat through the UI:
- * typing shows on the other side, messages arrive live, both are online, an image shows inline
- * for both, and a reload brings the history back. Screenshots go to target/screenshots. Without
+ * typing shows on the other side, messages arrive live, both are online, an image shows inline for
+ * both, and a reload brings the history back. Screenshots go to target/screenshots. Without
  * /usr/bin/chromium this test fails: it never skips.
  */
 class TwoBrowsersChatIT {
@@ -32,8 +32,12 @@ class TwoBrowsersChatIT {
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
   private static final List<String> CHROMIUM_ARGS =
       List.of(
-          "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-          "--disable-sync", "--no-first-run");
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--no-first-run");
   private static final String PASSWORD = "browser password 2718";
 
   @TempDir static Path dataDir;
@@ -44,13 +48,22 @@ class TwoBrowsersChatIT {
   @BeforeAll
   static void startServerAndBrowser() {
     assertThat(Files.isExecutable(CHROMIUM))
-        .as("Debian's Chromium must be installed at %s (apt-get install chromium; .ci/run does it)", CHROMIUM)
+        .as(
+            "Debian's Chromium must be installed at %s (apt-get install chromium; .ci/run does it)",
+            CHROMIUM)
         .isTrue();
     server = TestServers.start(dataDir, Map.of());
-    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    playwright =
+        Playwright.create(
+            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
     browser =
-        playwright.chromium()
-            .launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true).setArgs(CHROMIUM_ARGS));
+        playwright
+            .chromium()
+            .launch(
+                new BrowserType.LaunchOptions()
+                    .setExecutablePath(CHROMIUM)
+                    .setHeadless(true)
+                    .setArgs(CHROMIUM_ARGS));
   }
 
   @AfterAll
@@ -67,9 +80,11 @@ class TwoBrowsersChatIT {
   }
 
   @Test
-  void twoPeopleChatLiveSeeTypingAndPresenceShareAnImageAndFindItAllAfterAReload() throws Exception {
+  void twoPeopleChatLiveSeeTypingAndPresenceShareAnImageAndFindItAllAfterAReload()
+      throws Exception {
     Files.createDirectories(SCREENSHOTS);
-    try (BrowserContext aliceContext = browser.newContext(); BrowserContext bobContext = browser.newContext()) {
+    try (BrowserContext aliceContext = browser.newContext();
+        BrowserContext bobContext = browser.newContext()) {
       Page alice = aliceContext.newPage();
       Page bob = bobContext.newPage();
 
@@ -87,7 +102,8 @@ class TwoBrowsersChatIT {
       assertThat(messageTexts(alice)).containsText(new String[] {"hello from bob"});
       alice.getByTestId("composer").fill("hi bob, welcome");
       alice.getByTestId("composer").press("Enter");
-      assertThat(messageTexts(bob)).containsText(new String[] {"hello from bob", "hi bob, welcome"});
+      assertThat(messageTexts(bob))
+          .containsText(new String[] {"hello from bob", "hi bob, welcome"});
       assertThat(alice.getByTestId("typing-indicator")).hasText("");
 
       for (Page page : List.of(alice, bob)) {
@@ -96,7 +112,8 @@ class TwoBrowsersChatIT {
       }
       screenshot(bob, "2-bob-sees-the-conversation-and-who-is-online");
 
-      alice.getByTestId("upload-input")
+      alice
+          .getByTestId("upload-input")
           .setInputFiles(new FilePayload("gradient.png", "image/png", TestServers.png(96, 64)));
       for (Page page : List.of(alice, bob)) {
         Locator image = page.getByTestId("message-image");
@@ -107,7 +124,8 @@ class TwoBrowsersChatIT {
 
       bob.reload();
       openRoom(bob, "lobby");
-      assertThat(messageTexts(bob)).containsText(new String[] {"hello from bob", "hi bob, welcome"});
+      assertThat(messageTexts(bob))
+          .containsText(new String[] {"hello from bob", "hi bob, welcome"});
       assertThat(bob.getByTestId("message-image")).isVisible();
       screenshot(bob, "4-bob-after-a-reload");
     }
@@ -142,12 +160,14 @@ class TwoBrowsersChatIT {
   }
 
   private static boolean imageLoaded(Locator image) {
-    image.page().waitForFunction(
-        "img => img.complete && img.naturalWidth > 0", image.elementHandle());
+    image
+        .page()
+        .waitForFunction("img => img.complete && img.naturalWidth > 0", image.elementHandle());
     return (Boolean) image.evaluate("img => img.complete && img.naturalWidth > 0");
   }
 
   private static void screenshot(Page page, String name) {
-    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    page.screenshot(
+        new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
   }
 }
