@@ -66,6 +66,8 @@ final class ApiRoutes {
           exchange.dispatch(this);
           return;
         }
+        // JSON bodies are small; an upload route raises this again for its own body.
+        exchange.setMaxEntitySize(json.maxBodyBytes() + 1L);
         exchange.startBlocking();
         try {
           if (CsrfGuard.changesState(exchange)) {

@@ -2,6 +2,7 @@ package io.chatterlink.web;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chatterlink.core.ChatCore;
+import io.chatterlink.core.error.ChatException;
 import io.chatterlink.core.error.InvalidInputException;
 import io.chatterlink.core.error.NotFoundException;
 import io.chatterlink.core.model.Attachment;
@@ -13,6 +14,7 @@ import io.chatterlink.core.port.in.ShareAttachments.RegisterAttachment;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,11 +27,8 @@ final class AttachmentEndpoints {
   /** Most characters kept of a client's file name. */
   static final int MAX_FILE_NAME_LENGTH = 255;
 
-  /**
-   * Bytes past the limit that Undertow will still read (and discard) after a refusal before it
-   * drops the connection, so that clients still sending get to read the 413.
-   */
-  private static final long DRAIN_ALLOWANCE = 1024 * 1024;
+  /** Bytes of a refused chunked body still read and dropped before the connection closes. */
+  static final long DRAIN_ALLOWANCE = 1024 * 1024;
 
   private final ChatCore core;
   private final JsonViews views;
@@ -53,6 +52,13 @@ final class AttachmentEndpoints {
         .get("/api/attachments/{id}/info", this::info);
   }
 
+  /**
+   * Receives an upload. After a refusal the connection is closed rather than reused, but first up
+   * to {@link #DRAIN_ALLOWANCE} more bytes are read and dropped, so that a client still sending a
+   * slightly too large body gets to read the answer. Undertow's entity limit is raised for this
+   * exchange to match; for chunked bodies Undertow 2.4 only honours the server-wide option, see
+   * {@link ChatWeb#maxEntitySize()}.
+   */
   private void upload(Call call) throws IOException {
     HttpServerExchange exchange = call.exchange();
     exchange.setMaxEntitySize(maxBytes + DRAIN_ALLOWANCE);
@@ -60,7 +66,23 @@ final class AttachmentEndpoints {
       receive(call);
     } catch (RuntimeException | IOException e) {
       exchange.setPersistent(false);
+      if (e instanceof ChatException) {
+        drain(exchange.getInputStream());
+      }
       throw e;
+    }
+  }
+
+  private static void drain(InputStream body) {
+    try {
+      byte[] buffer = new byte[64 * 1024];
+      long left = DRAIN_ALLOWANCE;
+      int n;
+      while (left > 0 && (n = body.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+        left -= n;
+      }
+    } catch (IOException e) {
+      // The client went away: nothing to answer anyway.
     }
   }
 

@@ -15,7 +15,12 @@ import java.util.Objects;
  *
  * <pre>{@code
  * ChatWeb web = ChatWeb.create(core, WebSettings.defaults(Path.of("data/uploads")));
- * Undertow.builder().addHttpListener(8080, "localhost").setHandler(web.handler()).build().start();
+ * Undertow.builder()
+ *     .addHttpListener(8080, "localhost")
+ *     .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, web.maxEntitySize())
+ *     .setHandler(web.handler())
+ *     .build()
+ *     .start();
  * }</pre>
  *
  * <p>Thread-safe; build one per server. It owns no threads (the API runs on Undertow's worker
@@ -23,9 +28,11 @@ import java.util.Objects;
  */
 public final class ChatWeb {
   private final HttpHandler handler;
+  private final long maxEntitySize;
 
-  private ChatWeb(HttpHandler handler) {
+  private ChatWeb(HttpHandler handler, long maxEntitySize) {
     this.handler = handler;
+    this.maxEntitySize = maxEntitySize;
   }
 
   /**
@@ -91,7 +98,21 @@ public final class ChatWeb {
                 ui.handleRequest(exchange);
               }
             });
-    return new ChatWeb(settings.trustProxyHeaders() ? new ProxyPeerAddressHandler(root) : root);
+    return new ChatWeb(
+        settings.trustProxyHeaders() ? new ProxyPeerAddressHandler(root) : root,
+        settings.maxUploadBytes() + AttachmentEndpoints.DRAIN_ALLOWANCE);
+  }
+
+  /**
+   * The smallest value for Undertow's {@code UndertowOptions.MAX_ENTITY_SIZE} server option that
+   * lets every accepted upload through: the upload limit plus 1 MiB. Set it when building the
+   * server ({@code builder.setServerOption(UndertowOptions.MAX_ENTITY_SIZE, web.maxEntitySize())}):
+   * Undertow 2.4 defaults to 2 MiB and, for chunked bodies, ignores the per-request limit this
+   * handler sets, so without it chunked uploads over 2 MiB fail. Every route still enforces its
+   * own, smaller limit.
+   */
+  public long maxEntitySize() {
+    return maxEntitySize;
   }
 
   /**

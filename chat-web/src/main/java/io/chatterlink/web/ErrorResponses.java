@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chatterlink.core.error.ChatException;
 import io.chatterlink.core.error.ErrorCode;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.server.RequestTooBigException;
 import io.undertow.util.Headers;
 import java.nio.ByteBuffer;
 import org.slf4j.Logger;
@@ -32,6 +33,10 @@ final class ErrorResponses {
             .put(Headers.RETRY_AFTER, Long.toString(((RetryLaterException) e).retryAfterSeconds()));
       }
       send(exchange, e.code(), e.getMessage());
+    } else if (failure instanceof RequestTooBigException) {
+      // Undertow's own entity limit tripped before ours; the rest of the body is not read.
+      exchange.setPersistent(false);
+      send(exchange, ErrorCode.LIMIT_EXCEEDED, "the request body is too large");
     } else {
       LOG.error(
           "unexpected failure on {} {}",

@@ -48,6 +48,10 @@ final class Json {
     this.mapper = new ObjectMapper(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   }
 
+  int maxBodyBytes() {
+    return maxBodyBytes;
+  }
+
   /** A new empty object to fill in for a response. */
   ObjectNode object() {
     return mapper.createObjectNode();

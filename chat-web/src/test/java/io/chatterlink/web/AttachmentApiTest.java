@@ -162,6 +162,22 @@ class AttachmentApiTest {
   }
 
   @Test
+  void aLargeChunkedUploadUnderTheLimitIsAccepted() {
+    try (TestServer roomy =
+        TestServer.start(
+            uploads.resolve("roomy"), s -> s.withMaxUploadBytes(4L << 20), Clock.systemUTC())) {
+      WebClient carol = roomy.signedIn("carol");
+      String big = carol.createRoom("videos", "public").get("id").asText();
+      byte[] video = Media.mp4(3 << 20);
+
+      WebClient.Reply reply = carol.upload(big, "clip.mp4", "video/mp4", video, true);
+
+      assertThat(reply.status()).as(new String(reply.bytes())).isEqualTo(201);
+      assertThat(reply.json().at("/attachment/size").asLong()).isEqualTo(video.length);
+    }
+  }
+
+  @Test
   void aRangeRequestGetsExactlyThoseBytes() {
     byte[] video = Media.mp4(10_000);
     String url =

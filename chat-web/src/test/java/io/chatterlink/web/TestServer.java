@@ -3,6 +3,7 @@ package io.chatterlink.web;
 import io.chatterlink.core.ChatCore;
 import io.chatterlink.core.inmemory.InMemoryAdapters;
 import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
@@ -21,12 +22,14 @@ final class TestServer implements AutoCloseable {
     this.adapters = adapters;
     this.core = adapters.coreBuilder().build();
     this.settings = settings;
+    ChatWeb web = ChatWeb.create(core, settings, clock);
     this.undertow =
         Undertow.builder()
+            .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, web.maxEntitySize())
             .addHttpListener(0, "127.0.0.1")
             .setIoThreads(1)
             .setWorkerThreads(4)
-            .setHandler(ChatWeb.create(core, settings, clock).handler())
+            .setHandler(web.handler())
             .build();
     undertow.start();
     InetSocketAddress address = (InetSocketAddress) undertow.getListenerInfo().get(0).getAddress();
