@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -46,12 +45,12 @@ final class GroupCommitWriter implements AutoCloseable {
   static final int ENQUEUE_TIMEOUT_SECONDS = 30;
 
   private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
-  private static final Pending STOP = new Pending(batch -> {}, batch -> null);
+  private static final QueuedWrite STOP = new QueuedWrite(batch -> {}, batch -> null);
 
   private final Supplier<Connection> connections;
   private final SQLDialect dialect;
   private final Settings settings;
-  private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(MAX_QUEUED);
+  private final BlockingQueue<QueuedWrite> queue = new ArrayBlockingQueue<>(MAX_QUEUED);
   private final ReadWriteLock closing = new ReentrantReadWriteLock();
   private final Thread thread;
   private boolean closed;
@@ -81,11 +80,11 @@ final class GroupCommitWriter implements AutoCloseable {
    * applied, so the batch can read what the whole group needs in one query.
    */
   <T> T execute(Consumer<MessageWriteBatch> announce, Function<MessageWriteBatch, T> operation) {
-    Pending pending = new Pending(announce, operation::apply);
+    QueuedWrite pending = new QueuedWrite(announce, operation::apply);
     enqueue(pending);
     try {
       @SuppressWarnings("unchecked")
-      T result = (T) pending.result.join();
+      T result = (T) pending.result().join();
       return result;
     } catch (CompletionException e) {
       if (e.getCause() instanceof ChatException failure) {
@@ -95,7 +94,7 @@ final class GroupCommitWriter implements AutoCloseable {
     }
   }
 
-  private void enqueue(Pending pending) {
+  private void enqueue(QueuedWrite pending) {
     closing.readLock().lock();
     try {
       if (closed) {
@@ -118,7 +117,7 @@ final class GroupCommitWriter implements AutoCloseable {
   }
 
   private void run() {
-    List<Pending> group = new ArrayList<>(MAX_GROUP_SIZE);
+    List<QueuedWrite> group = new ArrayList<>(MAX_GROUP_SIZE);
     boolean stopping = false;
     while (!stopping) {
       try {
@@ -130,23 +129,35 @@ final class GroupCommitWriter implements AutoCloseable {
       queue.drainTo(group, MAX_GROUP_SIZE - 1);
       stopping = group.remove(STOP);
       if (!group.isEmpty()) {
-        writeGroup(group);
+        writeGroupOrFailIt(group);
       }
       group.clear();
     }
     closeConnection();
   }
 
-  private void writeGroup(List<Pending> group) {
+  /** Keeps the writer alive whatever happens, so that no caller waits forever. */
+  private void writeGroupOrFailIt(List<QueuedWrite> group) {
+    try {
+      writeGroup(group);
+    } catch (Throwable t) {
+      // Even an Error (out of memory, say) must release every caller waiting on this group.
+      log.error("The message writer failed unexpectedly", t);
+      discardConnection();
+      failAll(group, new UnavailableException("storing the message failed", t));
+    }
+  }
+
+  private void writeGroup(List<QueuedWrite> group) {
     try {
       Connection c = connection();
       c.setAutoCommit(false);
       try {
         MessageWriteBatch batch = new MessageWriteBatch(DSL.using(c, dialect, settings));
-        for (Pending pending : group) {
-          pending.announce.accept(batch);
+        for (QueuedWrite pending : group) {
+          pending.announce(batch);
         }
-        for (Pending pending : group) {
+        for (QueuedWrite pending : group) {
           pending.applyTo(batch);
         }
         batch.flush();
@@ -162,28 +173,29 @@ final class GroupCommitWriter implements AutoCloseable {
         failAll(group, new UnavailableException("the database refused the commit", e));
         return;
       }
-      c.setAutoCommit(true);
-      group.forEach(Pending::complete);
+      // Committed: acknowledge first, whatever happens to the connection afterwards.
+      group.forEach(QueuedWrite::complete);
+      endTransactionMode(c);
     } catch (SQLException | RuntimeException e) {
       discardConnection();
       failAll(group, new UnavailableException("the database is unavailable", e));
     }
   }
 
-  private void retryAlone(List<Pending> group, RuntimeException cause) {
+  private void retryAlone(List<QueuedWrite> group, RuntimeException cause) {
     if (group.size() == 1) {
       log.warn("A message write failed and was rolled back", cause);
       failAll(group, new UnavailableException("storing the message failed", cause));
       return;
     }
-    for (Pending pending : group) {
+    for (QueuedWrite pending : group) {
       pending.reset();
       writeGroup(List.of(pending));
     }
   }
 
-  private static void failAll(List<Pending> group, UnavailableException failure) {
-    group.forEach(pending -> pending.result.completeExceptionally(failure));
+  private static void failAll(List<QueuedWrite> group, UnavailableException failure) {
+    group.forEach(pending -> pending.result().completeExceptionally(failure));
   }
 
   private Connection connection() {
@@ -191,6 +203,14 @@ final class GroupCommitWriter implements AutoCloseable {
       connection = connections.get();
     }
     return connection;
+  }
+
+  private void endTransactionMode(Connection c) {
+    try {
+      c.setAutoCommit(true);
+    } catch (SQLException e) {
+      discardConnection();
+    }
   }
 
   private void rollback(Connection c) {
@@ -232,41 +252,6 @@ final class GroupCommitWriter implements AutoCloseable {
       thread.join();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  /** One queued operation, its staged outcome, and the future its caller waits on. */
-  private static final class Pending {
-    private final Consumer<MessageWriteBatch> announce;
-    private final Function<MessageWriteBatch, Object> operation;
-    private final CompletableFuture<Object> result = new CompletableFuture<>();
-    private Object staged;
-    private ChatException refused;
-
-    Pending(Consumer<MessageWriteBatch> announce, Function<MessageWriteBatch, Object> operation) {
-      this.announce = announce;
-      this.operation = operation;
-    }
-
-    void applyTo(MessageWriteBatch batch) {
-      try {
-        staged = operation.apply(batch);
-      } catch (ChatException e) {
-        refused = e;
-      }
-    }
-
-    void reset() {
-      staged = null;
-      refused = null;
-    }
-
-    void complete() {
-      if (refused != null) {
-        result.completeExceptionally(refused);
-      } else {
-        result.complete(staged);
-      }
     }
   }
 }

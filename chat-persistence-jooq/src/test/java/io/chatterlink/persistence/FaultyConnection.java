@@ -6,6 +6,7 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * A real JDBC connection that counts its commits and can be told to refuse the next one, to test
@@ -21,13 +22,15 @@ final class FaultyConnection {
   /** The attempt number (1-based) to refuse; 0 for none. */
   volatile int refuseAttempt;
 
-  private final Connection real;
+  private final Supplier<Connection> opener;
 
-  FaultyConnection(Connection real) {
-    this.real = real;
+  FaultyConnection(Supplier<Connection> opener) {
+    this.opener = opener;
   }
 
+  /** A new real connection behind the counting proxy, as the writer asks for one. */
   Connection connection() {
+    Connection real = opener.get();
     return (Connection)
         Proxy.newProxyInstance(
             Connection.class.getClassLoader(),
@@ -38,15 +41,15 @@ final class FaultyConnection {
                 if (attempts.incrementAndGet() == refuseAttempt) {
                   throw new SQLException("disk full (simulated)");
                 }
-                Object result = invoke(method, args);
+                Object result = invoke(real, method, args);
                 commits.incrementAndGet();
                 return result;
               }
-              return invoke(method, args);
+              return invoke(real, method, args);
             });
   }
 
-  private Object invoke(Method method, Object[] args) throws Throwable {
+  private static Object invoke(Connection real, Method method, Object[] args) throws Throwable {
     try {
       return method.invoke(real, args);
     } catch (InvocationTargetException e) {

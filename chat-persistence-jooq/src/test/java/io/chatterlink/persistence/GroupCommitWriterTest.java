@@ -50,7 +50,8 @@ class GroupCommitWriterTest {
     storage = JooqStorage.open(settings);
     fixtures = new StorageFixtures(TestStorage.ports(storage));
     DatabaseTarget target = DatabaseTarget.parse(settings);
-    faulty = new FaultyConnection(ConnectionPool.open(target.writeUrl(), target.credentials()));
+    faulty =
+        new FaultyConnection(() -> ConnectionPool.open(target.writeUrl(), target.credentials()));
     writer =
         new GroupCommitWriter(
             faulty::connection, SQLDialect.SQLITE, new Settings().withExecuteLogging(false));
@@ -165,6 +166,24 @@ class GroupCommitWriterTest {
             () -> writer.execute(batch -> batch.append(fixtures.newMessage(room, alice, "late"))))
         .isInstanceOf(UnavailableException.class);
     writer.close();
+  }
+
+  @Test
+  void anErrorInsideTheWriterFailsItsGroupAndTheWriterGoesOn() {
+    User alice = fixtures.user("alice");
+    RoomId room = fixtures.room();
+
+    assertThatThrownBy(
+            () ->
+                writer.execute(
+                    batch -> {
+                      throw new AssertionError("an Error, not an exception");
+                    }))
+        .isInstanceOf(UnavailableException.class);
+
+    AppendOutcome after =
+        writer.execute(batch -> batch.append(fixtures.newMessage(room, alice, "still working")));
+    assertThat(after.message().seq()).isEqualTo(1);
   }
 
   /** Puts the writer to wait inside an operation of its own until {@link #gate} opens. */
