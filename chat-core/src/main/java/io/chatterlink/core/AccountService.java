@@ -83,7 +83,7 @@ final class AccountService implements ManageAccounts {
     if (!hasher.verify(command.password(), user.get().passwordHash())) {
       throw new NotAuthenticatedException(BAD_CREDENTIALS);
     }
-    return openSession(user.get());
+    return openSession(rehashedIfOutdated(user.get(), command.password()));
   }
 
   @Override
@@ -192,6 +192,19 @@ final class AccountService implements ManageAccounts {
     if (!revoked.isEmpty()) {
       delivery.closeSessions(Set.copyOf(revoked));
     }
+  }
+
+  /**
+   * Re-hashes a verified password whose hash has outdated parameters, so that raising the hashing
+   * cost reaches every account at its next login.
+   */
+  private User rehashedIfOutdated(User user, String password) {
+    if (!hasher.needsRehash(user.passwordHash())) {
+      return user;
+    }
+    PasswordHash hash = hasher.hash(password);
+    users.updatePasswordHash(user.id(), hash);
+    return user.withPasswordHash(hash);
   }
 
   /**
