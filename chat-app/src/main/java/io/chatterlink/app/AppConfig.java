@@ -25,6 +25,8 @@ import java.util.Optional;
  * @param allowedOrigins origins other than the server's own allowed to make state-changing requests
  *     and open WebSockets; empty means same-origin only
  * @param registration who may create an account
+ * @param registrationsPerHour registration attempts accepted from one client address per hour
+ *     (each costs a password hash, so this bounds the work one address can ask for)
  * @param secureCookies whether cookies carry {@code Secure} (set it behind a TLS proxy)
  * @param trustProxyHeaders whether the client address and scheme come from {@code X-Forwarded-For}
  *     and {@code X-Forwarded-Proto}; only behind a proxy that sets them
@@ -42,6 +44,7 @@ public record AppConfig(
     long maxUploadBytes,
     List<String> allowedOrigins,
     Registration registration,
+    int registrationsPerHour,
     boolean secureCookies,
     boolean trustProxyHeaders,
     Duration shutdownGrace) {
@@ -82,6 +85,9 @@ public record AppConfig(
     }
     allowedOrigins = List.copyOf(allowedOrigins);
     Objects.requireNonNull(registration, "registration");
+    if (registrationsPerHour < 1) {
+      throw new ConfigException(Settings.REGISTRATIONS_PER_HOUR, "must be positive");
+    }
     if (shutdownGrace.isNegative()) {
       throw new ConfigException(Settings.SHUTDOWN_GRACE_SECONDS, "must not be negative");
     }
@@ -113,6 +119,7 @@ public record AppConfig(
         maxUploadBytes,
         allowedOrigins,
         registration,
+        registrationsPerHour,
         secureCookies,
         trustProxyHeaders,
         shutdownGrace);
@@ -141,6 +148,8 @@ public record AppConfig(
         + allowedOrigins
         + ", registration="
         + registration
+        + ", registrationsPerHour="
+        + registrationsPerHour
         + ", secureCookies="
         + secureCookies
         + ", trustProxyHeaders="

@@ -128,6 +128,7 @@ public final class ChatServer implements AutoCloseable {
     return defaults
         .withMaxUploadBytes(config.maxUploadBytes())
         .withRegistration(registrationMode(config.registration()))
+        .withRegistrationThrottle(config.registrationsPerHour(), Duration.ofHours(1))
         .withAllowedOrigins(Set.copyOf(config.allowedOrigins()))
         .withSecureCookies(config.secureCookies())
         .withTrustProxyHeaders(config.trustProxyHeaders())

@@ -29,6 +29,7 @@ final class Settings {
   static final String MAX_UPLOAD_BYTES = "MAX_UPLOAD_BYTES";
   static final String ALLOWED_ORIGINS = "ALLOWED_ORIGINS";
   static final String REGISTRATION = "REGISTRATION";
+  static final String REGISTRATIONS_PER_HOUR = "REGISTRATIONS_PER_HOUR";
   static final String SECURE_COOKIES = "SECURE_COOKIES";
   static final String TRUST_PROXY_HEADERS = "TRUST_PROXY_HEADERS";
   static final String SHUTDOWN_GRACE_SECONDS = "SHUTDOWN_GRACE_SECONDS";
@@ -42,6 +43,12 @@ final class Settings {
 
   /** Largest MAX_UPLOAD_BYTES accepted: 2 GiB, as browsers and our Range support handle it. */
   static final long MAX_MAX_UPLOAD_BYTES = 2L * 1024 * 1024 * 1024;
+
+  /** Registrations per client address per hour: a household or office behind one address. */
+  static final int DEFAULT_REGISTRATIONS_PER_HOUR = 10;
+
+  /** Most REGISTRATIONS_PER_HOUR accepted; beyond it the throttle would not bound anything. */
+  static final int MAX_REGISTRATIONS_PER_HOUR = 100_000;
 
   static final int DEFAULT_SHUTDOWN_GRACE_SECONDS = 10;
   static final int MAX_SHUTDOWN_GRACE_SECONDS = 300;
@@ -82,6 +89,12 @@ final class Settings {
         number(MAX_UPLOAD_BYTES, DEFAULT_MAX_UPLOAD_BYTES, 1, MAX_MAX_UPLOAD_BYTES),
         origins(),
         choice(REGISTRATION, Registration.class, Registration.OPEN),
+        (int)
+            number(
+                REGISTRATIONS_PER_HOUR,
+                DEFAULT_REGISTRATIONS_PER_HOUR,
+                1,
+                MAX_REGISTRATIONS_PER_HOUR),
         flag(SECURE_COOKIES, false),
         flag(TRUST_PROXY_HEADERS, false),
         Duration.ofSeconds(

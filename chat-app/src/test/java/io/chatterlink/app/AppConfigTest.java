@@ -35,6 +35,7 @@ class AppConfigTest {
     assertThat(config.maxUploadBytes()).isEqualTo(25L * 1024 * 1024);
     assertThat(config.allowedOrigins()).isEmpty();
     assertThat(config.registration()).isEqualTo(Registration.OPEN);
+    assertThat(config.registrationsPerHour()).isEqualTo(10);
     assertThat(config.secureCookies()).isFalse();
     assertThat(config.shutdownGrace()).isEqualTo(Duration.ofSeconds(10));
   }
@@ -63,6 +64,7 @@ class AppConfigTest {
                 Map.entry("MAX_UPLOAD_BYTES", "1_000_000"),
                 Map.entry("ALLOWED_ORIGINS", "https://chat.example.org, http://localhost:3000"),
                 Map.entry("REGISTRATION", "closed"),
+                Map.entry("REGISTRATIONS_PER_HOUR", "250"),
                 Map.entry("SECURE_COOKIES", "yes"),
                 Map.entry("TRUST_PROXY_HEADERS", "on"),
                 Map.entry("SHUTDOWN_GRACE_SECONDS", "0")),
@@ -77,6 +79,7 @@ class AppConfigTest {
     assertThat(config.allowedOrigins())
         .containsExactly("https://chat.example.org", "http://localhost:3000");
     assertThat(config.registration()).isEqualTo(Registration.CLOSED);
+    assertThat(config.registrationsPerHour()).isEqualTo(250);
     assertThat(config.secureCookies()).isTrue();
     assertThat(config.trustProxyHeaders()).isTrue();
     assertThat(config.shutdownGrace()).isZero();
@@ -91,6 +94,8 @@ class AppConfigTest {
     "MAX_UPLOAD_BYTES, 2147483649",
     "REGISTRATION, sometimes",
     "DURABILITY, extreme",
+    "REGISTRATIONS_PER_HOUR, 0",
+    "REGISTRATIONS_PER_HOUR, 100001",
     "SECURE_COOKIES, perhaps",
     "TRUST_PROXY_HEADERS, 2",
     "ALLOWED_ORIGINS, ftp://files.example.org",

@@ -57,12 +57,12 @@ class ChatServerEndToEndIT {
 
       JsonNode ack = send(aliceSocket, room, "hello bob");
       assertThat(ack.path("code").asInt()).isEqualTo(200);
-      JsonNode atBob = bobSocket.push("message", room);
+      JsonNode atBob = bobSocket.message(room, "hello bob");
       assertThat(atBob.path("message").path("text").asText()).isEqualTo("hello bob");
       assertThat(atBob.path("message").path("sender").asText()).isEqualTo(aliceId);
 
       send(bobSocket, room, "hi alice");
-      JsonNode atAlice = aliceSocket.push("message", room);
+      JsonNode atAlice = aliceSocket.message(room, "hi alice");
       assertThat(atAlice.path("message").path("text").asText()).isEqualTo("hi alice");
       assertThat(atAlice.path("message").path("sender").asText()).isEqualTo(bobId);
       assertThat(atAlice.path("seq").asLong()).isEqualTo(ack.path("data").path("seq").asLong() + 1);
@@ -98,7 +98,7 @@ class ChatServerEndToEndIT {
     Browserless bob = agent();
     Browserless carol = agent();
     String aliceName = unique("alice");
-    alice.register(aliceName, PASSWORD);
+    String aliceId = alice.register(aliceName, PASSWORD);
     String bobName = unique("bob");
     bob.register(bobName, PASSWORD);
     carol.register(unique("carol"), PASSWORD);
@@ -127,8 +127,8 @@ class ChatServerEndToEndIT {
         SocketClient carolSocket = SocketClient.connect(carol)) {
       subscribe(bobSocket, dm);
       send(aliceSocket, dm, "just between us");
-      assertThat(bobSocket.push("message", dm).path("message").path("text").asText())
-          .isEqualTo("just between us");
+      assertThat(bobSocket.message(dm, "just between us").path("message").path("sender").asText())
+          .isEqualTo(aliceId);
 
       assertThat(
               carolSocket

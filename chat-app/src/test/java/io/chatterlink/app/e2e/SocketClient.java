@@ -118,6 +118,15 @@ final class SocketClient implements AutoCloseable {
     return next(f -> type.equals(f.path("type").asText()) && room.equals(f.path("room").asText()));
   }
 
+  /** The {@code message} push of this room whose text is {@code text}. */
+  JsonNode message(String room, String text) {
+    return next(
+        f ->
+            "message".equals(f.path("type").asText())
+                && room.equals(f.path("room").asText())
+                && text.equals(f.path("message").path("text").asText()));
+  }
+
   /** The close code the server sent, waiting for it. */
   int closeCode() {
     return closedWith.orTimeout(WAIT_SECONDS, TimeUnit.SECONDS).join();
