@@ -69,6 +69,9 @@ final class HandshakeConfigurator extends ServerEndpointConfig.Configurator {
     LOG.debug("refusing WebSocket upgrade: {}", why);
     if (response instanceof UpgradeResponse) {
       ((UpgradeResponse) response).setStatus(status);
+      // Tyrus has already filled in the upgrade headers; a refusal must not carry them.
+      response.getHeaders().keySet().removeIf(h -> h.equalsIgnoreCase("Upgrade") || h.startsWith("Sec-WebSocket"));
+      response.getHeaders().put("Connection", List.of("close"));
     }
   }
 

@@ -38,10 +38,12 @@ final class TestClient implements WebSocket.Listener, AutoCloseable {
     WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(PATIENCE);
     cookie.ifPresent(c -> builder.header("Cookie", c));
     origin.ifPresent(o -> builder.header("Origin", o));
-    return builder.buildAsync(uri, client).thenApply(ws -> {
-      client.socket = ws;
-      return client;
-    });
+    return builder.buildAsync(uri, client)
+        .orTimeout(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)
+        .thenApply(ws -> {
+          client.socket = ws;
+          return client;
+        });
   }
 
   @Override
