@@ -1,0 +1,63 @@
+package io.chatterlink.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * History pages, resync and resend checks are index lookups on the migrated schema, never table
+ * scans: SQLite's query planner says so for the shapes of query the stores send.
+ */
+class SqliteQueryPlanTest {
+  @TempDir Path folder;
+
+  @Test
+  void historyResyncAndResendChecksUseIndexes() throws SQLException {
+    Path db = folder.resolve("chat.db");
+    JooqStorage.open(StorageSettings.of("jdbc:sqlite:" + db)).close();
+
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+      assertThat(
+              plan(
+                  c,
+                  "select * from messages where room_id = 'r' and seq < 10 order by seq desc limit"
+                      + " 50"))
+          .contains("USING INDEX")
+          .doesNotContain("SCAN messages")
+          .doesNotContain("TEMP B-TREE");
+      assertThat(
+              plan(
+                  c,
+                  "select * from message_log join messages on messages.id = message_log.message_id"
+                      + " where message_log.room_id = 'r' and message_log.seq > 10"
+                      + " order by message_log.seq limit 500"))
+          .doesNotContain("SCAN message_log")
+          .doesNotContain("SCAN messages")
+          .doesNotContain("TEMP B-TREE");
+      assertThat(plan(c, "select * from messages where sender = 'u' and client_message_id = 'c'"))
+          .contains("USING INDEX")
+          .doesNotContain("SCAN messages");
+      assertThat(plan(c, "select last_seq from room_seqs where room_id = 'r'"))
+          .contains("USING INDEX")
+          .doesNotContain("SCAN room_seqs");
+    }
+  }
+
+  private static String plan(Connection c, String query) throws SQLException {
+    StringBuilder plan = new StringBuilder();
+    try (Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("EXPLAIN QUERY PLAN " + query)) {
+      while (r.next()) {
+        plan.append(r.getString("detail")).append('\n');
+      }
+    }
+    return plan.toString();
+  }
+}
