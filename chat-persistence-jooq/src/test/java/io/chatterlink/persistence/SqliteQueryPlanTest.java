@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * History pages, resync and resend checks are index lookups on the migrated schema, never table
+ * History pages, resync, resend checks and membership order are index lookups on the migrated schema, never table
  * scans: SQLite's query planner says so for the shapes of query the stores send.
  */
 class SqliteQueryPlanTest {
@@ -44,6 +44,8 @@ class SqliteQueryPlanTest {
       assertThat(plan(c, "select * from messages where sender = 'u' and client_message_id = 'c'"))
           .contains("USING INDEX")
           .doesNotContain("SCAN messages");
+      assertThat(plan(c, "select coalesce(max(join_order), 0) from memberships"))
+          .contains("INDEX memberships_by_join_order");
       assertThat(plan(c, "select last_seq from room_seqs where room_id = 'r'"))
           .contains("USING INDEX")
           .doesNotContain("SCAN room_seqs");
