@@ -1,5 +1,7 @@
 package io.chatterlink.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chatterlink.core.error.ChatException;
 import io.chatterlink.core.error.ConflictException;
@@ -53,6 +55,7 @@ final class AccountEndpoints {
         .post("/api/logout", this::logOut)
         .post("/api/password", this::changePassword)
         .get("/api/me", call -> call.ok(userBody(call, call.signedIn().user())))
+        .get("/api/session", this::session)
         .post("/api/invites", this::issueInvite);
   }
 
@@ -138,6 +141,15 @@ final class AccountEndpoints {
     }
     cookies.setSession(call.exchange(), login.token());
     call.ok(userBody(call, login.user()));
+  }
+
+  /** Who is signed in, or {@code "user": null}: lets a page decide without provoking a 401. */
+  private void session(Call call) {
+    ObjectNode body = call.object();
+    body.set(
+        "user",
+        call.caller().map(c -> (JsonNode) views.user(c.user())).orElse(NullNode.getInstance()));
+    call.ok(body);
   }
 
   private void issueInvite(Call call) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Settings of the HTTP side. Start from {@link #defaults(Path)} and change what you need with the
@@ -124,182 +125,127 @@ public record WebSettings(
 
   /** These settings with another upload size limit. */
   public WebSettings withMaxUploadBytes(long bytes) {
-    return new WebSettings(
-        uploadDir,
-        bytes,
-        registration,
-        allowedOrigins,
-        secureCookies,
-        trustProxyHeaders,
-        maxLoginFailuresPerAccount,
-        maxLoginFailuresPerAddress,
-        loginThrottleWindow,
-        maxRegistrationsPerAddress,
-        registrationWindow,
-        sessionCookieMaxAge,
-        inviteSecret,
-        inviteLifetime,
-        maxJsonBodyBytes);
+    return with(c -> c.maxUploadBytes = bytes);
   }
 
   /** These settings with another registration mode. */
   public WebSettings withRegistration(RegistrationMode mode) {
-    return new WebSettings(
-        uploadDir,
-        maxUploadBytes,
-        mode,
-        allowedOrigins,
-        secureCookies,
-        trustProxyHeaders,
-        maxLoginFailuresPerAccount,
-        maxLoginFailuresPerAddress,
-        loginThrottleWindow,
-        maxRegistrationsPerAddress,
-        registrationWindow,
-        sessionCookieMaxAge,
-        inviteSecret,
-        inviteLifetime,
-        maxJsonBodyBytes);
+    return with(c -> c.registration = mode);
   }
 
   /** These settings accepting these extra origins. */
   public WebSettings withAllowedOrigins(Set<String> origins) {
-    return new WebSettings(
-        uploadDir,
-        maxUploadBytes,
-        registration,
-        origins,
-        secureCookies,
-        trustProxyHeaders,
-        maxLoginFailuresPerAccount,
-        maxLoginFailuresPerAddress,
-        loginThrottleWindow,
-        maxRegistrationsPerAddress,
-        registrationWindow,
-        sessionCookieMaxAge,
-        inviteSecret,
-        inviteLifetime,
-        maxJsonBodyBytes);
+    return with(c -> c.allowedOrigins = origins);
   }
 
   /** These settings with cookies always marked {@code Secure} (or not). */
   public WebSettings withSecureCookies(boolean secure) {
-    return new WebSettings(
-        uploadDir,
-        maxUploadBytes,
-        registration,
-        allowedOrigins,
-        secure,
-        trustProxyHeaders,
-        maxLoginFailuresPerAccount,
-        maxLoginFailuresPerAddress,
-        loginThrottleWindow,
-        maxRegistrationsPerAddress,
-        registrationWindow,
-        sessionCookieMaxAge,
-        inviteSecret,
-        inviteLifetime,
-        maxJsonBodyBytes);
+    return with(c -> c.secureCookies = secure);
   }
 
   /** These settings trusting (or not) a proxy's {@code X-Forwarded-*} headers. */
   public WebSettings withTrustProxyHeaders(boolean trust) {
-    return new WebSettings(
-        uploadDir,
-        maxUploadBytes,
-        registration,
-        allowedOrigins,
-        secureCookies,
-        trust,
-        maxLoginFailuresPerAccount,
-        maxLoginFailuresPerAddress,
-        loginThrottleWindow,
-        maxRegistrationsPerAddress,
-        registrationWindow,
-        sessionCookieMaxAge,
-        inviteSecret,
-        inviteLifetime,
-        maxJsonBodyBytes);
+    return with(c -> c.trustProxyHeaders = trust);
   }
 
   /** These settings with other login throttle numbers. */
   public WebSettings withLoginThrottle(int perAccount, int perAddress, Duration window) {
-    return new WebSettings(
-        uploadDir,
-        maxUploadBytes,
-        registration,
-        allowedOrigins,
-        secureCookies,
-        trustProxyHeaders,
-        perAccount,
-        perAddress,
-        window,
-        maxRegistrationsPerAddress,
-        registrationWindow,
-        sessionCookieMaxAge,
-        inviteSecret,
-        inviteLifetime,
-        maxJsonBodyBytes);
+    return with(
+        c -> {
+          c.maxLoginFailuresPerAccount = perAccount;
+          c.maxLoginFailuresPerAddress = perAddress;
+          c.loginThrottleWindow = window;
+        });
   }
 
   /** These settings allowing {@code perAddress} registration attempts per {@code window}. */
   public WebSettings withRegistrationThrottle(int perAddress, Duration window) {
-    return new WebSettings(
-        uploadDir,
-        maxUploadBytes,
-        registration,
-        allowedOrigins,
-        secureCookies,
-        trustProxyHeaders,
-        maxLoginFailuresPerAccount,
-        maxLoginFailuresPerAddress,
-        loginThrottleWindow,
-        perAddress,
-        window,
-        sessionCookieMaxAge,
-        inviteSecret,
-        inviteLifetime,
-        maxJsonBodyBytes);
+    return with(
+        c -> {
+          c.maxRegistrationsPerAddress = perAddress;
+          c.registrationWindow = window;
+        });
   }
 
   /** These settings signing invite codes with {@code secret}, valid for {@code lifetime}. */
   public WebSettings withInvites(String secret, Duration lifetime) {
-    return new WebSettings(
-        uploadDir,
-        maxUploadBytes,
-        registration,
-        allowedOrigins,
-        secureCookies,
-        trustProxyHeaders,
-        maxLoginFailuresPerAccount,
-        maxLoginFailuresPerAddress,
-        loginThrottleWindow,
-        maxRegistrationsPerAddress,
-        registrationWindow,
-        sessionCookieMaxAge,
-        Optional.of(secret),
-        lifetime,
-        maxJsonBodyBytes);
+    return with(
+        c -> {
+          c.inviteSecret = Optional.of(secret);
+          c.inviteLifetime = lifetime;
+        });
   }
 
   /** These settings with another session cookie lifetime. */
   public WebSettings withSessionCookieMaxAge(Duration maxAge) {
-    return new WebSettings(
-        uploadDir,
-        maxUploadBytes,
-        registration,
-        allowedOrigins,
-        secureCookies,
-        trustProxyHeaders,
-        maxLoginFailuresPerAccount,
-        maxLoginFailuresPerAddress,
-        loginThrottleWindow,
-        maxRegistrationsPerAddress,
-        registrationWindow,
-        maxAge,
-        inviteSecret,
-        inviteLifetime,
-        maxJsonBodyBytes);
+    return with(c -> c.sessionCookieMaxAge = maxAge);
+  }
+
+  /** These settings with another JSON request body limit. */
+  public WebSettings withMaxJsonBodyBytes(int bytes) {
+    return with(c -> c.maxJsonBodyBytes = bytes);
+  }
+
+  private WebSettings with(Consumer<Copy> change) {
+    Copy copy = new Copy(this);
+    change.accept(copy);
+    return copy.build();
+  }
+
+  /** A mutable copy, so that each {@code with...} method names only what it changes. */
+  private static final class Copy {
+    Path uploadDir;
+    long maxUploadBytes;
+    RegistrationMode registration;
+    Set<String> allowedOrigins;
+    boolean secureCookies;
+    boolean trustProxyHeaders;
+    int maxLoginFailuresPerAccount;
+    int maxLoginFailuresPerAddress;
+    Duration loginThrottleWindow;
+    int maxRegistrationsPerAddress;
+    Duration registrationWindow;
+    Duration sessionCookieMaxAge;
+    Optional<String> inviteSecret;
+    Duration inviteLifetime;
+    int maxJsonBodyBytes;
+
+    Copy(WebSettings s) {
+      uploadDir = s.uploadDir;
+      maxUploadBytes = s.maxUploadBytes;
+      registration = s.registration;
+      allowedOrigins = s.allowedOrigins;
+      secureCookies = s.secureCookies;
+      trustProxyHeaders = s.trustProxyHeaders;
+      maxLoginFailuresPerAccount = s.maxLoginFailuresPerAccount;
+      maxLoginFailuresPerAddress = s.maxLoginFailuresPerAddress;
+      loginThrottleWindow = s.loginThrottleWindow;
+      maxRegistrationsPerAddress = s.maxRegistrationsPerAddress;
+      registrationWindow = s.registrationWindow;
+      sessionCookieMaxAge = s.sessionCookieMaxAge;
+      inviteSecret = s.inviteSecret;
+      inviteLifetime = s.inviteLifetime;
+      maxJsonBodyBytes = s.maxJsonBodyBytes;
+    }
+
+    WebSettings build() {
+      return new WebSettings(
+          uploadDir,
+          maxUploadBytes,
+          registration,
+          allowedOrigins,
+          secureCookies,
+          trustProxyHeaders,
+          maxLoginFailuresPerAccount,
+          maxLoginFailuresPerAddress,
+          loginThrottleWindow,
+          maxRegistrationsPerAddress,
+          registrationWindow,
+          sessionCookieMaxAge,
+          inviteSecret,
+          inviteLifetime,
+          maxJsonBodyBytes);
+    }
   }
 
   private static void requirePositive(Duration d, String name) {

@@ -221,6 +221,16 @@ class AccountApiTest {
   }
 
   @Test
+  void theSessionEndpointSaysWhoIsSignedInWithoutA401() {
+    WebClient.Reply anonymous = server.client().get("/api/session");
+    WebClient alice = server.signedIn("alice");
+
+    assertThat(anonymous.status()).isEqualTo(200);
+    assertThat(anonymous.json().get("user").isNull()).isTrue();
+    assertThat(alice.get("/api/session").json().at("/user/username").asText()).isEqualTo("alice");
+  }
+
+  @Test
   void withoutASessionTheApiAnswers401() {
     WebClient.Reply reply = server.client().get("/api/rooms");
     assertThat(reply.status()).isEqualTo(401);

@@ -110,7 +110,16 @@ class SecurityHeadersTest {
   @Test
   void theUiNeverInsertsUserTextAsHtml() {
     for (String module :
-        new String[] {"app.js", "chat.js", "messages.js", "dom.js", "api.js", "socket.js"}) {
+        new String[] {
+          "app.js",
+          "chat.js",
+          "messages.js",
+          "dom.js",
+          "api.js",
+          "socket.js",
+          "typing.js",
+          "sidebar.js"
+        }) {
       String source =
           new String(alice.get("/js/" + module).bytes(), java.nio.charset.StandardCharsets.UTF_8);
       assertThat(source)

@@ -40,6 +40,8 @@ class WebSettingsTest {
         .hasMessageContaining("loginThrottleWindow");
     assertThatThrownBy(() -> defaults.withRegistrationThrottle(0, Duration.ofHours(1)))
         .hasMessageContaining("maxRegistrationsPerAddress");
+    assertThatThrownBy(() -> defaults.withMaxJsonBodyBytes(100))
+        .hasMessageContaining("maxJsonBodyBytes");
     assertThatThrownBy(() -> defaults.withInvites("short", Duration.ofDays(1)))
         .hasMessageContaining("inviteSecret");
     assertThatThrownBy(() -> defaults.withSessionCookieMaxAge(Duration.ofSeconds(-1)))
@@ -54,5 +56,8 @@ class WebSettingsTest {
     assertThat(changed.secureCookies()).isTrue();
     assertThat(changed.maxUploadBytes()).isEqualTo(defaults.maxUploadBytes());
     assertThat(changed.withTrustProxyHeaders(true).trustProxyHeaders()).isTrue();
+    assertThat(changed.withMaxJsonBodyBytes(2048).maxJsonBodyBytes()).isEqualTo(2048);
+    assertThat(changed.withRegistrationThrottle(3, Duration.ofMinutes(5)).registrationWindow())
+        .isEqualTo(Duration.ofMinutes(5));
   }
 }

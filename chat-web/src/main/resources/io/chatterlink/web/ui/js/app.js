@@ -90,8 +90,8 @@ function wireChat() {
       send();
     }
   });
-  composer.addEventListener('input', () => chat?.composing(composer.value));
-  composer.addEventListener('blur', () => chat?.stopTyping());
+  composer.addEventListener('input', () => chat?.typing.composing(composer.value));
+  composer.addEventListener('blur', () => chat?.typing.stop());
 
   byId('upload-input').addEventListener('change', (e) => {
     const [file] = e.target.files;
@@ -109,10 +109,11 @@ async function main() {
   wireAuth();
   wireChat();
   try {
-    const { user } = await api('GET', '/api/me');
-    showChat(user);
-  } catch {
-    showAuth('');
+    const { user } = await api('GET', '/api/session');
+    if (user) showChat(user);
+    else showAuth('');
+  } catch (e) {
+    showAuth(e.message);
   }
   try {
     const config = await api('GET', '/api/config');

@@ -2,10 +2,10 @@
 // resync after every (re)connect (docs/protocol.md, section 9).
 import { api, upload } from './api.js';
 import { Connection } from './socket.js';
-import { byId, el, showError } from './dom.js';
+import { byId, showError } from './dom.js';
 import { MessageList } from './messages.js';
-
-const TYPING_REPEAT_MS = 3000;
+import { renderOnline, renderPublicRooms, renderRoomList } from './sidebar.js';
+import { Typing } from './typing.js';
 
 export class Chat {
   constructor(me, onSignedOut) {
@@ -14,12 +14,10 @@ export class Chat {
     this.rooms = new Map();
     this.timelines = new Map();
     this.users = new Map([[me.id, me]]);
-    this.typing = new Map();
     this.presence = new Map();
     this.members = new Map();
     this.pending = new Map();
     this.current = null;
-    this.typingSentAt = 0;
     this.sendCounter = 0;
     this.messages = new MessageList(byId('message-list'), {
       nameOf: (id) => this.nameOf(id),
@@ -27,12 +25,19 @@ export class Chat {
       onEdit: (m, text) => this.request('edit', { messageId: m.id, text }),
       onDelete: (m) => this.request('delete', { messageId: m.id }),
     });
+    this.typing = new Typing({
+      request: (type, fields) => this.connection.request(type, fields),
+      currentRoom: () => this.current,
+      myId: () => this.me.id,
+      nameOf: (id) => this.nameOf(id),
+      output: byId('typing-indicator'),
+    });
     this.connection = new Connection({
       onHello: (hello) => this.hello(hello),
       onPush: (push) => this.push(push),
       onState: (state) => (byId('reconnecting').hidden = state === 'open'),
       onSessionEnded: () => this.signedOut('Your session ended. Please log in again.'),
-      sessionIsValid: () => api('GET', '/api/me').then(() => true, (e) => e.status !== 401),
+      sessionIsValid: () => api('GET', '/api/session').then(({ user }) => user !== null, () => true),
     });
   }
 
@@ -58,7 +63,7 @@ export class Chat {
   async hello(hello) {
     this.me = hello.user;
     this.users.set(hello.user.id, hello.user);
-    this.typingExpiryMs = (hello.limits?.typingExpirySeconds || 6) * 1000;
+    this.typing.expiryMs = (hello.limits?.typingExpirySeconds || 6) * 1000;
     const present = new Set(hello.rooms.map((r) => r.id));
     for (const id of [...this.rooms.keys()]) if (!present.has(id)) this.dropRoom(id);
     for (const room of hello.rooms) this.rooms.set(room.id, room);
@@ -92,7 +97,7 @@ export class Chat {
       case 'delete':
         return this.applyEntry(p);
       case 'typing':
-        return this.typingChanged(p.room, p.user, p.typing);
+        return this.typing.changed(p.room, p.user, p.typing);
       case 'read':
         return this.readElsewhere(p.room, p.seq);
       case 'presence':
@@ -123,7 +128,7 @@ export class Chat {
       t.byId.set(p.message.id, p.message);
       if (p.type === 'message') {
         this.pending.delete(p.message.sender === this.me.id ? p.message.clientMessageId : '');
-        this.typingChanged(p.room, p.message.sender, false);
+        this.typing.changed(p.room, p.message.sender, false);
         if (room && p.message.sender !== this.me.id && (p.room !== this.current || document.hidden)) room.unread += 1;
       }
     }
@@ -252,39 +257,6 @@ export class Chat {
     }
   }
 
-  // ---- typing ----
-
-  typingChanged(roomId, userId, typing) {
-    if (userId === this.me.id) return;
-    if (!this.typing.has(roomId)) this.typing.set(roomId, new Map());
-    const inRoom = this.typing.get(roomId);
-    clearTimeout(inRoom.get(userId));
-    if (typing) {
-      // The server ends typing itself; this timer only covers a push lost to a reconnect.
-      inRoom.set(userId, setTimeout(() => this.typingChanged(roomId, userId, false), (this.typingExpiryMs || 6000) + 2000));
-    } else {
-      inRoom.delete(userId);
-    }
-    if (roomId === this.current) this.renderTyping();
-  }
-
-  composing(text) {
-    if (!this.current) return;
-    const now = Date.now();
-    if (text.trim() && now - this.typingSentAt > TYPING_REPEAT_MS) {
-      this.typingSentAt = now;
-      this.connection.request('typing', { room: this.current, typing: true }).catch(() => {});
-    } else if (!text.trim() && this.typingSentAt) {
-      this.stopTyping();
-    }
-  }
-
-  stopTyping() {
-    if (!this.typingSentAt || !this.current) return;
-    this.typingSentAt = 0;
-    this.connection.request('typing', { room: this.current, typing: false }).catch(() => {});
-  }
-
   // ---- sending ----
 
   send(text, attachments = []) {
@@ -293,7 +265,7 @@ export class Chat {
     const clientMessageId = `c-${Date.now().toString(36)}-${this.sendCounter}-${Math.random().toString(36).slice(2, 8)}`;
     const send = { room: this.current, text, attachments };
     this.pending.set(clientMessageId, send);
-    this.stopTyping();
+    this.typing.stop();
     this.transmit(clientMessageId, send);
   }
 
@@ -331,17 +303,7 @@ export class Chat {
   async refreshPublicRooms() {
     try {
       const { rooms } = await api('GET', '/api/public-rooms');
-      const list = byId('public-list');
-      list.replaceChildren(
-        ...rooms
-          .filter((r) => !r.role)
-          .map((r) =>
-            el('li', { 'data-testid': 'public-room' },
-              el('span', { className: 'grow', text: r.name }),
-              el('button', { type: 'button', className: 'secondary', 'data-testid': 'join-room', 'aria-label': `Join ${r.name}`, text: 'Join', onclick: () => this.join(r.id) }),
-            ),
-          ),
-      );
+      renderPublicRooms(byId('public-list'), rooms, (id) => this.join(id));
     } catch (e) {
       showError(byId('sidebar-error'), e);
     }
@@ -424,20 +386,11 @@ export class Chat {
   }
 
   renderRooms() {
-    const rooms = [...this.rooms.values()].sort((a, b) => this.roomName(a).localeCompare(this.roomName(b)));
-    byId('room-list').replaceChildren(
-      ...rooms.map((room) =>
-        el('li', {},
-          el('button', {
-              type: 'button', className: 'room', 'data-testid': 'room-item', 'data-room': room.id,
-              'aria-current': room.id === this.current ? 'true' : 'false', onclick: () => this.open(room.id),
-            },
-            el('span', { text: (room.kind === 'direct' ? '@ ' : '# ') + this.roomName(room) }),
-            room.unread > 0 ? el('span', { className: 'unread', 'data-testid': 'room-unread', 'aria-label': `${room.unread} unread`, text: String(room.unread) }) : null,
-          ),
-        ),
-      ),
-    );
+    renderRoomList(byId('room-list'), this.rooms.values(), {
+      current: this.current,
+      nameOf: (room) => this.roomName(room),
+      onOpen: (id) => this.open(id),
+    });
   }
 
   renderConversation() {
@@ -450,7 +403,7 @@ export class Chat {
       this.messages.clear();
       byId('chat-view').classList.remove('show-conversation');
     }
-    this.renderTyping();
+    this.typing.render();
     this.renderOnline();
   }
 
@@ -461,20 +414,7 @@ export class Chat {
     this.messages.render(sorted, toBottom ? { keepBottom: true } : undefined);
   }
 
-  renderTyping() {
-    const inRoom = this.typing.get(this.current);
-    const names = inRoom ? [...inRoom.keys()].map((id) => this.nameOf(id)) : [];
-    byId('typing-indicator').textContent =
-      names.length === 0 ? '' : names.length === 1 ? `${names[0]} is typing…` : `${names.join(' and ')} are typing…`;
-  }
-
   renderOnline() {
-    const ids = this.members.get(this.current) || [];
-    const online = ids.filter((id) => ['online', 'away'].includes(this.presence.get(id)));
-    byId('online-list').replaceChildren(
-      ...online.map((id) =>
-        el('li', { className: this.presence.get(id), 'data-testid': 'online-user', text: this.nameOf(id) }),
-      ),
-    );
+    renderOnline(byId('online-list'), this.members.get(this.current) || [], this.presence, (id) => this.nameOf(id));
   }
 }
