@@ -59,6 +59,7 @@ public final class ChatEndpoint extends Endpoint {
             session,
             core.history(),
             runtime.outbound(),
+            runtime.closer(),
             settings,
             gone -> {
               runtime.registry().remove(gone);

@@ -41,6 +41,7 @@ final class Connection {
   private final Session session;
   private final FetchHistory history;
   private final Executor executor;
+  private final Executor closer;
   private final Consumer<Connection> onGone;
   private final ArrayBlockingQueue<Outbound> queue;
   private final TokenBucket budget;
@@ -59,6 +60,7 @@ final class Connection {
       Session session,
       FetchHistory history,
       Executor executor,
+      Executor closer,
       TransportSettings settings,
       Consumer<Connection> onGone) {
     this.id = id;
@@ -67,6 +69,7 @@ final class Connection {
     this.session = session;
     this.history = history;
     this.executor = executor;
+    this.closer = closer;
     this.onGone = onGone;
     this.queue = new ArrayBlockingQueue<>(settings.outboundQueueFrames());
     this.budget =
@@ -127,7 +130,11 @@ final class Connection {
   /** Forgets the connection at once and closes its socket without waiting for its queue. */
   void closeNow(CloseReason reason) {
     if (markGone()) {
-      runQuietly(() -> closeSession(reason));
+      try {
+        closer.execute(() -> closeSession(reason));
+      } catch (RejectedExecutionException e) {
+        LOG.debug("transport stopped; connection {} is closed with the server", id);
+      }
     }
   }
 

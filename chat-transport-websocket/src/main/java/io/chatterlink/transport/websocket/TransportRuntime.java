@@ -18,6 +18,8 @@ final class TransportRuntime {
   private final ConnectionRegistry registry = new ConnectionRegistry();
   private final AtomicReference<ChatCore> core = new AtomicReference<>();
   private final ExecutorService outbound;
+  private final ExecutorService closer =
+      Executors.newCachedThreadPool(daemonThreads("chatterlink-ws-close"));
   private final AtomicInteger inFlightRequests = new AtomicInteger();
   private volatile boolean shuttingDown;
 
@@ -38,6 +40,14 @@ final class TransportRuntime {
 
   ExecutorService outbound() {
     return outbound;
+  }
+
+  /**
+   * Where sockets are closed: a close may wait for a client that does not read, and must never
+   * hold up the outbound pumps.
+   */
+  ExecutorService closer() {
+    return closer;
   }
 
   /** The core, once attached. */

@@ -123,6 +123,7 @@ public final class WebSocketTransport {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    runtime.closer().shutdown();
     readExecutor.shutdown();
   }
 

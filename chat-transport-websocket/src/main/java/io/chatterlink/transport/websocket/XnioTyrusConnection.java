@@ -31,7 +31,9 @@ final class XnioTyrusConnection {
     this.stream = stream;
     this.source = stream.getSourceChannel();
     this.readExecutor = readExecutor;
-    this.tyrus = upgrade.createConnection(new XnioWriter(stream), reason -> IoUtils.safeClose(stream));
+    XnioWriter writer = new XnioWriter(stream);
+    stream.setCloseListener(closed -> writer.abort());
+    this.tyrus = upgrade.createConnection(writer, reason -> writer.abort());
   }
 
   static void open(StreamConnection stream, UpgradeInfo upgrade, Executor readExecutor) {

@@ -74,11 +74,23 @@ final class XnioWriter extends Writer {
 
   private void cutAfterGrace() {
     try {
-      connection.getIoThread()
-          .executeAfter(() -> IoUtils.safeClose(connection), CLOSE_FLUSH_SECONDS, TimeUnit.SECONDS);
+      connection.getIoThread().executeAfter(this::abort, CLOSE_FLUSH_SECONDS, TimeUnit.SECONDS);
     } catch (RejectedExecutionException e) {
-      IoUtils.safeClose(connection); // the server is stopping: no time left to wait
+      abort(); // the server is stopping: no time left to wait
     }
+  }
+
+  /** Cuts the connection and fails what is still queued, so that no sender waits forever. */
+  void abort() {
+    List<Pending> failed;
+    synchronized (this) {
+      broken = true;
+      failed = new ArrayList<>(pending);
+      pending.clear();
+    }
+    IoUtils.safeClose(connection);
+    IOException closed = new IOException("connection closed");
+    failed.forEach(p -> p.handler().failed(closed));
   }
 
   /** Writes what the socket takes; returns the writes that finished, to be completed unlocked. */
