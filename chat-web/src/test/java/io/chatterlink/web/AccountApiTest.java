@@ -114,6 +114,7 @@ class AccountApiTest {
     WebClient otherDevice = server.client();
     otherDevice.post("/api/login", Map.of("username", "alice", "password", "correct horse alice"));
     String old = alice.cookies.get(Cookies.SESSION);
+    SessionToken otherToken = new SessionToken(otherDevice.cookies.get(Cookies.SESSION));
 
     WebClient.Reply reply =
         alice.post(
@@ -124,6 +125,8 @@ class AccountApiTest {
     assertThat(alice.cookies.get(Cookies.SESSION)).isNotEqualTo(old);
     assertThat(alice.get("/api/me").status()).isEqualTo(200);
     assertThat(otherDevice.get("/api/me").status()).isEqualTo(401);
+    assertThat(server.adapters.delivery().closedSessions())
+        .contains(otherToken.id(), new SessionToken(old).id());
     assertThat(
             server
                 .client()
