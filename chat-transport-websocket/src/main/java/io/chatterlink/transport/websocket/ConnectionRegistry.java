@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The open connections, by user (one per browser tab), and the {@link Delivery} the core pushes
@@ -17,6 +18,15 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ConnectionRegistry implements Delivery {
   private final Map<UserId, Set<Connection>> byUser = new ConcurrentHashMap<>();
+  private final Function<ChatEvent, OutboundFrame> encoder;
+
+  ConnectionRegistry() {
+    this(EventFrames::encode);
+  }
+
+  ConnectionRegistry(Function<ChatEvent, OutboundFrame> encoder) {
+    this.encoder = encoder;
+  }
 
   void add(Connection connection) {
     byUser.computeIfAbsent(connection.user(), u -> ConcurrentHashMap.newKeySet()).add(connection);
@@ -40,7 +50,7 @@ final class ConnectionRegistry implements Delivery {
         continue;
       }
       if (frame == null) {
-        frame = EventFrames.encode(event);
+        frame = encoder.apply(event);
       }
       for (Connection connection : connections) {
         connection.push(frame);

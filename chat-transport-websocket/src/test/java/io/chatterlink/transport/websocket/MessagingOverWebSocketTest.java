@@ -190,4 +190,30 @@ class MessagingOverWebSocketTest {
           .containsOnly("online");
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(Hosting.class)
+  void anInviteeLearnsOfTheNewRoomAtOnceAndCanCatchUpOnIt(Hosting hosting) {
+    try (ChatFixture chat = new ChatFixture(hosting)) {
+      LoginResult alice = chat.user("alice");
+      LoginResult bob = chat.user("bob");
+      TestClient b = chat.connect(bob);
+      RoomSummary room = chat.core.rooms().createRoom(new io.chatterlink.core.port.in.ManageRooms.CreateRoom(
+          alice.user().id(), "plans", io.chatterlink.core.model.RoomKind.PRIVATE));
+      TestClient a = chat.connect(alice);
+      a.request(send(room.id().value(), "p1", "before you came"));
+
+      chat.core.rooms().invite(alice.user().id(), room.id(), bob.user().id());
+
+      JsonNode joined = b.await(ofType("member.joined"));
+      assertThat(joined.path("room").path("id").asText()).isEqualTo(room.id().value());
+      assertThat(joined.path("room").path("kind").asText()).isEqualTo("private");
+      assertThat(joined.path("member").path("user").path("id").asText()).isEqualTo(bob.user().id().value());
+      assertThat(b.request(subscribe(room.id().value(), 0)).path("data").path("seq").asLong()).isEqualTo(1);
+      assertThat(b.await(ofType("message")).path("message").path("text").asText()).isEqualTo("before you came");
+
+      chat.core.rooms().rename(alice.user().id(), room.id(), "plans-2");
+      assertThat(b.await(ofType("room.changed")).path("name").asText()).isEqualTo("plans-2");
+    }
+  }
 }
