@@ -17,6 +17,7 @@ final class TestServer implements AutoCloseable {
   final WebSettings settings;
   private final Undertow undertow;
   final URI base;
+  private final java.net.http.HttpClient http = WebClient.newHttpClient();
 
   private TestServer(InMemoryAdapters adapters, WebSettings settings, Clock clock) {
     this.adapters = adapters;
@@ -46,7 +47,7 @@ final class TestServer implements AutoCloseable {
   }
 
   WebClient client() {
-    return new WebClient(base);
+    return new WebClient(base, http);
   }
 
   /** A new client, registered and signed in as {@code name} with a valid password. */

@@ -23,18 +23,26 @@ import java.util.Optional;
  */
 final class WebClient {
   static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder()
-          .connectTimeout(Duration.ofSeconds(5))
-          .version(HttpClient.Version.HTTP_1_1)
-          .build();
+
+  /**
+   * One client per server: a pooled connection to a stopped server must never be reused for a new
+   * server that happens to get the same ephemeral port.
+   */
+  static HttpClient newHttpClient() {
+    return HttpClient.newBuilder()
+        .connectTimeout(Duration.ofSeconds(5))
+        .version(HttpClient.Version.HTTP_1_1)
+        .build();
+  }
 
   private final URI base;
+  private final HttpClient http;
   final Map<String, String> cookies = new LinkedHashMap<>();
   boolean sendCsrf = true;
 
-  WebClient(URI base) {
+  WebClient(URI base, HttpClient http) {
     this.base = base;
+    this.http = http;
   }
 
   /** A response with its body as bytes and JSON helpers. */
@@ -143,7 +151,7 @@ final class WebClient {
   private Reply send(HttpRequest.Builder builder) {
     try {
       HttpResponse<byte[]> response =
-          HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+          http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
       for (String setCookie : response.headers().allValues("Set-Cookie")) {
         String pair = setCookie.split(";", 2)[0];
         int eq = pair.indexOf('=');
