@@ -73,7 +73,7 @@ export class Chat {
     if (this.current && this.rooms.has(this.current)) {
       if (!this.timeline(this.current).loaded) this.loadOlder();
       this.loadPresence(this.current);
-    } else if (!this.current && hello.rooms.length > 0) this.open(hello.rooms[0].id);
+    } else if (!this.current && hello.rooms.length > 0) this.open(hello.rooms[0].id, { reveal: false });
   }
 
   timeline(roomId) {
@@ -183,10 +183,11 @@ export class Chat {
     return others.length ? others.join(', ') : room.name;
   }
 
-  async open(roomId) {
+  // Shows a room; on a phone-sized screen `reveal` also switches from the room list to it.
+  async open(roomId, { reveal = true } = {}) {
     this.current = roomId;
     this.messages.clear();
-    byId('chat-view').classList.add('show-conversation');
+    if (reveal) byId('chat-view').classList.add('show-conversation');
     showError(byId('conversation-error'), null);
     this.renderConversation();
     this.renderRooms();
