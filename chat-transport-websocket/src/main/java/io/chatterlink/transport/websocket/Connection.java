@@ -1,21 +1,16 @@
 package io.chatterlink.transport.websocket;
 
-import io.chatterlink.core.error.ChatException;
-import io.chatterlink.core.event.SequencedEvent;
-import io.chatterlink.core.model.Limits;
 import io.chatterlink.core.model.RoomId;
 import io.chatterlink.core.model.SessionId;
 import io.chatterlink.core.model.UserId;
 import io.chatterlink.core.port.in.FetchHistory;
-import io.chatterlink.core.port.in.FetchHistory.ResyncBatch;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -29,8 +24,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Everything leaves through a single "pump" that sends one frame at a time asynchronously on a
  * shared executor, so a slow client holds no thread and never delays anyone else: when its queue
- * fills up it is disconnected (1013). The pump alone touches {@link #ready}, {@link #delivered}
- * and {@link #pendingCatchUp}; the {@link #pumping} flag makes it run one step at a time.
+ * fills up it is disconnected (1013). The pump alone touches {@link #ready} and the room cursors;
+ * the {@link #pumping} flag makes it run one step at a time.
  */
 final class Connection {
   private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
@@ -39,15 +34,13 @@ final class Connection {
   private final UserId user;
   private final SessionId sessionId;
   private final Session session;
-  private final FetchHistory history;
   private final Executor executor;
   private final Executor closer;
   private final Consumer<Connection> onGone;
   private final ArrayBlockingQueue<Outbound> queue;
   private final TokenBucket budget;
   private final Deque<String> ready = new ArrayDeque<>();
-  private final Map<RoomId, Long> delivered = new HashMap<>();
-  private Outbound.CatchUp pendingCatchUp;
+  private final RoomCursors cursors;
   private final AtomicBoolean pumping = new AtomicBoolean();
   private final AtomicBoolean gone = new AtomicBoolean();
   private volatile boolean started;
@@ -67,7 +60,7 @@ final class Connection {
     this.user = user;
     this.sessionId = sessionId;
     this.session = session;
-    this.history = history;
+    this.cursors = new RoomCursors(user, history);
     this.executor = executor;
     this.closer = closer;
     this.onGone = onGone;
@@ -112,7 +105,7 @@ final class Connection {
   }
 
   void subscribe(RoomId room, long afterSeq, String requestId) {
-    offer(new Outbound.CatchUp(room, afterSeq, java.util.Optional.of(requestId)));
+    offer(new Outbound.CatchUp(room, afterSeq, Optional.of(requestId)));
   }
 
   void unsubscribe(RoomId room, String reply) {
@@ -202,8 +195,8 @@ final class Connection {
     try {
       while (!gone.get()) {
         String text = ready.poll();
-        if (text == null && pendingCatchUp != null) {
-          continueCatchUp();
+        if (text == null && cursors.catchingUp()) {
+          cursors.continueCatchUp(ready);
           continue;
         }
         if (text == null) {
@@ -247,74 +240,21 @@ final class Connection {
   /** The text to send for an item, or null when it sends nothing (filtered, or a step). */
   private String process(Outbound item) {
     if (item instanceof Outbound.Push) {
-      return filter(((Outbound.Push) item).frame());
+      return cursors.admit(((Outbound.Push) item).frame()).orElse(null);
     } else if (item instanceof Outbound.Text) {
       return ((Outbound.Text) item).json();
     } else if (item instanceof Outbound.CatchUp) {
-      Outbound.CatchUp catchUp = (Outbound.CatchUp) item;
-      delivered.put(catchUp.room(), catchUp.afterSeq());
-      pendingCatchUp = catchUp;
+      cursors.startCatchUp((Outbound.CatchUp) item);
       return null;
     } else if (item instanceof Outbound.Unsubscribe) {
       Outbound.Unsubscribe unsubscribe = (Outbound.Unsubscribe) item;
-      delivered.remove(unsubscribe.room());
+      cursors.unsubscribe(unsubscribe.room());
       return unsubscribe.reply();
     } else if (item instanceof Outbound.Close) {
       closeNow(((Outbound.Close) item).reason());
       return null;
     }
     throw new AssertionError(item);
-  }
-
-  /**
-   * Log entries go out in seq order without gaps or repeats: older ones are dropped (the replay
-   * already sent them), and a gap (two sends of one room delivered out of order, or entries
-   * stored while the room was being replayed) is filled from the log itself.
-   */
-  private String filter(OutboundFrame frame) {
-    if (frame.sequencedRoom().isPresent()) {
-      RoomId room = frame.sequencedRoom().get();
-      Long last = delivered.get(room);
-      if (last == null || frame.seq() <= last) {
-        return null;
-      }
-      if (frame.seq() == last + 1) {
-        delivered.put(room, frame.seq());
-        return frame.json();
-      }
-      pendingCatchUp = new Outbound.CatchUp(room, last, java.util.Optional.empty());
-      return null;
-    }
-    if (frame.departed().filter(user::equals).isPresent()) {
-      frame.room().ifPresent(delivered::remove);
-    }
-    return frame.json();
-  }
-
-  /** Replays one batch of the log into {@link #ready}; the reply follows the last batch. */
-  private void continueCatchUp() {
-    Outbound.CatchUp catchUp = pendingCatchUp;
-    RoomId room = catchUp.room();
-    long from = delivered.getOrDefault(room, catchUp.afterSeq());
-    try {
-      ResyncBatch batch = history.resync(user, room, from, Limits.MAX_RESYNC_BATCH);
-      for (SequencedEvent event : batch.events()) {
-        if (event.seq() > from) {
-          ready.add(Json.write(EventFrames.sequenced(event)));
-          from = event.seq();
-        }
-      }
-      delivered.put(room, from);
-      if (!batch.hasMore()) {
-        pendingCatchUp = null;
-        long seq = from;
-        catchUp.replyId().ifPresent(rid -> ready.add(Replies.ok(rid, Replies.roomSeq(room, seq))));
-      }
-    } catch (ChatException e) {
-      pendingCatchUp = null;
-      delivered.remove(room);
-      catchUp.replyId().ifPresent(rid -> ready.add(Replies.error(rid, e)));
-    }
   }
 
   private void closeSession(CloseReason reason) {

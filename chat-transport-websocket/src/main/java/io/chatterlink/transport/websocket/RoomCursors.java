@@ -1,0 +1,95 @@
+package io.chatterlink.transport.websocket;
+
+import io.chatterlink.core.error.ChatException;
+import io.chatterlink.core.event.SequencedEvent;
+import io.chatterlink.core.model.Limits;
+import io.chatterlink.core.model.RoomId;
+import io.chatterlink.core.model.UserId;
+import io.chatterlink.core.port.in.FetchHistory;
+import io.chatterlink.core.port.in.FetchHistory.ResyncBatch;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+
+/**
+ * Per subscribed room, the last seq a connection has sent, so that log entries go out in seq
+ * order with neither gaps nor repeats. Older entries are dropped (a replay already sent them); a
+ * gap (two sends of one room delivered out of order, or entries stored while the room was being
+ * replayed) is filled from the log itself. Not thread-safe: only the connection's pump uses it.
+ */
+final class RoomCursors {
+  private final UserId user;
+  private final FetchHistory history;
+  private final Map<RoomId, Long> delivered = new HashMap<>();
+  private Outbound.CatchUp pending;
+
+  RoomCursors(UserId user, FetchHistory history) {
+    this.user = user;
+    this.history = history;
+  }
+
+  /** The text to send for a push, or empty when this connection must not send it (now). */
+  Optional<String> admit(OutboundFrame frame) {
+    if (frame.sequencedRoom().isPresent()) {
+      RoomId room = frame.sequencedRoom().get();
+      Long last = delivered.get(room);
+      if (last == null || frame.seq() <= last) {
+        return Optional.empty();
+      }
+      if (frame.seq() == last + 1) {
+        delivered.put(room, frame.seq());
+        return Optional.of(frame.json());
+      }
+      pending = new Outbound.CatchUp(room, last, Optional.empty());
+      return Optional.empty();
+    }
+    if (frame.departed().filter(user::equals).isPresent()) {
+      frame.room().ifPresent(delivered::remove);
+    }
+    return Optional.of(frame.json());
+  }
+
+  /** Subscribes from {@code afterSeq}: the replay runs through {@link #continueCatchUp}. */
+  void startCatchUp(Outbound.CatchUp catchUp) {
+    delivered.put(catchUp.room(), catchUp.afterSeq());
+    pending = catchUp;
+  }
+
+  void unsubscribe(RoomId room) {
+    delivered.remove(room);
+  }
+
+  boolean catchingUp() {
+    return pending != null;
+  }
+
+  /**
+   * Replays one batch of the log into {@code out}; after the last batch, the reply to the
+   * subscribe request (if any) follows.
+   */
+  void continueCatchUp(Queue<String> out) {
+    Outbound.CatchUp catchUp = pending;
+    RoomId room = catchUp.room();
+    long from = delivered.getOrDefault(room, catchUp.afterSeq());
+    try {
+      ResyncBatch batch = history.resync(user, room, from, Limits.MAX_RESYNC_BATCH);
+      for (SequencedEvent event : batch.events()) {
+        if (event.seq() > from) {
+          out.add(Json.write(EventFrames.sequenced(event)));
+          from = event.seq();
+        }
+      }
+      delivered.put(room, from);
+      if (!batch.hasMore()) {
+        pending = null;
+        long seq = from;
+        catchUp.replyId().ifPresent(id -> out.add(Replies.ok(id, Replies.roomSeq(room, seq))));
+      }
+    } catch (ChatException e) {
+      pending = null;
+      delivered.remove(room);
+      catchUp.replyId().ifPresent(id -> out.add(Replies.error(id, e)));
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package io.chatterlink.transport.websocket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chatterlink.core.ChatCore;
+import io.chatterlink.core.event.MessagePosted;
+import io.chatterlink.core.inmemory.InMemoryAdapters;
+import io.chatterlink.core.model.ClientMessageId;
+import io.chatterlink.core.model.RoomId;
+import io.chatterlink.core.model.RoomKind;
+import io.chatterlink.core.model.UserId;
+import io.chatterlink.core.port.in.ManageAccounts.RegisterUser;
+import io.chatterlink.core.port.in.ManageRooms.CreateRoom;
+import io.chatterlink.core.port.in.SendMessages.SendMessage;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Gap-free, repeat-free log entries per room, whatever order the pushes arrive in. */
+class RoomCursorsTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ChatCore core =
+      InMemoryAdapters.create().coreBuilder()
+          .clock(Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC))
+          .build();
+  private final UserId alice =
+      core.accounts().register(new RegisterUser("alice", "correct horse battery", Optional.empty())).id();
+  private final RoomId room =
+      core.rooms().createRoom(new CreateRoom(alice, "general", RoomKind.PUBLIC)).id();
+  private final RoomCursors cursors = new RoomCursors(alice, core.history());
+  private final ArrayDeque<String> out = new ArrayDeque<>();
+
+  private OutboundFrame post(int n) {
+    return EventFrames.encode(new MessagePosted(core.messages().send(new SendMessage(
+        alice, room, new ClientMessageId("c" + n), "text " + n, List.of(), Optional.empty())).message()));
+  }
+
+  private List<Long> seqsSent() throws Exception {
+    List<Long> seqs = new ArrayList<>();
+    for (String text : out) {
+      JsonNode frame = JSON.readTree(text);
+      if (frame.has("seq") && !"reply".equals(frame.path("type").asText())) {
+        seqs.add(frame.path("seq").asLong());
+      }
+    }
+    return seqs;
+  }
+
+  private void drainCatchUp() {
+    while (cursors.catchingUp()) {
+      cursors.continueCatchUp(out);
+    }
+  }
+
+  @Test
+  void aSubscriptionReplaysTheLogAfterTheSeqThenReplies() throws Exception {
+    post(1);
+    post(2);
+    post(3);
+
+    cursors.startCatchUp(new Outbound.CatchUp(room, 1, Optional.of("req")));
+    drainCatchUp();
+
+    assertThat(seqsSent()).containsExactly(2L, 3L);
+    assertThat(JSON.readTree(out.getLast()).path("data").path("seq").asLong()).isEqualTo(3);
+  }
+
+  @Test
+  void pushesAlreadyReplayedAreDroppedAndTheNextOneGoesOut() throws Exception {
+    OutboundFrame one = post(1);
+    cursors.startCatchUp(new Outbound.CatchUp(room, 0, Optional.empty()));
+    drainCatchUp();
+    OutboundFrame two = post(2);
+
+    assertThat(cursors.admit(one)).isEmpty();
+    assertThat(cursors.admit(two)).contains(two.json());
+  }
+
+  @Test
+  void aPushAfterAGapFillsTheGapFromTheLogAndLaterDuplicatesAreDropped() throws Exception {
+    cursors.startCatchUp(new Outbound.CatchUp(room, 0, Optional.empty()));
+    drainCatchUp();
+    OutboundFrame one = post(1);
+    OutboundFrame two = post(2);
+
+    assertThat(cursors.admit(two)).isEmpty();
+    drainCatchUp();
+    assertThat(cursors.admit(one)).isEmpty();
+
+    assertThat(seqsSent()).containsExactly(1L, 2L);
+  }
+
+  @Test
+  void pushesOfRoomsNotSubscribedAreNotSent() {
+    assertThat(cursors.admit(post(1))).isEmpty();
+  }
+
+  @Test
+  void subscribingToARoomYouAreNotInRepliesNotFound() throws Exception {
+    UserId bob = core.accounts().register(new RegisterUser("bob", "correct horse battery", Optional.empty())).id();
+    RoomId secret = core.rooms().createRoom(new CreateRoom(bob, "secret", RoomKind.PRIVATE)).id();
+
+    cursors.startCatchUp(new Outbound.CatchUp(secret, 0, Optional.of("req")));
+    drainCatchUp();
+
+    assertThat(JSON.readTree(out.getLast()).path("code").asInt()).isEqualTo(404);
+  }
+}
