@@ -30,6 +30,8 @@ final class SecurityHeaders implements HttpHandler {
     headers.put(HttpString.tryFromString("Referrer-Policy"), "same-origin");
     headers.put(HttpString.tryFromString("X-Frame-Options"), "DENY");
     headers.put(HttpString.tryFromString("Cross-Origin-Opener-Policy"), "same-origin");
+    // Our files are for our pages only: other sites may not embed them, even with a cookie.
+    headers.put(HttpString.tryFromString("Cross-Origin-Resource-Policy"), "same-origin");
     next.handleRequest(exchange);
   }
 }

@@ -59,6 +59,7 @@ class SecurityHeadersTest {
     assertThat(reply.header("X-Content-Type-Options")).contains("nosniff");
     assertThat(reply.header("Referrer-Policy")).contains("same-origin");
     assertThat(reply.header("X-Frame-Options")).contains("DENY");
+    assertThat(reply.header("Cross-Origin-Resource-Policy")).contains("same-origin");
   }
 
   @Test

@@ -243,7 +243,10 @@ export class Chat {
     const room = this.rooms.get(this.current);
     const t = this.timelines.get(this.current);
     if (!room || !t || document.hidden) return;
-    room.unread = 0;
+    if (room.unread !== 0) {
+      room.unread = 0;
+      this.renderRooms();
+    }
     clearTimeout(this.readTimer);
     this.readTimer = setTimeout(() => {
       if (t.lastApplied) this.connection.request('read', { room: room.id, seq: t.lastApplied }).catch(() => {});
