@@ -65,6 +65,7 @@ function wireChat() {
     chat?.inviteToCurrent(form.elements.username.value).then(() => form.reset());
   });
   byId('leave-button').addEventListener('click', () => chat?.leaveCurrent());
+  byId('refresh-public').addEventListener('click', () => chat?.refreshPublicRooms());
   byId('create-invite').addEventListener('click', async () => {
     try {
       const invite = await api('POST', '/api/invites', {});

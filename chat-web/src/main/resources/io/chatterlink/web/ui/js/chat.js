@@ -7,6 +7,9 @@ import { MessageList } from './messages.js';
 import { renderOnline, renderPublicRooms, renderRoomList } from './sidebar.js';
 import { Typing } from './typing.js';
 
+/** How often the list of public rooms is fetched again. */
+const PUBLIC_ROOMS_REFRESH_MS = 15000;
+
 export class Chat {
   constructor(me, onSignedOut) {
     this.me = me;
@@ -44,10 +47,12 @@ export class Chat {
   start() {
     byId('me-name').textContent = this.me.displayName;
     this.connection.start();
-    this.refreshPublicRooms();
+    // New public rooms are not pushed; look again now and then.
+    this.publicRoomsTimer = setInterval(() => this.refreshPublicRooms(), PUBLIC_ROOMS_REFRESH_MS);
   }
 
   stop() {
+    clearInterval(this.publicRoomsTimer);
     this.connection.stop();
   }
 
@@ -68,6 +73,7 @@ export class Chat {
     for (const id of [...this.rooms.keys()]) if (!present.has(id)) this.dropRoom(id);
     for (const room of hello.rooms) this.rooms.set(room.id, room);
     this.renderRooms();
+    this.refreshPublicRooms();
     await Promise.allSettled(hello.rooms.map((room) => this.subscribe(room)));
     for (const [clientMessageId, send] of this.pending) this.transmit(clientMessageId, send);
     if (this.current && this.rooms.has(this.current)) {
