@@ -175,14 +175,31 @@ public final class ChatServer implements AutoCloseable {
       return;
     }
     LOG.info("event=server_stopping grace_ms={}", config.shutdownGrace().toMillis());
+    long deadline = System.nanoTime() + config.shutdownGrace().toNanos();
     try {
       transport.shutdown(config.shutdownGrace());
+      awaitClosingHandshakes(deadline);
       undertow.stop();
     } finally {
       metrics.close();
       backend.close();
       stopped.countDown();
       LOG.info("event=server_stopped");
+    }
+  }
+
+  /**
+   * Gives clients the rest of the grace to answer the transport's close frames. Stopping Undertow
+   * while a client's close reply sits unread resets the TCP connection, and a reset can destroy the
+   * close frame (code 1001) before the client has read it.
+   */
+  private void awaitClosingHandshakes(long deadline) {
+    try {
+      if (!connections.awaitAllClosed(deadline)) {
+        LOG.info("event=sockets_cut open={}", connections.open());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

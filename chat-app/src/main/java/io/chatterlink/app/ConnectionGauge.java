@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.StatusCodes;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -36,15 +37,39 @@ final class ConnectionGauge implements HttpHandler {
           if (done.getStatusCode() == StatusCodes.SWITCHING_PROTOCOLS) {
             open.incrementAndGet();
             opened.increment();
-            done.getConnection().addCloseListener(connection -> open.decrementAndGet());
+            done.getConnection().addCloseListener(connection -> socketClosed());
           }
           nextListener.proceed();
         });
     next.handleRequest(exchange);
   }
 
-  /** Sockets open now; for tests. */
+  private void socketClosed() {
+    open.decrementAndGet();
+    synchronized (this) {
+      notifyAll();
+    }
+  }
+
+  /** Sockets open now. */
   int open() {
     return open.get();
+  }
+
+  /**
+   * Waits until every socket's TCP connection has closed, or the deadline ({@link System#nanoTime()})
+   * has passed.
+   *
+   * @return true if none is open
+   */
+  synchronized boolean awaitAllClosed(long deadlineNanos) throws InterruptedException {
+    while (open.get() > 0) {
+      long left = deadlineNanos - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+    return true;
   }
 }

@@ -31,22 +31,26 @@ final class SocketClient implements AutoCloseable {
   private final List<JsonNode> seen = new ArrayList<>();
   private final AtomicInteger ids = new AtomicInteger();
   private final CompletableFuture<Integer> closedWith;
-  private final JsonNode hello;
+  private JsonNode hello;
 
   private SocketClient(
       WebSocket socket, BlockingQueue<JsonNode> incoming, CompletableFuture<Integer> closedWith) {
     this.socket = socket;
     this.incoming = incoming;
     this.closedWith = closedWith;
-    this.hello = next(frame -> "hello".equals(frame.path("type").asText()));
   }
 
-  /** Connects as the agent's signed-in user. */
+  /** Connects as the agent's signed-in user and waits for the server's hello. */
   static SocketClient connect(Browserless agent) {
-    return open(agent, agent.origin()).join();
+    SocketClient client = open(agent, agent.origin()).join();
+    client.hello();
+    return client;
   }
 
-  /** Starts an upgrade with the agent's cookies and the given Origin; fails if it is refused. */
+  /**
+   * Starts an upgrade with the agent's cookies and the given Origin; fails if it is refused. Never
+   * blocks in the future's callback: that thread belongs to the HTTP client.
+   */
   static CompletableFuture<SocketClient> open(Browserless agent, String origin) {
     BlockingQueue<JsonNode> incoming = new LinkedBlockingQueue<>();
     CompletableFuture<Integer> closedWith = new CompletableFuture<>();
@@ -60,7 +64,11 @@ final class SocketClient implements AutoCloseable {
         .thenApply(ws -> new SocketClient(ws, incoming, closedWith));
   }
 
+  /** The server's first frame, waiting for it the first time. */
   JsonNode hello() {
+    if (hello == null) {
+      hello = next(frame -> "hello".equals(frame.path("type").asText()));
+    }
     return hello;
   }
 
