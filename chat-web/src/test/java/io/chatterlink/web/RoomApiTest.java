@@ -195,6 +195,14 @@ class RoomApiTest {
     assertThat(rawPost("/api/rooms", deep).status()).isEqualTo(400);
     assertThat(rawPost("/api/rooms", "{\"name\":\"" + "x".repeat(70 * 1024) + "\"}").status())
         .isEqualTo(413);
+    String longString = "{\"name\":\"" + "y".repeat(Json.MAX_STRING_LENGTH + 1) + "\"}";
+    String longNumber = "{\"seq\":" + "9".repeat(Json.MAX_NUMBER_LENGTH + 1) + "}";
+    String longName = "{\"" + "n".repeat(Json.MAX_NAME_LENGTH + 1) + "\":1,\"name\":\"ok\"}";
+    for (String body : new String[] {deep, longString, longNumber, longName}) {
+      WebClient.Reply reply = rawPost("/api/rooms", body);
+      assertThat(reply.status()).isEqualTo(400);
+      assertThat(reply.json().get("message").asText()).contains("not acceptable JSON");
+    }
     assertThat(rawPost("/api/rooms", "{not json").error()).isEqualTo("invalid_input");
   }
 
