@@ -3,7 +3,6 @@ package io.chatterlink.web;
 import io.chatterlink.core.ChatCore;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.server.handlers.ProxyPeerAddressHandler;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -99,7 +98,7 @@ public final class ChatWeb {
               }
             });
     return new ChatWeb(
-        settings.trustProxyHeaders() ? new ProxyPeerAddressHandler(root) : root,
+        settings.trustProxyHeaders() ? new TrustedProxyHeaders(root) : root,
         settings.maxUploadBytes() + AttachmentEndpoints.DRAIN_ALLOWANCE);
   }
 

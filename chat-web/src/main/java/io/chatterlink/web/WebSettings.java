@@ -21,8 +21,9 @@ import java.util.function.Consumer;
  *     (default: none)
  * @param secureCookies mark cookies {@code Secure} even when the request did not arrive over TLS,
  *     e.g. behind a TLS-terminating proxy (default false: {@code Secure} only over TLS)
- * @param trustProxyHeaders take the client address and scheme from {@code X-Forwarded-For} and
- *     {@code X-Forwarded-Proto}; only behind a proxy that sets them (default false)
+ * @param trustProxyHeaders take the client address and scheme from the last entry of {@code
+ *     X-Forwarded-For} and {@code X-Forwarded-Proto}; only behind a proxy that sets them, or
+ *     clients could choose their own address (default false)
  * @param maxLoginFailuresPerAccount failed logins for one username within {@code
  *     loginThrottleWindow} after which that username is refused with 429 (default 5)
  * @param maxLoginFailuresPerAddress failed logins from one client address within {@code

@@ -63,6 +63,22 @@ class AccountApiTest {
   }
 
   @Test
+  void behindATrustedTlsProxyCookiesAreSecure() {
+    try (TestServer proxied =
+        TestServer.start(uploads, s -> s.withTrustProxyHeaders(true), Clock.systemUTC())) {
+      WebClient.Reply reply =
+          proxied
+              .client()
+              .post(
+                  "/api/register",
+                  Map.of("username", "alice", "password", "correct horse"),
+                  "X-Forwarded-Proto",
+                  "https");
+      assertThat(cookie(reply, Cookies.SESSION)).contains("Secure");
+    }
+  }
+
+  @Test
   void everyLoginIssuesAFreshTokenAndRetiresTheOneTheBrowserHad() {
     WebClient alice = server.signedIn("alice");
     String first = alice.cookies.get(Cookies.SESSION);

@@ -101,6 +101,46 @@ class LoginThrottleApiTest {
     }
   }
 
+  @Test
+  void behindATrustedProxyTheAddressIsTheOneTheProxyAddedNotOneTheClientForged() {
+    try (TestServer proxied =
+        TestServer.start(
+            uploads,
+            s -> s.withTrustProxyHeaders(true).withLoginThrottle(3, 6, Duration.ofMinutes(10)),
+            clock)) {
+      for (int i = 0; i < 6; i++) {
+        WebClient.Reply reply =
+            proxied
+                .client()
+                .post(
+                    "/api/login",
+                    Map.of("username", "guess" + i, "password", "wrong password"),
+                    "X-Forwarded-For",
+                    "10.9.9." + i + ", 203.0.113.7");
+        assertThat(reply.status()).isEqualTo(401);
+      }
+      WebClient.Reply sameClient =
+          proxied
+              .client()
+              .post(
+                  "/api/login",
+                  Map.of("username", "other", "password", "wrong password"),
+                  "X-Forwarded-For",
+                  "203.0.113.7");
+      WebClient.Reply anotherClient =
+          proxied
+              .client()
+              .post(
+                  "/api/login",
+                  Map.of("username", "other", "password", "wrong password"),
+                  "X-Forwarded-For",
+                  "203.0.113.7, 198.51.100.1");
+
+      assertThat(sameClient.status()).isEqualTo(429);
+      assertThat(anotherClient.status()).isEqualTo(401);
+    }
+  }
+
   private static WebClient.Reply register(TestServer target, String name) {
     return target
         .client()
