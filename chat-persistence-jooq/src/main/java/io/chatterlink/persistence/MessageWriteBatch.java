@@ -3,7 +3,6 @@ package io.chatterlink.persistence;
 import static io.chatterlink.persistence.schema.Tables.MESSAGES;
 import static io.chatterlink.persistence.schema.Tables.MESSAGE_ATTACHMENTS;
 import static io.chatterlink.persistence.schema.Tables.MESSAGE_LOG;
-import static io.chatterlink.persistence.schema.Tables.ROOM_SEQS;
 
 import io.chatterlink.core.error.NotFoundException;
 import io.chatterlink.core.model.AppendOutcome;
@@ -17,7 +16,6 @@ import io.chatterlink.core.model.StoredMessage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,17 +27,15 @@ import org.jooq.Query;
 
 /**
  * The writes of one group, inside one open transaction. Appends are staged and written together as
- * JDBC batches by {@link #flush()}; seqs are counted in memory from the room's stored counter and
- * the counter is written back in the same transaction. An edit or delete flushes first, so it sees
- * every earlier write of its group.
+ * JDBC batches by {@link #flush()}; seqs are counted by {@link SeqCounters} and written back in the
+ * same transaction. An edit or delete flushes first, so it sees every earlier write of its group.
  *
  * <p>An operation that fails with a domain error (a duplicate, a missing message) decides so before
  * it stages anything, so the rest of the group is unaffected.
  */
 final class MessageWriteBatch {
   private final DSLContext dsl;
-  private final Map<String, Long> lastSeqByRoom = new HashMap<>();
-  private final Map<String, Long> dirtySeqs = new LinkedHashMap<>();
+  private final SeqCounters seqs;
   private final Map<List<String>, StoredMessage> appendedInGroup = new HashMap<>();
   private final Set<List<String>> expectedPairs = new LinkedHashSet<>();
   private Map<List<String>, StoredMessage> storedForExpected;
@@ -49,11 +45,13 @@ final class MessageWriteBatch {
 
   MessageWriteBatch(DSLContext dsl) {
     this.dsl = dsl;
+    this.seqs = new SeqCounters(dsl);
   }
 
   /** Announces an append of this group, so that one query finds every resend among them. */
   void expect(NewMessage message) {
     expectedPairs.add(pairOf(message));
+    seqs.announce(message.roomId().value());
   }
 
   AppendOutcome append(NewMessage message) {
@@ -179,19 +177,10 @@ final class MessageWriteBatch {
                 MESSAGE_ATTACHMENTS.ATTACHMENT_ID)
             .values(null, (Long) null, null),
         attachmentRows);
-    dirtySeqs.forEach(
-        (room, last) ->
-            dsl.insertInto(ROOM_SEQS)
-                .set(ROOM_SEQS.ROOM_ID, room)
-                .set(ROOM_SEQS.LAST_SEQ, last)
-                .onConflict(ROOM_SEQS.ROOM_ID)
-                .doUpdate()
-                .set(ROOM_SEQS.LAST_SEQ, last)
-                .execute());
+    seqs.write();
     messageRows.clear();
     logRows.clear();
     attachmentRows.clear();
-    dirtySeqs.clear();
   }
 
   private void executeBatch(Query insert, List<Object[]> rows) {
@@ -206,19 +195,7 @@ final class MessageWriteBatch {
   }
 
   private long nextSeq(RoomId room) {
-    long last = lastSeqByRoom.computeIfAbsent(room.value(), this::storedLastSeq);
-    long next = last + 1;
-    lastSeqByRoom.put(room.value(), next);
-    dirtySeqs.put(room.value(), next);
-    return next;
-  }
-
-  private long storedLastSeq(String room) {
-    return dsl.select(ROOM_SEQS.LAST_SEQ)
-        .from(ROOM_SEQS)
-        .where(ROOM_SEQS.ROOM_ID.eq(room))
-        .fetchOptional(ROOM_SEQS.LAST_SEQ)
-        .orElse(0L);
+    return seqs.next(room.value());
   }
 
   private static Object[] messageRow(StoredMessage message) {

@@ -28,23 +28,27 @@ public final class AppendThroughput {
   public static void main(String[] args) throws Exception {
     int appends = Integer.getInteger("appends", 20_000);
     Durability durability = Durability.valueOf(System.getProperty("durability", "NORMAL"));
+    boolean postgres = System.getProperty("database", "sqlite").equals("postgres");
     Path dir = Files.createDirectories(Path.of("target", "bench"));
-    run(dir, 1, appends / 10, durability); // warm-up
-    run(dir, 64, appends / 10, durability); // warm-up
-    double single = run(dir, 1, appends, durability);
-    double concurrent = run(dir, 64, appends, durability);
-    System.out.printf("durability %s, %d appends per run%n", durability, appends);
+    run(dir, 1, appends / 10, durability, postgres); // warm-up
+    run(dir, 64, appends / 10, durability, postgres); // warm-up
+    double single = run(dir, 1, appends, durability, postgres);
+    double concurrent = run(dir, 64, appends, durability, postgres);
+    System.out.printf(
+        "%s, durability %s, %d appends per run%n",
+        postgres ? "embedded PostgreSQL" : "SQLite", durability, appends);
     System.out.printf(" 1 thread:   %,10.0f appends/s%n", single);
     System.out.printf("64 threads:  %,10.0f appends/s%n", concurrent);
     System.out.printf("ratio 64/1:  %10.1f%n", concurrent / single);
   }
 
-  private static double run(Path dir, int threads, int appends, Durability durability)
+  private static double run(
+      Path dir, int threads, int appends, Durability durability, boolean postgres)
       throws Exception {
     Path file = Files.createTempFile(dir, "append-", ".db");
     Files.delete(file);
-    try (JooqStorage storage =
-        JooqStorage.open(new StorageSettings("jdbc:sqlite:" + file, durability))) {
+    String url = postgres ? EmbeddedPostgresServer.freshDatabaseUrl() : "jdbc:sqlite:" + file;
+    try (JooqStorage storage = JooqStorage.open(new StorageSettings(url, durability))) {
       StorageFixtures fixtures = new StorageFixtures(TestStorage.ports(storage));
       User sender = fixtures.user("bench");
       List<RoomId> rooms =

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * History pages, resync, resend checks and membership order are index lookups on the migrated schema, never table
- * scans: SQLite's query planner says so for the shapes of query the stores send.
+ * History pages, resync, resend checks and membership order are index lookups on the migrated
+ * schema, never table scans: SQLite's query planner says so for the shapes of query the stores
+ * send.
  */
 class SqliteQueryPlanTest {
   @TempDir Path folder;
