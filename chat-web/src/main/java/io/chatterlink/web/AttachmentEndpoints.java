@@ -66,7 +66,8 @@ final class AttachmentEndpoints {
       receive(call);
     } catch (RuntimeException | IOException e) {
       exchange.setPersistent(false);
-      if (e instanceof ChatException) {
+      // A body declared too large was never asked for (no 100-continue): nothing to drain.
+      if (e instanceof ChatException && exchange.getRequestContentLength() <= maxBytes) {
         drain(exchange.getInputStream());
       }
       throw e;
