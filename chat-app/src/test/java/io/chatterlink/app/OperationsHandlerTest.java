@@ -1,0 +1,105 @@
+package io.chatterlink.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.undertow.Undertow;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class OperationsHandlerTest {
+  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final HttpClient http = HttpClient.newHttpClient();
+  private Undertow server;
+
+  @AfterEach
+  void stop() {
+    server.stop();
+    registry.close();
+  }
+
+  @Test
+  void healthIsOkWhileTheDatabaseAnswersAndUnavailableWhenItDoesNot() throws Exception {
+    AtomicBoolean up = new AtomicBoolean(true);
+    URI base = start(up::get);
+
+    HttpResponse<String> healthy = get(base.resolve("/healthz"));
+    up.set(false);
+    HttpResponse<String> down = get(base.resolve("/healthz"));
+
+    assertThat(healthy.statusCode()).isEqualTo(200);
+    assertThat(healthy.body()).isEqualTo("{\"status\":\"ok\",\"database\":\"up\"}");
+    assertThat(healthy.headers().firstValue("Content-Type")).hasValue("application/json");
+    assertThat(down.statusCode()).isEqualTo(503);
+  }
+
+  @Test
+  void aDatabaseErrorMakesHealthUnavailableInsteadOfFailingTheRequest() throws Exception {
+    URI base =
+        start(
+            () -> {
+              throw new IllegalStateException("database gone");
+            });
+
+    HttpResponse<String> response = get(base.resolve("/healthz"));
+
+    assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(response.body()).doesNotContain("database gone");
+  }
+
+  @Test
+  void metricsAreInThePrometheusTextFormat() throws Exception {
+    registry.counter("chatterlink.test.events").increment(3);
+    URI base = start(() -> true);
+
+    HttpResponse<String> response = get(base.resolve("/metrics"));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue(OperationsHandler.PROMETHEUS_TEXT);
+    assertThat(response.body()).contains("chatterlink_test_events_total 3.0");
+  }
+
+  @Test
+  void onlyGetAndHeadAreAllowed() throws Exception {
+    URI base = start(() -> true);
+
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(base.resolve("/healthz")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(405);
+    assertThat(response.headers().firstValue("Allow")).hasValue("GET, HEAD");
+  }
+
+  @Test
+  void everyOtherPathGoesToTheNextHandler() throws Exception {
+    URI base = start(() -> true);
+
+    HttpResponse<String> response = get(base.resolve("/healthz/more"));
+
+    assertThat(response.statusCode()).isEqualTo(418);
+  }
+
+  private URI start(BooleanSupplier databaseAnswers) {
+    OperationsHandler handler =
+        new OperationsHandler(exchange -> exchange.setStatusCode(418), databaseAnswers, registry);
+    server = Undertow.builder().addHttpListener(0, "127.0.0.1").setHandler(handler).build();
+    server.start();
+    int port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
+    return URI.create("http://127.0.0.1:" + port + "/");
+  }
+
+  private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
