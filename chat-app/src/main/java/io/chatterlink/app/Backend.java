@@ -10,9 +10,13 @@ import io.chatterlink.persistence.Durability;
 import io.chatterlink.persistence.JooqStorage;
 import io.chatterlink.persistence.StorageSettings;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +28,9 @@ import org.slf4j.LoggerFactory;
 final class Backend implements AutoCloseable {
   static final String FERNET_KEY_FILE = "fernet.key";
   static final String SECRET_KEY_FILE = "secret.key";
+
+  /** Owner read, write and search only. */
+  static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
 
   private static final Logger LOG = LoggerFactory.getLogger(Backend.class);
 
@@ -104,10 +111,19 @@ final class Backend implements AutoCloseable {
     }
   }
 
+  /**
+   * Creates DATA_DIR for the owner only (0700) when it is missing: it holds the keys, the database
+   * (password hashes, session digests) and the uploads. An existing folder keeps its permissions.
+   */
   private static void createDataDir(Path dataDir) {
     try {
-      Files.createDirectories(dataDir);
-    } catch (IOException e) {
+      if (!Files.isDirectory(dataDir)) {
+        Files.createDirectories(dataDir.getParent());
+        Files.createDirectory(dataDir, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR));
+      }
+    } catch (FileAlreadyExistsException e) {
+      // made meanwhile by another process: use it as it is
+    } catch (IOException | UnsupportedOperationException e) {
       throw new ConfigException(
           Settings.DATA_DIR, dataDir + " cannot be created (" + e.getClass().getSimpleName() + ")");
     }

@@ -50,6 +50,18 @@ class ChatServerKeysTest {
   }
 
   @Test
+  void aMissingDataDirIsCreatedForTheOwnerOnly() throws IOException {
+    Path fresh = dataDir.resolve("nested/data");
+
+    try (ChatServer server = ChatServer.start(StoredData.config(dataDir, Map.of("DATA_DIR", fresh.toString())))) {
+      assertThat(server.port()).isPositive();
+    }
+
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh))).isEqualTo("rwx------");
+    assertThat(fresh.resolve("chatterlink.db")).exists();
+  }
+
+  @Test
   void aServerWhoseKeyCannotReadTheStoredMessagesRefusesToStart() {
     String oldKey = ChatCrypto.generateKey();
     String otherKey = ChatCrypto.generateKey();

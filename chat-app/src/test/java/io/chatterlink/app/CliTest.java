@@ -150,6 +150,13 @@ class CliTest {
   }
 
   @Test
+  void rotateKeysRefusesABatchSizeOutsideOneToTenThousand() {
+    assertThat(run(Map.of(), "", "rotate-keys", "--batch-size", "10001")).isEqualTo(Cli.FAILED);
+    assertThat(run(Map.of(), "", "rotate-keys", "--batch-size", "0")).isEqualTo(Cli.FAILED);
+    assertThat(err.toString()).contains("--batch-size must be 1 to " + RotateKeysCommand.MAX_BATCH);
+  }
+
+  @Test
   void aBadSettingIsReportedOnOneLineNamingItAndTheCommandFails() {
     int status = run(Map.of("PORT", "lots"), "", "export", "r1");
 

@@ -213,6 +213,24 @@ class ChatServerEndToEndIT {
   }
 
   @Test
+  void anUploadedVideoCanBeSeekedWithRangeRequestsAndAForgedTypeIsRefused() {
+    Browserless alice = agent();
+    alice.register(unique("alice"), PASSWORD);
+    String room = createRoom(alice, "videos", "private");
+    byte[] mp4 = TestServers.mp4Header(4096);
+
+    String id =
+        alice.upload(room, "clip.mp4", "video/mp4", mp4).requireStatus(201).json().path("attachment").path("id").asText();
+    HttpResponse<byte[]> part = alice.download("/api/attachments/" + id, "bytes=100-199");
+
+    assertThat(part.statusCode()).isEqualTo(206);
+    assertThat(part.headers().firstValue("Content-Range")).hasValue("bytes 100-199/" + mp4.length);
+    assertThat(part.body()).isEqualTo(java.util.Arrays.copyOfRange(mp4, 100, 200));
+    assertThat(part.headers().firstValue("Content-Type")).hasValue("video/mp4");
+    assertThat(alice.upload(room, "clip.png", "image/png", mp4).status()).isEqualTo(400);
+  }
+
+  @Test
   void aSenderClaimedInTheFrameIsIgnoredInFavourOfTheSession() {
     Browserless alice = agent();
     Browserless bob = agent();

@@ -28,6 +28,20 @@ final class TestServers {
     return ChatServer.start(AppConfig.load(env, dataDir));
   }
 
+  /**
+   * The start of an MP4 file: an {@code ftyp} box (brand {@code isom}) followed by filler, which
+   * is what type sniffing and byte ranges look at.
+   */
+  static byte[] mp4Header(int length) {
+    byte[] bytes = new byte[length];
+    byte[] ftyp = {0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 2, 0, 'i', 's', 'o', 'm', 'm', 'p', '4', '1'};
+    System.arraycopy(ftyp, 0, bytes, 0, ftyp.length);
+    for (int i = ftyp.length; i < length; i++) {
+      bytes[i] = (byte) (i * 31);
+    }
+    return bytes;
+  }
+
   /** A small real PNG (a gradient), so thumbnails have something to decode. */
   static byte[] png(int width, int height) {
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
