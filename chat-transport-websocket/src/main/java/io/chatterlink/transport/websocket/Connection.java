@@ -12,8 +12,10 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -42,6 +44,7 @@ final class Connection {
   private final Deque<String> ready = new ArrayDeque<>();
   private final RoomCursors cursors;
   private final AtomicBoolean pumping = new AtomicBoolean();
+  private final AtomicBoolean recheckPending = new AtomicBoolean();
   private final AtomicBoolean gone = new AtomicBoolean();
   private volatile boolean started;
   private volatile long lastHeardNanos = System.nanoTime();
@@ -201,7 +204,11 @@ final class Connection {
         }
         if (text == null) {
           Outbound item = queue.poll();
+          if (item == null && cursors.fillOverdueGap()) {
+            continue;
+          }
           if (item == null) {
+            cursors.nanosUntilOverdue().ifPresent(this::recheckAfter);
             break;
           }
           text = process(item);
@@ -218,6 +225,18 @@ final class Connection {
     pumping.set(false);
     if (!queue.isEmpty()) {
       schedule();
+    }
+  }
+
+  /** Runs the pump again once a held gap may have become overdue, even if nothing else arrives. */
+  private void recheckAfter(long nanos) {
+    if (recheckPending.compareAndSet(false, true)) {
+      CompletableFuture.delayedExecutor(nanos, TimeUnit.NANOSECONDS)
+          .execute(
+              () -> {
+                recheckPending.set(false);
+                schedule();
+              });
     }
   }
 
@@ -240,7 +259,9 @@ final class Connection {
   /** The text to send for an item, or null when it sends nothing (filtered, or a step). */
   private String process(Outbound item) {
     if (item instanceof Outbound.Push) {
-      return cursors.admit(((Outbound.Push) item).frame()).orElse(null);
+      String text = cursors.admit(((Outbound.Push) item).frame()).orElse(null);
+      cursors.takeReleased(ready);
+      return text;
     } else if (item instanceof Outbound.Text) {
       return ((Outbound.Text) item).json();
     } else if (item instanceof Outbound.CatchUp) {

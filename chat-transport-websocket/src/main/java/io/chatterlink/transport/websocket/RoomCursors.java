@@ -7,26 +7,38 @@ import io.chatterlink.core.model.RoomId;
 import io.chatterlink.core.model.UserId;
 import io.chatterlink.core.port.in.FetchHistory;
 import io.chatterlink.core.port.in.FetchHistory.ResyncBatch;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Queue;
+import java.util.function.LongSupplier;
 
 /**
  * Per subscribed room, the last seq a connection has sent, so that log entries go out in seq
- * order with neither gaps nor repeats. Older entries are dropped (a replay already sent them); a
- * gap (two sends of one room delivered out of order, or entries stored while the room was being
- * replayed) is filled from the log itself. Not thread-safe: only the connection's pump uses it.
+ * order with neither gaps nor repeats. Older entries are dropped (a replay already sent them). A
+ * push ahead of a gap (two sends of one room delivered out of order) is held until the missing one
+ * arrives ({@link EarlyFrames}); a gap that stays open, or entries stored while the room was being
+ * replayed, is filled from the log itself. Not thread-safe: only the connection's pump uses it.
  */
 final class RoomCursors {
   private final UserId user;
   private final FetchHistory history;
   private final Map<RoomId, Long> delivered = new HashMap<>();
+  private final EarlyFrames early = new EarlyFrames();
+  private final Queue<String> released = new ArrayDeque<>();
+  private final LongSupplier nanoTime;
   private Outbound.CatchUp pending;
 
   RoomCursors(UserId user, FetchHistory history) {
+    this(user, history, System::nanoTime);
+  }
+
+  RoomCursors(UserId user, FetchHistory history, LongSupplier nanoTime) {
     this.user = user;
     this.history = history;
+    this.nanoTime = nanoTime;
   }
 
   /** The text to send for a push, or empty when this connection must not send it (now). */
@@ -39,25 +51,69 @@ final class RoomCursors {
       }
       if (frame.seq() == last + 1) {
         delivered.put(room, frame.seq());
+        for (String next : early.releaseAfter(room, frame.seq())) {
+          released.add(next);
+          delivered.merge(room, 1L, Long::sum);
+        }
         return Optional.of(frame.json());
       }
-      pending = new Outbound.CatchUp(room, last, Optional.empty());
+      if (!early.hold(room, frame.seq(), frame.json(), nanoTime.getAsLong())) {
+        early.forget(room);
+        pending = new Outbound.CatchUp(room, last, Optional.empty());
+      }
       return Optional.empty();
     }
     if (frame.departed().filter(user::equals).isPresent()) {
       frame.room().ifPresent(delivered::remove);
+      frame.room().ifPresent(early::forget);
     }
     return Optional.of(frame.json());
   }
 
+  /**
+   * Moves into {@code out} the held pushes that the last {@link #admit} made sendable; they follow
+   * the text that call returned.
+   */
+  void takeReleased(Queue<String> out) {
+    out.addAll(released);
+    released.clear();
+  }
+
+  /**
+   * Starts filling from the log a gap that has stayed open past {@link EarlyFrames#GRACE}.
+   *
+   * @return true when a replay started ({@link #catchingUp()})
+   */
+  boolean fillOverdueGap() {
+    Optional<RoomId> overdue = early.overdue(nanoTime.getAsLong());
+    if (overdue.isEmpty()) {
+      return false;
+    }
+    RoomId room = overdue.get();
+    early.forget(room);
+    Long last = delivered.get(room);
+    if (last == null) {
+      return false;
+    }
+    pending = new Outbound.CatchUp(room, last, Optional.empty());
+    return true;
+  }
+
+  /** How long until a held gap becomes overdue; empty when nothing is held. */
+  OptionalLong nanosUntilOverdue() {
+    return early.nanosUntilOverdue(nanoTime.getAsLong());
+  }
+
   /** Subscribes from {@code afterSeq}: the replay runs through {@link #continueCatchUp}. */
   void startCatchUp(Outbound.CatchUp catchUp) {
+    early.forget(catchUp.room());
     delivered.put(catchUp.room(), catchUp.afterSeq());
     pending = catchUp;
   }
 
   void unsubscribe(RoomId room) {
     delivered.remove(room);
+    early.forget(room);
   }
 
   boolean catchingUp() {
@@ -71,6 +127,8 @@ final class RoomCursors {
   void continueCatchUp(Queue<String> out) {
     Outbound.CatchUp catchUp = pending;
     RoomId room = catchUp.room();
+    // the replay covers every push held for this room: each was stored before it was pushed
+    early.forget(room);
     long from = delivered.getOrDefault(room, catchUp.afterSeq());
     try {
       ResyncBatch batch = history.resync(user, room, from, Limits.MAX_RESYNC_BATCH);

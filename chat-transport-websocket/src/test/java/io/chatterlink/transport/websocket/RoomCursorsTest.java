@@ -21,6 +21,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 /** Gap-free, repeat-free log entries per room, whatever order the pushes arrive in. */
@@ -35,7 +36,8 @@ class RoomCursorsTest {
       core.accounts().register(new RegisterUser("alice", "correct horse battery", Optional.empty())).id();
   private final RoomId room =
       core.rooms().createRoom(new CreateRoom(alice, "general", RoomKind.PUBLIC)).id();
-  private final RoomCursors cursors = new RoomCursors(alice, core.history());
+  private final long[] now = {1_000};
+  private final RoomCursors cursors = new RoomCursors(alice, core.history(), () -> now[0]);
   private final ArrayDeque<String> out = new ArrayDeque<>();
 
   private OutboundFrame post(int n) {
@@ -84,18 +86,68 @@ class RoomCursorsTest {
     assertThat(cursors.admit(two)).contains(two.json());
   }
 
+  private void admitAll(OutboundFrame... frames) {
+    for (OutboundFrame frame : frames) {
+      cursors.admit(frame).ifPresent(out::add);
+      cursors.takeReleased(out);
+    }
+  }
+
   @Test
-  void aPushAfterAGapFillsTheGapFromTheLogAndLaterDuplicatesAreDropped() throws Exception {
+  void aPushAheadOfAGapWaitsForTheMissingOneAndFollowsIt() throws Exception {
+    cursors.startCatchUp(new Outbound.CatchUp(room, 0, Optional.empty()));
+    drainCatchUp();
+    OutboundFrame one = post(1);
+    OutboundFrame two = post(2);
+    OutboundFrame three = post(3);
+
+    admitAll(three, two);
+    assertThat(seqsSent()).isEmpty();
+    assertThat(cursors.catchingUp()).isFalse();
+    admitAll(one, two);
+
+    assertThat(seqsSent()).containsExactly(1L, 2L, 3L);
+  }
+
+  @Test
+  void aGapStillOpenAfterTheGraceIsFilledFromTheLogAndLaterDuplicatesAreDropped() throws Exception {
     cursors.startCatchUp(new Outbound.CatchUp(room, 0, Optional.empty()));
     drainCatchUp();
     OutboundFrame one = post(1);
     OutboundFrame two = post(2);
 
-    assertThat(cursors.admit(two)).isEmpty();
+    admitAll(two);
+    assertThat(cursors.fillOverdueGap()).isFalse();
+    assertThat(cursors.nanosUntilOverdue()).hasValue(EarlyFrames.GRACE.toNanos());
+    now[0] += EarlyFrames.GRACE.toNanos();
+    assertThat(cursors.fillOverdueGap()).isTrue();
     drainCatchUp();
-    assertThat(cursors.admit(one)).isEmpty();
+    admitAll(one, two);
 
     assertThat(seqsSent()).containsExactly(1L, 2L);
+    assertThat(cursors.nanosUntilOverdue()).isEmpty();
+  }
+
+  @Test
+  void aRoomHoldingTooManyPushesFillsItsGapFromTheLog() throws Exception {
+    cursors.startCatchUp(new Outbound.CatchUp(room, 0, Optional.empty()));
+    drainCatchUp();
+    post(1);
+    List<OutboundFrame> ahead = new ArrayList<>();
+    for (int n = 2; n <= EarlyFrames.MAX_FRAMES_PER_ROOM + 3; n++) {
+      ahead.add(post(n));
+    }
+
+    admitAll(ahead.subList(0, EarlyFrames.MAX_FRAMES_PER_ROOM).toArray(OutboundFrame[]::new));
+    assertThat(cursors.catchingUp()).isFalse();
+    admitAll(ahead.get(EarlyFrames.MAX_FRAMES_PER_ROOM));
+    assertThat(cursors.catchingUp()).isTrue();
+    drainCatchUp();
+    admitAll(ahead.get(EarlyFrames.MAX_FRAMES_PER_ROOM + 1));
+
+    // the replay sent everything stored, once and in order; the late push is a duplicate
+    assertThat(seqsSent())
+        .containsExactlyElementsOf(LongStream.rangeClosed(1, EarlyFrames.MAX_FRAMES_PER_ROOM + 3).boxed().toList());
   }
 
   @Test
