@@ -90,6 +90,9 @@ final class LoadRun {
     long c0 = clock.getAsLong();
     runBounded(i -> connect(http, fixture, i));
     double connectSeconds = seconds(c0);
+    if (connectMicros.getTotalCount() == 0) {
+      throw new IOException("no client could connect to " + settings.webSocket() + "; see the log");
+    }
     long j0 = clock.getAsLong();
     runBounded(i -> join(fixture, i));
     double joinSeconds = seconds(j0);

@@ -1,0 +1,186 @@
+#!/usr/bin/env bash
+# Reproduces every table of docs/benchmarks.md: ChatterLink side by side with the Flask peer and the
+# trivial Node `ws` broadcast server, on 127.0.0.1 only, each run against a fresh server (fresh
+# DATA_DIR / SQLite file under $WORK), every run bounded in time.
+#
+#   bench/run.sh [results.jsonl] [set...]
+#
+# sets: ratio (A W=1, A W=16, B, B' as 3 interleaved pairs ChatterLink/peer, A/B once per pair on
+#       the ws ceiling) | capacity (open-loop rate steps, ChatterLink and peer) | idle (1k/5k/10k
+#       idle connections) | rooms (100 rooms x 10 clients) | storm (join storm with 50 messages of
+#       history) | java (the Java `bench` command: 2 generator processes, many rooms) | all
+#       (default: all of them, about 45 minutes)
+#
+# Needs: the server jar (chat-app/target/chatterlink.jar, or CL_JAR=...), Node 20 + npm (loadgen's
+# dependencies are installed into a copy under $WORK), the Flask peer's Debian packages
+# (/work/shared/peers/flask-chatterlink/install.sh). Env knobs: WORK, PEERS, DUR (measured
+# seconds, default 10), PAIRS (default 3), CL_XMX (default 512m).
+set -euo pipefail
+HERE="$(cd "$(dirname "$0")" && pwd)"
+ROOT="$(cd "$HERE/.." && pwd)"
+OUT="$(realpath -m "${1:-$HERE/results/$(date -u +%Y%m%dT%H%M%SZ).jsonl}")"
+shift || true
+SETS=("${@:-all}")
+PEERS="${PEERS:-/work/shared/peers}"
+WORK="${WORK:-/tmp/chatterlink-bench}"
+CL_JAR="${CL_JAR:-$ROOT/chat-app/target/chatterlink.jar}"
+DUR="${DUR:-10}"
+PAIRS="${PAIRS:-3}"
+CL_XMX="${CL_XMX:-512m}"
+# Fixed heap so RSS numbers compare; everything else is the JVM's default (G1 on 2 cores).
+JVM_FLAGS=(-Xms64m "-Xmx$CL_XMX" -XX:+UseG1GC)
+# The server's per-connection request budget (10/s by default, an abuse limit) would cap every
+# sender at 10 msg/s; a benchmark server raises it.
+CL_ENV=(WS_REQUESTS_PER_SECOND=100000 WS_REQUEST_BURST=100000)
+PORT="${PORT:-18431}"
+mkdir -p "$(dirname "$OUT")" "$WORK"
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+[ -f "$CL_JAR" ] || { echo "no server jar at $CL_JAR: ./mvnw -pl chat-app -am package -DskipTests" >&2; exit 2; }
+
+# A private copy of the shared load generator with our adapter beside its own (loadgen loads
+# adapters from its adapters/ folder by name); its npm dependencies go into the copy, never into
+# the shared folder.
+LG="$WORK/loadgen"
+if [ ! -d "$LG/node_modules/ws" ]; then
+  rm -rf "$LG" && cp -r "$PEERS/loadgen" "$LG"
+  (cd "$LG" && npm install --no-audit --no-fund >/dev/null)
+fi
+cp "$HERE/loadgen/chatterlink.js" "$LG/adapters/chatterlink.js"
+
+SERVER_PID=""
+start_server() { # kind -> SERVER_PID; appends a startup line to $OUT for chatterlink
+  local kind="$1" t0 health
+  if curl -s -m 1 -o /dev/null "http://127.0.0.1:$PORT/"; then
+    echo "port $PORT is already serving: another server is running there" >&2; return 1
+  fi
+  t0=$(date +%s.%N)
+  case "$kind" in
+    cl)
+      rm -rf "$WORK/cl-data" && mkdir -p "$WORK/cl-data"
+      env "${CL_ENV[@]}" HOST=127.0.0.1 PORT=$PORT DATA_DIR="$WORK/cl-data" \
+        java "${JVM_FLAGS[@]}" -jar "$CL_JAR" serve >"$WORK/server-cl.log" 2>&1 &
+      health=/healthz ;;
+    flask)
+      rm -f "$WORK"/flask-chat.db*
+      (cd "$PEERS/flask-chatterlink" && exec env CHAT_DB="$WORK/flask-chat.db" \
+        CHAT_KEY_FILE="$WORK/flask-fernet.key" ./run.sh $PORT) >"$WORK/server-flask.log" 2>&1 &
+      health=/health ;;
+    ws)
+      (cd "$LG" && exec node servers/ws-broadcast.js $PORT) >"$WORK/server-ws.log" 2>&1 &
+      health=/health ;;
+  esac
+  SERVER_PID=$!
+  local up=0
+  for _ in $(seq 600); do
+    curl -s -m 1 -o /dev/null "http://127.0.0.1:$PORT$health" && { up=1; break; }
+    kill -0 "$SERVER_PID" 2>/dev/null || break
+    sleep 0.05
+  done
+  STARTUP_S=$(echo "$(date +%s.%N) - $t0" | bc)
+  [ "$up" = 1 ] || { echo "$kind server did not start; see $WORK/server-$kind.log" >&2; return 1; }
+  sleep 1
+}
+
+stop_server() {
+  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
+  fi
+  SERVER_PID=""
+}
+trap stop_server EXIT
+
+adapter_of() { case "$1" in cl) echo chatterlink ;; flask) echo socketio ;; ws) echo wsjson ;; esac; }
+
+run() { # label kind [loadgen args...]: fresh server, one loadgen run
+  local label="$1" kind="$2"; shift 2
+  start_server "$kind" || { stop_server; return 0; }
+  echo "== $label ($kind pid $SERVER_PID, up in ${STARTUP_S}s)" >&2
+  timeout 600 node "$LG/loadgen.js" --adapter "$(adapter_of "$kind")" --url "http://127.0.0.1:$PORT" \
+    --server-pid "$SERVER_PID" --label "$label" --out "$OUT" "$@" >/dev/null || echo "run $label failed" >&2
+  [ "$kind" = cl ] && echo "{\"label\":\"startup:$label\",\"startup_s\":$STARTUP_S}" >>"$OUT"
+  stop_server
+}
+
+A_W1=(--clients 50 --senders 5 --mode max --window 1 --duration "$DUR" --warmup 3)
+A_W16=(--clients 50 --senders 5 --mode max --window 16 --duration "$DUR" --warmup 3)
+B_50=(--clients 200 --senders 1 --mode rate --rate 50 --duration "$DUR" --warmup 3)
+# B': half the peer's capacity (about 10k deliveries/s into a 50-member room, README of the
+# peers): 5k deliveries/s, also the "p99 <= 10 ms at 5k deliveries/s" target.
+B_HALF=(--clients 200 --senders 1 --mode rate --rate 25 --duration "$DUR" --warmup 3)
+
+scenarios() { # label-prefix kind
+  run "$1:A50x5:w1" "$2" "${A_W1[@]}"
+  run "$1:A50x5:w16" "$2" "${A_W16[@]}"
+  run "$1:B200x1@50" "$2" "${B_50[@]}"
+  run "$1:B200x1@25" "$2" "${B_HALF[@]}"
+}
+
+set_ratio() { # ABBA pairs; the ws ceiling runs between them
+  for rep in $(seq "$PAIRS"); do
+    if [ $((rep % 2)) = 1 ]; then order="peer cl ws"; else order="ws cl peer"; fi
+    for who in $order; do
+      case "$who" in
+        peer) scenarios "pair$rep:peer" flask ;;
+        cl) scenarios "pair$rep:cl" cl ;;
+        ws) scenarios "ceil$rep:ws" ws ;;
+      esac
+    done
+  done
+}
+
+set_capacity() { # open loop, 50 clients / 5 senders; rate per sender
+  for r in ${CL_RATES:-40 80 160 240 320 480}; do
+    run "cap:cl:50x5@$r" cl --clients 50 --senders 5 --mode rate --rate "$r" --duration "$DUR" --warmup 3
+  done
+  for r in ${PEER_RATES:-20 30 40 50}; do
+    run "cap:peer:50x5@$r" flask --clients 50 --senders 5 --mode rate --rate "$r" --duration "$DUR" --warmup 3
+  done
+}
+
+set_idle() {
+  for n in 1000 5000; do
+    for k in cl flask ws; do
+      run "idle:$k:$n" "$k" --clients "$n" --mode idle --hold 5 --connect-concurrency 50
+    done
+  done
+  run "idle:cl:10000" cl --clients 10000 --mode idle --hold 5 --connect-concurrency 50
+}
+
+set_rooms() { # 100 rooms x 10 clients, one sender per room
+  for k in cl flask; do
+    run "rooms:$k:100x10:w16" "$k" --clients 1000 --rooms 100 --senders 100 --mode max --window 16 \
+      --duration "$DUR" --warmup 3 --connect-concurrency 50
+    run "rooms:$k:100x10@5" "$k" --clients 1000 --rooms 100 --senders 100 --mode rate --rate 5 \
+      --duration "$DUR" --warmup 3 --connect-concurrency 50
+  done
+}
+
+set_storm() { # 1000 clients connect, log in, subscribe and load 50 messages of history at once
+  CL_PRELOAD=50 CL_HISTORY=50 run "storm:cl:1000" cl --clients 1000 --rooms 10 --mode idle --hold 1 \
+    --connect-concurrency 200
+  run "storm:peer:1000" flask --clients 1000 --rooms 10 --mode idle --hold 1 --connect-concurrency 200
+}
+
+set_java() { # the Java generator; two processes when one is not enough
+  start_server cl
+  echo "== java bench (cl pid $SERVER_PID)" >&2
+  local bench=(java -Xmx1g -jar "$CL_JAR" bench --url "http://127.0.0.1:$PORT" --server-pid "$SERVER_PID"
+    --out "$OUT" --duration "$DUR" --warmup 3)
+  "${bench[@]}" --label "java:cl:A50x5:w16" --clients 50 --senders 5 --mode closed --window 16 >/dev/null
+  "${bench[@]}" --label "java:cl:rooms100x10:w16" --clients 1000 --rooms 100 --senders 100 --mode closed \
+    --window 16 >/dev/null
+  "${bench[@]}" --label "java2a:cl:A50x5:w16" --clients 50 --senders 5 --mode closed --window 16 >/dev/null &
+  "${bench[@]}" --label "java2b:cl:A50x5:w16" --clients 50 --senders 5 --mode closed --window 16 >/dev/null
+  wait
+  stop_server
+}
+
+for s in "${SETS[@]}"; do
+  case "$s" in
+    all) set_ratio; set_capacity; set_idle; set_rooms; set_storm; set_java ;;
+    ratio|capacity|idle|rooms|storm|java) "set_$s" ;;
+    *) echo "unknown set $s" >&2; exit 2 ;;
+  esac
+done
+echo "results: $OUT" >&2
+node "$HERE/summarize.js" "$OUT"
