@@ -100,11 +100,19 @@ final class Browserless {
   }
 
   HttpResponse<byte[]> download(String path) {
+    return download(HttpRequest.newBuilder(base.resolve(path)));
+  }
+
+  /** A download of one byte range, as a video player seeking asks for it. */
+  HttpResponse<byte[]> download(String path, String range) {
+    return download(HttpRequest.newBuilder(base.resolve(path)).header("Range", range));
+  }
+
+  private HttpResponse<byte[]> download(HttpRequest.Builder request) {
     ensureCsrfCookie();
     try {
       return http.send(
-          HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).GET().build(),
-          HttpResponse.BodyHandlers.ofByteArray());
+          request.timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
