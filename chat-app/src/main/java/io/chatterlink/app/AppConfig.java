@@ -25,8 +25,8 @@ import java.util.Optional;
  * @param allowedOrigins origins other than the server's own allowed to make state-changing requests
  *     and open WebSockets; empty means same-origin only
  * @param registration who may create an account
- * @param registrationsPerHour registration attempts accepted from one client address per hour
- *     (each costs a password hash, so this bounds the work one address can ask for)
+ * @param registrationsPerHour registration attempts accepted from one client address per hour (each
+ *     costs a password hash, so this bounds the work one address can ask for)
  * @param secureCookies whether cookies carry {@code Secure} (set it behind a TLS proxy)
  * @param trustProxyHeaders whether the client address and scheme come from {@code X-Forwarded-For}
  *     and {@code X-Forwarded-Proto}; only behind a proxy that sets them

@@ -30,7 +30,8 @@ final class Backend implements AutoCloseable {
   static final String SECRET_KEY_FILE = "secret.key";
 
   /** Owner read, write and search only. */
-  static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
+  static final Set<PosixFilePermission> OWNER_ONLY_DIR =
+      PosixFilePermissions.fromString("rwx------");
 
   private static final Logger LOG = LoggerFactory.getLogger(Backend.class);
 

@@ -1,6 +1,5 @@
 package io.chatterlink.app;
 
-import io.chatterlink.app.bench.BenchCommand;
 import io.chatterlink.core.error.ChatException;
 import java.nio.file.Path;
 import java.util.Map;

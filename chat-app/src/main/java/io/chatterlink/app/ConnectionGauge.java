@@ -57,8 +57,8 @@ final class ConnectionGauge implements HttpHandler {
   }
 
   /**
-   * Waits until every socket's TCP connection has closed, or the deadline ({@link System#nanoTime()})
-   * has passed.
+   * Waits until every socket's TCP connection has closed, or the deadline ({@link
+   * System#nanoTime()}) has passed.
    *
    * @return true if none is open
    */

@@ -53,11 +53,13 @@ class ChatServerKeysTest {
   void aMissingDataDirIsCreatedForTheOwnerOnly() throws IOException {
     Path fresh = dataDir.resolve("nested/data");
 
-    try (ChatServer server = ChatServer.start(StoredData.config(dataDir, Map.of("DATA_DIR", fresh.toString())))) {
+    try (ChatServer server =
+        ChatServer.start(StoredData.config(dataDir, Map.of("DATA_DIR", fresh.toString())))) {
       assertThat(server.port()).isPositive();
     }
 
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh))).isEqualTo("rwx------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)))
+        .isEqualTo("rwx------");
     assertThat(fresh.resolve("chatterlink.db")).exists();
   }
 

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class OperationsHandlerTest {
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final HttpClient http = HttpClient.newHttpClient();
   private Undertow server;
 
@@ -64,7 +65,8 @@ class OperationsHandlerTest {
     HttpResponse<String> response = get(base.resolve("/metrics"));
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.headers().firstValue("Content-Type")).hasValue(OperationsHandler.PROMETHEUS_TEXT);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValue(OperationsHandler.PROMETHEUS_TEXT);
     assertThat(response.body()).contains("chatterlink_test_events_total 3.0");
   }
 
@@ -74,7 +76,9 @@ class OperationsHandlerTest {
 
     HttpResponse<String> response =
         http.send(
-            HttpRequest.newBuilder(base.resolve("/healthz")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+            HttpRequest.newBuilder(base.resolve("/healthz"))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
             HttpResponse.BodyHandlers.ofString());
 
     assertThat(response.statusCode()).isEqualTo(405);

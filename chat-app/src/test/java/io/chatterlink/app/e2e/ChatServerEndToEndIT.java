@@ -220,7 +220,13 @@ class ChatServerEndToEndIT {
     byte[] mp4 = TestServers.mp4Header(4096);
 
     String id =
-        alice.upload(room, "clip.mp4", "video/mp4", mp4).requireStatus(201).json().path("attachment").path("id").asText();
+        alice
+            .upload(room, "clip.mp4", "video/mp4", mp4)
+            .requireStatus(201)
+            .json()
+            .path("attachment")
+            .path("id")
+            .asText();
     HttpResponse<byte[]> part = alice.download("/api/attachments/" + id, "bytes=100-199");
 
     assertThat(part.statusCode()).isEqualTo(206);

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The shaded jar, run as a user runs it: {@code java -jar chatterlink.jar} with no configuration
- * but a free port. It serves the UI, the API and health on one port, generates and announces its
- * key, and stops gracefully on SIGTERM. Also prints how long a cold start took (measured, not
- * asserted).
+ * but a free port. It serves the UI, the API, the WebSocket and health on one port (so the merged
+ * service files of Flyway and Tyrus work), generates and announces its key, and stops gracefully on
+ * SIGTERM. Also prints how long a cold start took (measured, not asserted).
  */
 class SelfContainedJarIT {
   private static final Path JAR = Path.of("target", "chatterlink.jar");
@@ -57,6 +57,11 @@ class SelfContainedJarIT {
       assertThat(page.statusCode()).isEqualTo(200);
       assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
       assertThat(get(http, uri.resolve("/api/config")).statusCode()).isEqualTo(200);
+      Browserless alice = new Browserless(uri);
+      alice.register("alice", "jar password 1234");
+      try (SocketClient socket = SocketClient.connect(alice)) {
+        assertThat(socket.hello().path("protocol").asText()).isEqualTo("chatterlink.v1");
+      }
       assertThat(workingDir.resolve("data/chatterlink.db")).exists();
       assertThat(workingDir.resolve("data/fernet.key")).exists();
     } finally {

@@ -23,18 +23,22 @@ final class TestServers {
     env.putIfAbsent("HOST", "127.0.0.1");
     env.putIfAbsent("DATA_DIR", dataDir.toString());
     env.putIfAbsent("SHUTDOWN_GRACE_SECONDS", "2");
-    // Every test account registers from 127.0.0.1; the production default (10 an hour) is for people.
+    // Every test account registers from 127.0.0.1; the production default (10 an hour) is for
+    // people.
     env.putIfAbsent("REGISTRATIONS_PER_HOUR", "1000");
     return ChatServer.start(AppConfig.load(env, dataDir));
   }
 
   /**
-   * The start of an MP4 file: an {@code ftyp} box (brand {@code isom}) followed by filler, which
-   * is what type sniffing and byte ranges look at.
+   * The start of an MP4 file: an {@code ftyp} box (brand {@code isom}) followed by filler, which is
+   * what type sniffing and byte ranges look at.
    */
   static byte[] mp4Header(int length) {
     byte[] bytes = new byte[length];
-    byte[] ftyp = {0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 2, 0, 'i', 's', 'o', 'm', 'm', 'p', '4', '1'};
+    byte[] ftyp = {
+      0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 2, 0, 'i', 's', 'o', 'm', 'm',
+      'p', '4', '1'
+    };
     System.arraycopy(ftyp, 0, bytes, 0, ftyp.length);
     for (int i = ftyp.length; i < length; i++) {
       bytes[i] = (byte) (i * 31);
