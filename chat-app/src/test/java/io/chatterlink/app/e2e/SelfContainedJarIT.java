@@ -77,6 +77,20 @@ class SelfContainedJarIT {
         .doesNotContain(key);
   }
 
+  @Test
+  void theJarNamesItsVersion() throws Exception {
+    Process process =
+        new ProcessBuilder(javaBinary(), "-jar", JAR.toAbsolutePath().toString(), "--version")
+            .directory(workingDir.toFile())
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).isZero();
+    assertThat(output.strip()).matches("chatterlink \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+  }
+
   private static URI awaitServingLine(Process process) throws Exception {
     BufferedReader stdout =
         new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
