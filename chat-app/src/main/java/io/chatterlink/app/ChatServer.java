@@ -70,7 +70,8 @@ public final class ChatServer implements AutoCloseable {
     try {
       transport = WebSocketTransport.create(transportSettings(config));
       ChatCore core =
-          backend.core(transport.delivery(), metrics.meter(backend.storage().messages()));
+          backend.core(
+              metrics.meter(transport.delivery()), metrics.meter(backend.storage().messages()));
       transport.attach(core);
       ChatWeb web = ChatWeb.create(core, webSettings(config, backend.secretKey()));
       HttpHandler operations =

@@ -1,5 +1,6 @@
 package io.chatterlink.app;
 
+import io.chatterlink.core.port.out.Delivery;
 import io.chatterlink.core.port.out.MessageStore;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -12,8 +13,8 @@ import io.undertow.server.HttpHandler;
 
 /**
  * The server's meters, exposed at {@code /metrics}: messages stored (a counter: its rate is
- * messages per second), append latency (a histogram), open WebSocket connections, and the JVM's
- * memory, threads, GC and CPU.
+ * messages per second), append latency (a histogram), events handed to the transport and their
+ * fan-out, open WebSocket connections, and the JVM's memory, threads, GC and CPU.
  */
 final class ServerMetrics implements AutoCloseable {
   private final PrometheusMeterRegistry registry =
@@ -35,6 +36,11 @@ final class ServerMetrics implements AutoCloseable {
   /** {@code store}, counting and timing appends. */
   MessageStore meter(MessageStore store) {
     return new MeteredMessageStore(store, registry);
+  }
+
+  /** {@code delivery}, counting events by kind and their recipients. */
+  Delivery meter(Delivery delivery) {
+    return new MeteredDelivery(delivery, registry);
   }
 
   /** {@code handler}, counting the WebSocket connections it opens. */

@@ -297,6 +297,8 @@ class ChatServerEndToEndIT {
       assertThat(metrics)
           .contains("chatterlink_messages_stored_total")
           .contains("chatterlink_message_append_seconds_bucket")
+          .contains("chatterlink_events_delivered_total{event=\"MessagePosted\"}")
+          .contains("chatterlink_event_recipients_count")
           .containsPattern("chatterlink_websocket_connections [1-9]");
     }
   }
