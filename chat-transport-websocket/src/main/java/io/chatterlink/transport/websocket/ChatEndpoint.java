@@ -61,17 +61,21 @@ public final class ChatEndpoint extends Endpoint {
             runtime.outbound(),
             runtime.closer(),
             settings,
+            runtime.metrics(),
             gone -> {
+              // Reported first, so that whoever sees the registry empty also sees it counted.
+              runtime.metrics().connectionClosed();
               runtime.registry().remove(gone);
               core.presence().disconnected(gone.user(), gone.id());
             });
     connection = c;
-    RequestHandler handler = new RequestHandler(core, c);
+    RequestHandler handler = new RequestHandler(core, c, runtime.metrics());
     session.addMessageHandler(String.class, text -> onText(c, handler, text));
     session.addMessageHandler(ByteBuffer.class, bytes -> onBinary(c));
     session.addMessageHandler(PongMessage.class, pong -> c.heard());
     // Registered before the rooms are read, so that no membership change falls in between.
     runtime.registry().add(c);
+    runtime.metrics().connectionOpened();
     core.presence().connected(c.user(), c.id());
     c.start(Hello.frame(c.id(), user.user(), core.rooms().myRooms(c.user()), settings));
   }
@@ -93,6 +97,7 @@ public final class ChatEndpoint extends Endpoint {
   }
 
   private void onText(Connection c, RequestHandler handler, String text) {
+    long readAtNanos = System.nanoTime();
     c.heard();
     if (tooBig(text, runtime.settings().maxFrameBytes())) {
       c.closeNow(CloseCodes.TOO_BIG);
@@ -113,6 +118,7 @@ public final class ChatEndpoint extends Endpoint {
         return;
       }
       if (!c.budget().tryTake()) {
+        runtime.metrics().rateLimited();
         c.reply(Replies.error(Optional.of(id), ErrorCode.RATE_LIMITED, "too many requests; slow down"));
         if (c.budget().consecutiveRefusals() >= runtime.settings().maxRateViolations()) {
           c.closeAfterPending(CloseCodes.RATE_ABUSE);
@@ -123,7 +129,7 @@ public final class ChatEndpoint extends Endpoint {
         c.reply(Replies.error(Optional.of(id), ErrorCode.UNAVAILABLE, "server shutting down"));
         return;
       }
-      handler.handle(id, request.get());
+      handler.handle(id, request.get(), readAtNanos);
     } finally {
       runtime.inFlightRequests().decrementAndGet();
     }

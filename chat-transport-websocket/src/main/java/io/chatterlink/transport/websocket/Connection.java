@@ -39,6 +39,7 @@ final class Connection {
   private final Executor executor;
   private final Executor closer;
   private final Consumer<Connection> onGone;
+  private final TransportMetrics metrics;
   private final ArrayBlockingQueue<Outbound> queue;
   private final TokenBucket budget;
   private final Deque<String> ready = new ArrayDeque<>();
@@ -58,6 +59,7 @@ final class Connection {
       Executor executor,
       Executor closer,
       TransportSettings settings,
+      TransportMetrics metrics,
       Consumer<Connection> onGone) {
     this.id = id;
     this.user = user;
@@ -67,6 +69,7 @@ final class Connection {
     this.executor = executor;
     this.closer = closer;
     this.onGone = onGone;
+    this.metrics = metrics;
     this.queue = new ArrayBlockingQueue<>(settings.outboundQueueFrames());
     this.budget =
         new TokenBucket(settings.requestBurst(), settings.requestsPerSecond(), System::nanoTime);
@@ -123,15 +126,21 @@ final class Connection {
     schedule();
   }
 
-  /** Forgets the connection at once and closes its socket without waiting for its queue. */
-  void closeNow(CloseReason reason) {
-    if (markGone()) {
-      try {
-        closer.execute(() -> closeSession(reason));
-      } catch (RejectedExecutionException e) {
-        LOG.debug("transport stopped; connection {} is closed with the server", id);
-      }
+  /**
+   * Forgets the connection at once and closes its socket without waiting for its queue.
+   *
+   * @return true if this call closed it, false if it was already gone
+   */
+  boolean closeNow(CloseReason reason) {
+    if (!markGone()) {
+      return false;
     }
+    try {
+      closer.execute(() -> closeSession(reason));
+    } catch (RejectedExecutionException e) {
+      LOG.debug("transport stopped; connection {} is closed with the server", id);
+    }
+    return true;
   }
 
   /** The socket closed on its own: forget the connection. */
@@ -172,8 +181,10 @@ final class Connection {
       return;
     }
     if (!queue.offer(item)) {
-      LOG.info("connection {} of user {} reads too slowly: its outbound queue is full", id, user);
-      closeNow(CloseCodes.TOO_SLOW);
+      if (closeNow(CloseCodes.TOO_SLOW)) {
+        LOG.info("connection {} of user {} reads too slowly: its outbound queue is full", id, user);
+        metrics.slowConsumerDropped();
+      }
       return;
     }
     schedule();

@@ -20,6 +20,7 @@ import io.chatterlink.core.port.in.SendMessages;
 import io.chatterlink.core.port.in.SendMessages.SendResult;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,28 +33,52 @@ import org.slf4j.LoggerFactory;
 final class RequestHandler {
   private static final Logger LOG = LoggerFactory.getLogger(RequestHandler.class);
 
+  /** The request types of {@code docs/protocol.md}; any other is reported as {@code unknown}. */
+  private static final Set<String> KNOWN_TYPES =
+      Set.of(
+          "ping", "rooms", "subscribe", "unsubscribe", "send", "edit", "delete", "history",
+          "typing", "read", "presence.set", "presence.query");
+
+  private static final int OK = 200;
+
   private final ChatCore core;
   private final Connection connection;
+  private final TransportMetrics metrics;
   private final UserId actor;
 
-  RequestHandler(ChatCore core, Connection connection) {
+  RequestHandler(ChatCore core, Connection connection, TransportMetrics metrics) {
     this.core = core;
     this.connection = connection;
+    this.metrics = metrics;
     this.actor = connection.user();
   }
 
-  /** Handles a parsed request; every outcome, failures included, is one reply. */
-  void handle(String id, ObjectNode request) {
-    String type = "?";
+  /**
+   * Handles a parsed request; every outcome, failures included, is one reply. Reports the request
+   * to the metrics once its reply is queued.
+   *
+   * @param readAtNanos {@link System#nanoTime()} when the transport read the frame
+   */
+  void handle(String id, ObjectNode request, long readAtNanos) {
+    String type = "unknown";
+    int code = OK;
     try {
-      type = Fields.text(request, "type");
+      type = reportable(Fields.text(request, "type"));
       dispatch(id, type, request);
     } catch (ChatException e) {
+      code = e.code().httpStatus();
       connection.reply(Replies.error(id, e));
     } catch (RuntimeException e) {
+      code = ErrorCode.INTERNAL.httpStatus();
       LOG.error("request of type {} on connection {} failed", type, connection.id(), e);
       connection.reply(Replies.error(Optional.of(id), ErrorCode.INTERNAL, "internal error"));
     }
+    metrics.requestHandled(type, System.nanoTime() - readAtNanos, code);
+  }
+
+  /** The type itself when the protocol defines it: a client cannot invent metric labels. */
+  private static String reportable(String type) {
+    return KNOWN_TYPES.contains(type) ? type : "unknown";
   }
 
   private void dispatch(String id, String type, ObjectNode r) {

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class TransportRuntime {
   private final TransportSettings settings;
+  private final TransportMetrics metrics;
   private final ConnectionRegistry registry = new ConnectionRegistry();
   private final AtomicReference<ChatCore> core = new AtomicReference<>();
   private final ExecutorService outbound;
@@ -23,8 +24,9 @@ final class TransportRuntime {
   private final AtomicInteger inFlightRequests = new AtomicInteger();
   private volatile boolean shuttingDown;
 
-  TransportRuntime(TransportSettings settings) {
+  TransportRuntime(TransportSettings settings, TransportMetrics metrics) {
     this.settings = settings;
+    this.metrics = metrics;
     this.outbound =
         Executors.newFixedThreadPool(
             Math.max(2, Runtime.getRuntime().availableProcessors()), daemonThreads("chatterlink-ws-out"));
@@ -32,6 +34,11 @@ final class TransportRuntime {
 
   TransportSettings settings() {
     return settings;
+  }
+
+  /** Where the transport reports connections, requests, drops and refusals. */
+  TransportMetrics metrics() {
+    return metrics;
   }
 
   ConnectionRegistry registry() {

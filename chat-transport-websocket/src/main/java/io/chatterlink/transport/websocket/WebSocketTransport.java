@@ -40,8 +40,8 @@ public final class WebSocketTransport {
   private volatile WebSocketEngine undertowEngine;
   private volatile Heartbeat heartbeat;
 
-  private WebSocketTransport(TransportSettings settings) {
-    this.runtime = new TransportRuntime(settings);
+  private WebSocketTransport(TransportSettings settings, TransportMetrics metrics) {
+    this.runtime = new TransportRuntime(settings, metrics);
     this.endpointConfig =
         // Registered as the public Endpoint type: Tyrus calls onOpen/onClose reflectively, which a
         // package-private class would refuse; the configurator supplies the ChatEndpoint instances.
@@ -50,9 +50,21 @@ public final class WebSocketTransport {
             .build();
   }
 
-  /** A transport with these settings; it serves nothing until a core is attached. */
+  /**
+   * A transport with these settings that reports nothing ({@link TransportMetrics#NONE}); it
+   * serves nothing until a core is attached.
+   */
   public static WebSocketTransport create(TransportSettings settings) {
-    return new WebSocketTransport(Objects.requireNonNull(settings, "settings"));
+    return create(settings, TransportMetrics.NONE);
+  }
+
+  /**
+   * A transport with these settings that reports connections, requests, slow-client drops and
+   * rate-limit refusals to {@code metrics}; it serves nothing until a core is attached.
+   */
+  public static WebSocketTransport create(TransportSettings settings, TransportMetrics metrics) {
+    return new WebSocketTransport(
+        Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(metrics, "metrics"));
   }
 
   /** The delivery port to give {@code ChatCore.builder()}; events go to open sockets only. */

@@ -25,7 +25,11 @@ final class ChatFixture implements AutoCloseable {
   private final List<TestClient> clients = new ArrayList<>();
 
   ChatFixture(Hosting hosting, TransportSettings settings) {
-    transport = WebSocketTransport.create(settings);
+    this(hosting, settings, TransportMetrics.NONE);
+  }
+
+  ChatFixture(Hosting hosting, TransportSettings settings, TransportMetrics metrics) {
+    transport = WebSocketTransport.create(settings, metrics);
     core = adapters.coreBuilder().delivery(transport.delivery()).build();
     transport.attach(core);
     hosted = hosting.start(transport);

@@ -27,13 +27,14 @@ class ConnectionRegistryTest {
         return EventFrames.encode(event);
       });
   private final List<Connection> gone = new ArrayList<>();
+  private final RecordingMetrics metrics = new RecordingMetrics();
   private final List<Runnable> closes = new ArrayList<>();
 
   private Connection connect(String user) {
     // Never started, so the socket is never touched: the queue alone is under test.
     Connection c = new Connection("c" + registry.all().size(), new UserId(user),
         new SessionId("0".repeat(64)), null, null, NEVER, closes::add,
-        TransportSettings.defaults(), gone::add);
+        TransportSettings.defaults(), metrics, gone::add);
     registry.add(c);
     return c;
   }
@@ -76,5 +77,18 @@ class ConnectionRegistryTest {
     assertThat(gone).containsExactly(slow);
     assertThat(slow.isGone()).isTrue();
     assertThat(closes).as("one close of the socket, handed off to the closer").hasSize(1);
+    assertThat(metrics.slowConsumersDropped).hasValue(1);
+  }
+
+  @Test
+  void eventsOfferedAfterAnOverflowCountTheDropOnlyOnce() {
+    connect("slow");
+    ChatEvent event = new TypingChanged(new RoomId("r"), new UserId("x"), true);
+
+    for (int i = 0; i <= TransportSettings.defaults().outboundQueueFrames() + 10; i++) {
+      registry.deliver(event, Set.of(new UserId("slow")));
+    }
+
+    assertThat(metrics.slowConsumersDropped).hasValue(1);
   }
 }
