@@ -7,6 +7,7 @@ import io.chatterlink.web.ChatWeb;
 import io.chatterlink.web.RegistrationMode;
 import io.chatterlink.web.WebSettings;
 import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -81,6 +82,10 @@ public final class ChatServer implements AutoCloseable {
       Undertow undertow =
           Undertow.builder()
               .addHttpListener(config.port(), config.host())
+              // Undertow caps every request body at 2 MiB by default and, for a chunked body,
+              // ignores the per-request limit chat-web sets: without this, larger uploads sent
+              // without Content-Length are cut off. Each route still enforces its own limit.
+              .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, web.maxEntitySize())
               .setHandler(connections)
               .build();
       listen(undertow, config);

@@ -3,6 +3,7 @@ package io.chatterlink.app.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -88,6 +89,23 @@ final class Browserless {
   }
 
   Reply upload(String roomId, String fileName, String contentType, byte[] bytes) {
+    return upload(roomId, fileName, contentType, HttpRequest.BodyPublishers.ofByteArray(bytes));
+  }
+
+  /**
+   * An upload whose length the client does not announce: a body read from a stream goes out with
+   * {@code Transfer-Encoding: chunked} and no {@code Content-Length}.
+   */
+  Reply uploadChunked(String roomId, String fileName, String contentType, byte[] bytes) {
+    return upload(
+        roomId,
+        fileName,
+        contentType,
+        HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)));
+  }
+
+  private Reply upload(
+      String roomId, String fileName, String contentType, HttpRequest.BodyPublisher body) {
     String path =
         "/api/rooms/"
             + roomId
@@ -96,7 +114,7 @@ final class Browserless {
     return send(
         withCsrf(HttpRequest.newBuilder(base.resolve(path)))
             .header("Content-Type", contentType)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));
+            .POST(body));
   }
 
   HttpResponse<byte[]> download(String path) {
