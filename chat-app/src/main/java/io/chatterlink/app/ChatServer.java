@@ -69,7 +69,7 @@ public final class ChatServer implements AutoCloseable {
     ServerMetrics metrics = new ServerMetrics();
     WebSocketTransport transport = null;
     try {
-      transport = WebSocketTransport.create(transportSettings(config));
+      transport = WebSocketTransport.create(transportSettings(config), metrics.transport());
       ChatCore core =
           backend.core(
               metrics.meter(transport.delivery()), metrics.meter(backend.storage().messages()));

@@ -2,6 +2,7 @@ package io.chatterlink.app;
 
 import io.chatterlink.core.port.out.Delivery;
 import io.chatterlink.core.port.out.MessageStore;
+import io.chatterlink.transport.websocket.TransportMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -13,8 +14,9 @@ import io.undertow.server.HttpHandler;
 
 /**
  * The server's meters, exposed at {@code /metrics}: messages stored (a counter: its rate is
- * messages per second), append latency (a histogram), events handed to the transport and their
- * fan-out, open WebSocket connections, and the JVM's memory, threads, GC and CPU.
+ * messages per second), what the transport reports (send-to-ack latency histogram, requests, queue
+ * drops, rate limiting, chat connections), events handed to the transport and their fan-out, open
+ * WebSocket connections, and the JVM's memory, threads, GC and CPU.
  */
 final class ServerMetrics implements AutoCloseable {
   private final PrometheusMeterRegistry registry =
@@ -33,7 +35,7 @@ final class ServerMetrics implements AutoCloseable {
     return registry;
   }
 
-  /** {@code store}, counting and timing appends. */
+  /** {@code store}, counting what it stores. */
   MessageStore meter(MessageStore store) {
     return new MeteredMessageStore(store, registry);
   }
@@ -41,6 +43,11 @@ final class ServerMetrics implements AutoCloseable {
   /** {@code delivery}, counting events by kind and their recipients. */
   Delivery meter(Delivery delivery) {
     return new MeteredDelivery(delivery, registry);
+  }
+
+  /** What to give {@code WebSocketTransport.create}: its reports become meters here. */
+  TransportMetrics transport() {
+    return new MicrometerTransportMetrics(registry);
   }
 
   /** {@code handler}, counting the WebSocket connections it opens. */
