@@ -24,7 +24,9 @@ public interface TransportMetrics {
 
   /**
    * A request frame was handled: it passed the frame and rate limits and its reply (for {@code
-   * send}: the ack) has been queued for the client.
+   * send}: the ack; for {@code subscribe}: the catch-up that ends with the reply) has been queued
+   * for the client. Frames refused before that (not JSON, no id, over the budget, shutting down)
+   * are not reported here.
    *
    * @param type the request type of {@code docs/protocol.md} ({@code "send"}, {@code "history"},
    *     ...), or {@code "unknown"} for a type the protocol does not define, so the set of values

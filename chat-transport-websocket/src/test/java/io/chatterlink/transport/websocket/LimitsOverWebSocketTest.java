@@ -101,7 +101,8 @@ class LimitsOverWebSocketTest {
   @EnumSource(Hosting.class)
   void aClientThatNeverReadsIsDisconnectedWhileTheOthersReceiveEverything(Hosting hosting) {
     TransportSettings settings = TransportSettings.defaults().withOutboundQueueFrames(32);
-    try (ChatFixture chat = new ChatFixture(hosting, settings)) {
+    RecordingMetrics metrics = new RecordingMetrics();
+    try (ChatFixture chat = new ChatFixture(hosting, settings, metrics)) {
       LoginResult alice = chat.user("alice");
       LoginResult bob = chat.user("bob");
       LoginResult sloth = chat.user("sloth");
@@ -136,6 +137,7 @@ class LimitsOverWebSocketTest {
           .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, sent).boxed()
               .collect(Collectors.toList()));
       assertThat(chat.transport.openConnections(bob.user().id())).isEqualTo(1);
+      assertThat(metrics.slowConsumersDropped).as("queue drops reported").hasValue(1);
     }
   }
 
