@@ -30,6 +30,14 @@ final class AttachmentEndpoints {
   /** Bytes of a refused chunked body still read and dropped before the connection closes. */
   static final long DRAIN_ALLOWANCE = 1024 * 1024;
 
+  /**
+   * Part of the drain allowance never used. Undertow counts a chunk's whole announced size when it
+   * parses the chunk's header, and counts the chunk framing too, so reading the body right up to
+   * {@link ChatWeb#maxEntitySize()} would make it cut the connection (UT000020) before the 413 is
+   * written. Chunks of up to this size (the JDK's HttpClient sends 16 KiB, curl 64 KiB) are safe.
+   */
+  static final long CHUNK_HEADROOM = 256 * 1024;
+
   private final ChatCore core;
   private final JsonViews views;
   private final AttachmentFiles files;
@@ -53,31 +61,36 @@ final class AttachmentEndpoints {
   }
 
   /**
-   * Receives an upload. After a refusal the connection is closed rather than reused, but first up
-   * to {@link #DRAIN_ALLOWANCE} more bytes are read and dropped, so that a client still sending a
-   * slightly too large body gets to read the answer. Undertow's entity limit is raised for this
-   * exchange to match; for chunked bodies Undertow 2.4 only honours the server-wide option, see
-   * {@link ChatWeb#maxEntitySize()}.
+   * Receives an upload. After a refusal the connection is closed rather than reused ({@code
+   * Connection: close}), but first some more of a body still arriving is read and dropped, so that a
+   * client still sending a slightly too large body can finish and read the answer. That discard is
+   * bounded by what Undertow's entity limit leaves, less {@link #CHUNK_HEADROOM}, so it never makes
+   * Undertow cut the connection before the answer is written. Undertow's entity limit is raised
+   * for this exchange to match; for chunked bodies Undertow 2.4 only honours the server-wide
+   * option, see {@link ChatWeb#maxEntitySize()}.
    */
   private void upload(Call call) throws IOException {
     HttpServerExchange exchange = call.exchange();
-    exchange.setMaxEntitySize(maxBytes + DRAIN_ALLOWANCE);
+    long maxEntitySize = maxBytes + DRAIN_ALLOWANCE;
+    exchange.setMaxEntitySize(maxEntitySize);
+    CountingInputStream body = new CountingInputStream(exchange::getInputStream);
     try {
-      receive(call);
+      receive(call, body);
     } catch (RuntimeException | IOException e) {
       exchange.setPersistent(false);
       // A body declared too large was never asked for (no 100-continue): nothing to drain.
       if (e instanceof ChatException && exchange.getRequestContentLength() <= maxBytes) {
-        drain(exchange.getInputStream());
+        drain(body, maxEntitySize - CHUNK_HEADROOM - body.count());
       }
       throw e;
     }
   }
 
-  private static void drain(InputStream body) {
+  /** Reads and drops at most {@code budget} bytes, fewer if the body ends first. */
+  private static void drain(InputStream body, long budget) {
     try {
       byte[] buffer = new byte[64 * 1024];
-      long left = DRAIN_ALLOWANCE;
+      long left = Math.min(DRAIN_ALLOWANCE, budget);
       int n;
       while (left > 0 && (n = body.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
         left -= n;
@@ -87,7 +100,7 @@ final class AttachmentEndpoints {
     }
   }
 
-  private void receive(Call call) throws IOException {
+  private void receive(Call call, InputStream body) throws IOException {
     UserId actor = call.actor();
     RoomId room = RoomEndpoints.roomId(call);
     if (core.rooms().room(actor, room).role().isEmpty()) {
@@ -100,7 +113,7 @@ final class AttachmentEndpoints {
       throw UploadReceiver.tooLarge(maxBytes);
     }
     UploadReceiver.Received upload =
-        receiver.receive(call.exchange().getInputStream(), name, declared);
+        receiver.receive(body, name, declared);
     String key = AttachmentFiles.newKey();
     Optional<String> thumbnailKey = Optional.empty();
     try {
@@ -117,9 +130,9 @@ final class AttachmentEndpoints {
                       name,
                       key,
                       thumbnailKey));
-      ObjectNode body = call.object();
-      body.set("attachment", views.attachment(attachment));
-      call.created(body);
+      ObjectNode reply = call.object();
+      reply.set("attachment", views.attachment(attachment));
+      call.created(reply);
     } catch (IOException | RuntimeException e) {
       files.deleteQuietly(upload.tempFile());
       files.deleteKeyQuietly(key);

@@ -153,6 +153,27 @@ class AttachmentApiTest {
   }
 
   @Test
+  void aChunkedBodyOfTwiceALimitAboveTheDrainAllowanceGetsTheJson413AndNothingStays()
+      throws IOException {
+    // Twice this limit is more than the limit plus the 1 MiB Undertow lets through after it.
+    long limit = 2L << 20;
+    Path roomyUploads = uploads.resolve("roomy");
+    try (TestServer roomy =
+        TestServer.start(roomyUploads, s -> s.withMaxUploadBytes(limit), Clock.systemUTC())) {
+      WebClient carol = roomy.signedIn("carol");
+      String big = carol.createRoom("videos", "public").get("id").asText();
+
+      WebClient.Reply reply =
+          carol.upload(big, "big.mp4", "video/mp4", Media.mp4((int) (2 * limit)), true);
+
+      assertThat(reply.status()).isEqualTo(413);
+      assertThat(reply.error()).isEqualTo("limit_exceeded");
+      assertThat(reply.header("Connection")).contains("close");
+      assertThat(filesUnder(roomyUploads)).isEmpty();
+    }
+  }
+
+  @Test
   void aChunkedBodyExactlyAtTheLimitIsAccepted() {
     byte[] video = Media.mp4(LIMIT);
     JsonNode attachment =
@@ -266,7 +287,11 @@ class AttachmentApiTest {
   }
 
   private java.util.List<Path> storedFiles() throws IOException {
-    try (Stream<Path> files = Files.walk(uploads)) {
+    return filesUnder(uploads);
+  }
+
+  private static java.util.List<Path> filesUnder(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
       return files.filter(Files::isRegularFile).toList();
     }
   }
