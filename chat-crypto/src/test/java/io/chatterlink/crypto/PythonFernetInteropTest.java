@@ -61,12 +61,19 @@ class PythonFernetInteropTest {
     assertThat(cipher.isCurrent(pythonToken)).isTrue();
   }
 
+  /**
+   * Debian's interpreter, where {@code apt-get install python3-cryptography} puts the package, in
+   * preference to whatever {@code python3} comes first on the PATH (pyenv, a virtualenv).
+   */
+  private static final String PYTHON =
+      Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+
   private static List<String> runPython(Path dir, String stdin) throws IOException {
     Path script = Files.writeString(dir.resolve("interop.py"), SCRIPT);
     Process process;
     try {
       process =
-          new ProcessBuilder("python3", script.toString())
+          new ProcessBuilder(PYTHON, script.toString())
               .redirectErrorStream(true)
               .redirectOutput(dir.resolve("out.txt").toFile())
               .start();
