@@ -8,8 +8,9 @@
 # sets: ratio (A W=1, A W=16, B, B' as 3 interleaved pairs ChatterLink/peer, A/B once per pair on
 #       the ws ceiling) | capacity (open-loop rate steps, ChatterLink and peer) | idle (1k/5k/10k
 #       idle connections) | rooms (100 rooms x 10 clients) | storm (join storm with 50 messages of
-#       history) | java (the Java `bench` command: 2 generator processes, many rooms) | all
-#       (default: all of them, about 45 minutes)
+#       history) | java (the same from the Java `bench` command) | steady (A W=1 and B after 45 s
+#       of warm-up, once the JIT has compiled the hot paths) | all
+#       (default: all of them, about 35 minutes)
 #
 # Needs: the server jar (chat-app/target/chatterlink.jar, or CL_JAR=...), Node 20 + npm (loadgen's
 # dependencies are installed into a copy under $WORK), the Flask peer's Debian packages
@@ -33,6 +34,10 @@ JVM_FLAGS=(-Xms64m "-Xmx$CL_XMX" -XX:+UseG1GC)
 # sender at 10 msg/s; a benchmark server raises it.
 CL_ENV=(WS_REQUESTS_PER_SECOND=100000 WS_REQUEST_BURST=100000)
 PORT="${PORT:-18431}"
+# Accounts per run, shared round-robin by the clients. ChatterLink accepts 10 registrations per
+# client address per hour (chat-web's default), and every run starts a fresh server, so 10; the
+# peer gets the same number so that presence fan-out is alike.
+USERS=10
 mkdir -p "$(dirname "$OUT")" "$WORK"
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 [ -f "$CL_JAR" ] || { echo "no server jar at $CL_JAR: ./mvnw -pl chat-app -am package -DskipTests" >&2; exit 2; }
@@ -95,8 +100,9 @@ run() { # label kind [loadgen args...]: fresh server, one loadgen run
   local label="$1" kind="$2"; shift 2
   start_server "$kind" || { stop_server; return 0; }
   echo "== $label ($kind pid $SERVER_PID, up in ${STARTUP_S}s)" >&2
-  timeout 600 node "$LG/loadgen.js" --adapter "$(adapter_of "$kind")" --url "http://127.0.0.1:$PORT" \
-    --server-pid "$SERVER_PID" --label "$label" --out "$OUT" "$@" >/dev/null || echo "run $label failed" >&2
+  timeout "${RUN_TIMEOUT:-600}" node "$LG/loadgen.js" --adapter "$(adapter_of "$kind")" --url "http://127.0.0.1:$PORT" \
+    --server-pid "$SERVER_PID" --label "$label" --out "$OUT" --users "$USERS" "$@" >/dev/null \
+    || echo "run $label failed" >&2
   [ "$kind" = cl ] && echo "{\"label\":\"startup:$label\",\"startup_s\":$STARTUP_S}" >>"$OUT"
   stop_server
 }
@@ -140,7 +146,7 @@ set_capacity() { # open loop, 50 clients / 5 senders; rate per sender
 set_idle() {
   for n in 1000 5000; do
     for k in cl flask ws; do
-      run "idle:$k:$n" "$k" --clients "$n" --mode idle --hold 5 --connect-concurrency 50
+      RUN_TIMEOUT=240 run "idle:$k:$n" "$k" --clients "$n" --mode idle --hold 5 --connect-concurrency 50
     done
   done
   run "idle:cl:10000" cl --clients 10000 --mode idle --hold 5 --connect-concurrency 50
@@ -161,24 +167,34 @@ set_storm() { # 1000 clients connect, log in, subscribe and load 50 messages of 
   run "storm:peer:1000" flask --clients 1000 --rooms 10 --mode idle --hold 1 --connect-concurrency 200
 }
 
-set_java() { # the Java generator; two processes when one is not enough
-  start_server cl
-  echo "== java bench (cl pid $SERVER_PID)" >&2
-  local bench=(java -Xmx1g -jar "$CL_JAR" bench --url "http://127.0.0.1:$PORT" --server-pid "$SERVER_PID"
-    --out "$OUT" --duration "$DUR" --warmup 3)
-  "${bench[@]}" --label "java:cl:A50x5:w16" --clients 50 --senders 5 --mode closed --window 16 >/dev/null
-  "${bench[@]}" --label "java:cl:rooms100x10:w16" --clients 1000 --rooms 100 --senders 100 --mode closed \
-    --window 16 >/dev/null
-  "${bench[@]}" --label "java2a:cl:A50x5:w16" --clients 50 --senders 5 --mode closed --window 16 >/dev/null &
-  "${bench[@]}" --label "java2b:cl:A50x5:w16" --clients 50 --senders 5 --mode closed --window 16 >/dev/null
-  wait
+set_steady() { # the JIT has compiled the hot paths: 45 s of warm-up instead of 3
+  for k in cl flask ws; do
+    run "steady:$k:A50x5:w1" "$k" "${A_W1[@]}" --warmup 45
+    run "steady:$k:B200x1@50" "$k" "${B_50[@]}" --warmup 45
+  done
+}
+
+java_bench() { # label [bench args...]: the Java generator against a fresh server
+  local label="$1"; shift
+  start_server cl || { stop_server; return 0; }
+  echo "== $label (cl pid $SERVER_PID)" >&2
+  java -Xmx1g -jar "$CL_JAR" bench --url "http://127.0.0.1:$PORT" --server-pid "$SERVER_PID" --out "$OUT" \
+    --duration "$DUR" --warmup 3 --label "$label" "$@" >/dev/null || echo "run $label failed" >&2
   stop_server
+}
+
+set_java() { # the Java generator: the same scenarios from a multi-threaded client
+  java_bench "java:cl:A50x5:w1" --users "$USERS" --clients 50 --senders 5 --mode closed --window 1
+  java_bench "java:cl:A50x5:w16" --users "$USERS" --clients 50 --senders 5 --mode closed --window 16
+  java_bench "java:cl:B200x1@25" --users "$USERS" --clients 200 --senders 1 --mode open --rate 25
+  java_bench "java:cl:rooms100x10:w16" --users "$USERS" --clients 1000 --rooms 100 --senders 100 \
+    --mode closed --window 16
 }
 
 for s in "${SETS[@]}"; do
   case "$s" in
-    all) set_ratio; set_capacity; set_idle; set_rooms; set_storm; set_java ;;
-    ratio|capacity|idle|rooms|storm|java) "set_$s" ;;
+    all) set_ratio; set_capacity; set_idle; set_rooms; set_storm; set_java; set_steady ;;
+    ratio|capacity|idle|rooms|storm|java|steady) "set_$s" ;;
     *) echo "unknown set $s" >&2; exit 2 ;;
   esac
 done

@@ -3,7 +3,7 @@
 // Turns bench/run.sh's JSON lines into the markdown tables of docs/benchmarks.md.
 //   node bench/summarize.js results.jsonl
 // Labels: pair<N>:<cl|peer>:<scenario> and ceil<N>:ws:<scenario> (interleaved runs),
-// cap:*, idle:*, rooms:*, storm:*, java*:* (single runs), startup:* (server start times).
+// cap:*, idle:*, rooms:*, storm:*, java*:*, steady:* (single runs), startup:* (server start times).
 // Ratios are ChatterLink / other, per pair, then median [min-max] over the pairs. A pair is flagged
 // when either run was disturbed: other_cores > 0.25 (someone else used the CPU) or a delivery
 // ratio below 0.999; flagged pairs stay in the median (on a shared machine every pair may be
@@ -103,6 +103,7 @@ const group = (prefix) => runs.filter((r) => (r.label || '').startsWith(prefix) 
 table('Capacity steps (open loop, 50 clients, 5 senders; rate is per sender)', group('cap:'));
 table('Many rooms (100 rooms x 10 clients, one sender per room)', group('rooms:'));
 table('Java bench command', group('java'));
+table('Warm servers (45 s of warm-up)', group('steady:'));
 
 const idle = group('idle:').concat(group('storm:'));
 if (idle.length) {
