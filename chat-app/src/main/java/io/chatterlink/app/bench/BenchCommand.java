@@ -50,12 +50,14 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--rooms",
-      description = "Rooms; client i joins room i % rooms (default: ${DEFAULT-VALUE}).")
+      description = "Rooms; client i joins room i %% rooms (default: ${DEFAULT-VALUE}).")
   private int rooms = 1;
 
   @Option(
       names = "--users",
-      description = "Accounts shared round-robin by the clients; 0 = min(clients, 20).")
+      description =
+          "Accounts shared round-robin by the clients; 0 = min(clients, 10), as a server accepts"
+              + " 10 registrations per client address per hour by default.")
   private int users;
 
   @Option(names = "--mode", description = "closed, open or idle (default: ${DEFAULT-VALUE}).")
@@ -161,7 +163,7 @@ public final class BenchCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("--mode must be closed, open or idle", e);
     }
-    int accounts = users > 0 ? users : Math.min(clients, 20);
+    int accounts = users > 0 ? users : Math.min(clients, 10);
     return new BenchSettings(
         url,
         clients,
