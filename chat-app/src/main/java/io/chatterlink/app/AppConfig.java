@@ -27,6 +27,9 @@ import java.util.Optional;
  * @param registration who may create an account
  * @param registrationsPerHour registration attempts accepted from one client address per hour (each
  *     costs a password hash, so this bounds the work one address can ask for)
+ * @param wsRequestsPerSecond WebSocket requests per second one connection may keep up (beyond it
+ *     requests are refused with {@code 429}); an abuse limit, raised for a benchmark server
+ * @param wsRequestBurst WebSocket requests one connection may send at once before the rate applies
  * @param secureCookies whether cookies carry {@code Secure} (set it behind a TLS proxy)
  * @param trustProxyHeaders whether the client address and scheme come from {@code X-Forwarded-For}
  *     and {@code X-Forwarded-Proto}; only behind a proxy that sets them
@@ -45,6 +48,8 @@ public record AppConfig(
     List<String> allowedOrigins,
     Registration registration,
     int registrationsPerHour,
+    int wsRequestsPerSecond,
+    int wsRequestBurst,
     boolean secureCookies,
     boolean trustProxyHeaders,
     Duration shutdownGrace) {
@@ -88,6 +93,14 @@ public record AppConfig(
     if (registrationsPerHour < 1) {
       throw new ConfigException(Settings.REGISTRATIONS_PER_HOUR, "must be positive");
     }
+    if (wsRequestsPerSecond < 1 || wsRequestsPerSecond > Settings.MAX_WS_REQUEST_RATE) {
+      throw new ConfigException(
+          Settings.WS_REQUESTS_PER_SECOND, "must be 1 to " + Settings.MAX_WS_REQUEST_RATE);
+    }
+    if (wsRequestBurst < 1 || wsRequestBurst > Settings.MAX_WS_REQUEST_RATE) {
+      throw new ConfigException(
+          Settings.WS_REQUEST_BURST, "must be 1 to " + Settings.MAX_WS_REQUEST_RATE);
+    }
     if (shutdownGrace.isNegative()) {
       throw new ConfigException(Settings.SHUTDOWN_GRACE_SECONDS, "must not be negative");
     }
@@ -120,6 +133,8 @@ public record AppConfig(
         allowedOrigins,
         registration,
         registrationsPerHour,
+        wsRequestsPerSecond,
+        wsRequestBurst,
         secureCookies,
         trustProxyHeaders,
         shutdownGrace);
@@ -150,6 +165,10 @@ public record AppConfig(
         + registration
         + ", registrationsPerHour="
         + registrationsPerHour
+        + ", wsRequestsPerSecond="
+        + wsRequestsPerSecond
+        + ", wsRequestBurst="
+        + wsRequestBurst
         + ", secureCookies="
         + secureCookies
         + ", trustProxyHeaders="

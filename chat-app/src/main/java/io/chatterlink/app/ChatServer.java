@@ -126,7 +126,11 @@ public final class ChatServer implements AutoCloseable {
   }
 
   static TransportSettings transportSettings(AppConfig config) {
-    return TransportSettings.defaults().withAllowedOrigins(Set.copyOf(config.allowedOrigins()));
+    TransportSettings defaults = TransportSettings.defaults();
+    return defaults
+        .withAllowedOrigins(Set.copyOf(config.allowedOrigins()))
+        .withRequestRate(
+            config.wsRequestsPerSecond(), config.wsRequestBurst(), defaults.maxRateViolations());
   }
 
   static WebSettings webSettings(AppConfig config, String secretKey) {

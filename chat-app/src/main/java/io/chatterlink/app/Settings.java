@@ -30,6 +30,8 @@ final class Settings {
   static final String ALLOWED_ORIGINS = "ALLOWED_ORIGINS";
   static final String REGISTRATION = "REGISTRATION";
   static final String REGISTRATIONS_PER_HOUR = "REGISTRATIONS_PER_HOUR";
+  static final String WS_REQUESTS_PER_SECOND = "WS_REQUESTS_PER_SECOND";
+  static final String WS_REQUEST_BURST = "WS_REQUEST_BURST";
   static final String SECURE_COOKIES = "SECURE_COOKIES";
   static final String TRUST_PROXY_HEADERS = "TRUST_PROXY_HEADERS";
   static final String SHUTDOWN_GRACE_SECONDS = "SHUTDOWN_GRACE_SECONDS";
@@ -49,6 +51,15 @@ final class Settings {
 
   /** Most REGISTRATIONS_PER_HOUR accepted; beyond it the throttle would not bound anything. */
   static final int MAX_REGISTRATIONS_PER_HOUR = 100_000;
+
+  /** WebSocket requests per second one connection may keep up: the transport's abuse limit. */
+  static final int DEFAULT_WS_REQUESTS_PER_SECOND = 10;
+
+  /** WebSocket requests one connection may send at once before the rate applies. */
+  static final int DEFAULT_WS_REQUEST_BURST = 30;
+
+  /** Most WS_REQUESTS_PER_SECOND and WS_REQUEST_BURST accepted: the transport's own ceiling. */
+  static final int MAX_WS_REQUEST_RATE = 100_000;
 
   static final int DEFAULT_SHUTDOWN_GRACE_SECONDS = 10;
   static final int MAX_SHUTDOWN_GRACE_SECONDS = 300;
@@ -95,6 +106,10 @@ final class Settings {
                 DEFAULT_REGISTRATIONS_PER_HOUR,
                 1,
                 MAX_REGISTRATIONS_PER_HOUR),
+        (int)
+            number(
+                WS_REQUESTS_PER_SECOND, DEFAULT_WS_REQUESTS_PER_SECOND, 1, MAX_WS_REQUEST_RATE),
+        (int) number(WS_REQUEST_BURST, DEFAULT_WS_REQUEST_BURST, 1, MAX_WS_REQUEST_RATE),
         flag(SECURE_COOKIES, false),
         flag(TRUST_PROXY_HEADERS, false),
         Duration.ofSeconds(

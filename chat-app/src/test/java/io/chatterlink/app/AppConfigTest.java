@@ -36,6 +36,8 @@ class AppConfigTest {
     assertThat(config.allowedOrigins()).isEmpty();
     assertThat(config.registration()).isEqualTo(Registration.OPEN);
     assertThat(config.registrationsPerHour()).isEqualTo(10);
+    assertThat(config.wsRequestsPerSecond()).isEqualTo(10);
+    assertThat(config.wsRequestBurst()).isEqualTo(30);
     assertThat(config.secureCookies()).isFalse();
     assertThat(config.shutdownGrace()).isEqualTo(Duration.ofSeconds(10));
   }
@@ -65,6 +67,8 @@ class AppConfigTest {
                 Map.entry("ALLOWED_ORIGINS", "https://chat.example.org, http://localhost:3000"),
                 Map.entry("REGISTRATION", "closed"),
                 Map.entry("REGISTRATIONS_PER_HOUR", "250"),
+                Map.entry("WS_REQUESTS_PER_SECOND", "100_000"),
+                Map.entry("WS_REQUEST_BURST", "500"),
                 Map.entry("SECURE_COOKIES", "yes"),
                 Map.entry("TRUST_PROXY_HEADERS", "on"),
                 Map.entry("SHUTDOWN_GRACE_SECONDS", "0")),
@@ -80,6 +84,8 @@ class AppConfigTest {
         .containsExactly("https://chat.example.org", "http://localhost:3000");
     assertThat(config.registration()).isEqualTo(Registration.CLOSED);
     assertThat(config.registrationsPerHour()).isEqualTo(250);
+    assertThat(config.wsRequestsPerSecond()).isEqualTo(100_000);
+    assertThat(config.wsRequestBurst()).isEqualTo(500);
     assertThat(config.secureCookies()).isTrue();
     assertThat(config.trustProxyHeaders()).isTrue();
     assertThat(config.shutdownGrace()).isZero();
@@ -96,6 +102,11 @@ class AppConfigTest {
     "DURABILITY, extreme",
     "REGISTRATIONS_PER_HOUR, 0",
     "REGISTRATIONS_PER_HOUR, 100001",
+    "WS_REQUESTS_PER_SECOND, 0",
+    "WS_REQUESTS_PER_SECOND, 100001",
+    "WS_REQUESTS_PER_SECOND, fast",
+    "WS_REQUEST_BURST, 0",
+    "WS_REQUEST_BURST, 100001",
     "SECURE_COOKIES, perhaps",
     "TRUST_PROXY_HEADERS, 2",
     "ALLOWED_ORIGINS, ftp://files.example.org",
