@@ -22,7 +22,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * A body no configured key opens is served as a placeholder, and the page around it still loads.
+ * A body no configured key opens is served flagged unreadable, and the page around it still loads.
  */
 class UnreadableMessagesTest {
   private final CoreFixture oldKey =
@@ -46,11 +46,11 @@ class UnreadableMessagesTest {
     HistoryPage page = newKeyOnly.history().page(alice, general, PageRequest.latest(10));
 
     assertThat(page.messages()).hasSize(2);
-    MessageView placeholder = page.messages().get(0);
-    assertThat(placeholder.id()).isEqualTo(lost.id());
-    assertThat(placeholder.unreadable()).isTrue();
-    assertThat(placeholder.text()).isEmpty();
-    assertThat(placeholder.deleted()).isFalse();
+    MessageView unreadable = page.messages().get(0);
+    assertThat(unreadable.id()).isEqualTo(lost.id());
+    assertThat(unreadable.unreadable()).isTrue();
+    assertThat(unreadable.text()).isEmpty();
+    assertThat(unreadable.deleted()).isFalse();
     assertThat(page.messages().get(1)).isEqualTo(readable);
   }
 
