@@ -27,6 +27,7 @@ import io.chatterlink.core.port.out.MessageStore;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Posting, editing and deleting messages: encrypt, store, then deliver to the room's members. */
 final class MessageService implements SendMessages {
@@ -62,7 +63,8 @@ final class MessageService implements SendMessages {
 
   @Override
   public SendResult send(SendMessage command) {
-    access.requireMember(command.actor(), command.room());
+    // Recipients are the members at the time of the check; a member removed before it is not one.
+    Set<UserId> recipients = access.requireMemberAmong(command.actor(), command.room());
     String text = requireText(command.text(), !command.attachments().isEmpty());
     requireAttachmentsOf(command.room(), command.attachments());
     command.replyTo().ifPresent(target -> requireMessageOf(command.room(), target));
@@ -82,7 +84,7 @@ final class MessageService implements SendMessages {
       return new SendResult(viewOfOriginal(outcome.message()), true);
     }
     MessageView view = MessageViews.withText(outcome.message(), text);
-    delivery.deliver(new MessagePosted(view), access.memberIds(command.room()));
+    delivery.deliver(new MessagePosted(view), recipients);
     return new SendResult(view, false);
   }
 

@@ -51,6 +51,18 @@ final class RoomAccess {
     return rooms.membership(id, actor).orElseThrow(() -> new NotFoundException(NO_SUCH_ROOM));
   }
 
+  /**
+   * Everyone in the room, after checking that the actor is one of them: one read where a send
+   * would otherwise make two (the membership check, then the recipients).
+   */
+  Set<UserId> requireMemberAmong(UserId actor, RoomId id) {
+    Set<UserId> members = memberIds(id);
+    if (!members.contains(actor)) {
+      throw new NotFoundException(NO_SUCH_ROOM);
+    }
+    return members;
+  }
+
   /** The room itself, for an actor already known to be a member. */
   Room roomOf(Membership membership) {
     return rooms.find(membership.roomId()).orElseThrow(() -> new NotFoundException(NO_SUCH_ROOM));
