@@ -5,6 +5,8 @@ import io.chatterlink.core.model.SessionId;
 import io.chatterlink.core.model.UserId;
 import io.chatterlink.core.port.in.FetchHistory;
 import jakarta.websocket.CloseReason;
+import jakarta.websocket.SendHandler;
+import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -17,6 +19,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +31,16 @@ import org.slf4j.LoggerFactory;
  * shared executor, so a slow client holds no thread and never delays anyone else: when its queue
  * fills up it is disconnected (1013). The pump alone touches {@link #ready} and the room cursors;
  * the {@link #pumping} flag makes it run one step at a time.
+ *
+ * <p>A send usually completes inside the call (the socket took the bytes at once); the pump then
+ * goes straight on to the next frame instead of handing a new task to the executor for every frame,
+ * which was most of the per-delivery CPU cost. It does so for at most {@link #FRAMES_PER_TURN}
+ * frames, then yields its thread so that one busy connection cannot starve the others.
  */
 final class Connection {
+  /** Frames one pump task sends before it yields the executor thread to other connections. */
+  static final int FRAMES_PER_TURN = 64;
+
   private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
 
   private final String id;
@@ -206,6 +217,7 @@ final class Connection {
   }
 
   private void pump() {
+    int sent = 0;
     try {
       while (!gone.get()) {
         String text = ready.poll();
@@ -225,8 +237,13 @@ final class Connection {
           text = process(item);
         }
         if (text != null) {
-          sendThenContinue(text);
-          return;
+          if (!new Send().startAndCompletedInline(text)) {
+            return; // the send's completion continues the pump, or it failed and closed
+          }
+          if (++sent == FRAMES_PER_TURN) {
+            runQuietly(this::pump); // still pumping: yield the thread, keep the turn
+            return;
+          }
         }
       }
     } catch (RuntimeException e) {
@@ -251,20 +268,37 @@ final class Connection {
     }
   }
 
-  private void sendThenContinue(String text) {
-    session
-        .getAsyncRemote()
-        .sendText(
-            text,
-            result -> {
-              pumping.set(false);
-              if (result.isOK()) {
-                schedule();
-              } else {
-                LOG.debug("send failed on connection {}", id, result.getException());
-                closeNow(CloseCodes.INTERNAL);
-              }
-            });
+  /**
+   * One frame in flight. Its completion and the pump race on {@link #state}: if the send completed
+   * before the pump looked (the usual case), the pump continues in its own loop; otherwise the
+   * completion, whenever it comes, schedules the pump again. Exactly one of them goes on.
+   */
+  private final class Send implements SendHandler {
+    private static final int IN_FLIGHT = 0;
+    private static final int COMPLETED = 1;
+    private static final int FAILED = 2;
+    private static final int PUMP_LEFT = 3;
+
+    private final AtomicInteger state = new AtomicInteger(IN_FLIGHT);
+
+    /** Sends {@code text}; true if it already completed and the calling pump should go on. */
+    boolean startAndCompletedInline(String text) {
+      session.getAsyncRemote().sendText(text, this);
+      return !state.compareAndSet(IN_FLIGHT, PUMP_LEFT) && state.get() == COMPLETED;
+    }
+
+    @Override
+    public void onResult(SendResult result) {
+      boolean pumpStillHere = state.compareAndSet(IN_FLIGHT, result.isOK() ? COMPLETED : FAILED);
+      if (!result.isOK()) {
+        LOG.debug("send failed on connection {}", id, result.getException());
+        pumping.set(false);
+        closeNow(CloseCodes.INTERNAL);
+      } else if (!pumpStillHere) {
+        pumping.set(false);
+        schedule();
+      }
+    }
   }
 
   /** The text to send for an item, or null when it sends nothing (filtered, or a step). */
