@@ -13,9 +13,9 @@ import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -51,7 +51,9 @@ final class Connection {
   private final Executor closer;
   private final Consumer<Connection> onGone;
   private final TransportMetrics metrics;
-  private final ArrayBlockingQueue<Outbound> queue;
+  // Linked rather than array-backed: an array of outboundQueueFrames slots (4 KiB at the default
+  // 1,024) would be allocated up front for every connection, idle ones included.
+  private final LinkedBlockingQueue<Outbound> queue;
   private final TokenBucket budget;
   private final Deque<String> ready = new ArrayDeque<>();
   private final RoomCursors cursors;
@@ -81,7 +83,7 @@ final class Connection {
     this.closer = closer;
     this.onGone = onGone;
     this.metrics = metrics;
-    this.queue = new ArrayBlockingQueue<>(settings.outboundQueueFrames());
+    this.queue = new LinkedBlockingQueue<>(settings.outboundQueueFrames());
     this.budget =
         new TokenBucket(settings.requestBurst(), settings.requestsPerSecond(), System::nanoTime);
   }
