@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The transport's reports as Micrometer meters: the send-to-ack latency histogram, requests by type
  * and reply code, slow clients dropped (1013), requests refused by the rate limiter, and chat
- * connections open. The transport passes only request types the protocol defines and codes from
- * the core's error codes, so the number of series stays small and fixed whatever clients send.
+ * connections open. The transport passes only request types the protocol defines and codes from the
+ * core's error codes, so the number of series stays small and fixed whatever clients send.
  */
 final class MicrometerTransportMetrics implements TransportMetrics {
   private static final String SEND = "send";

@@ -107,8 +107,7 @@ final class Settings {
                 1,
                 MAX_REGISTRATIONS_PER_HOUR),
         (int)
-            number(
-                WS_REQUESTS_PER_SECOND, DEFAULT_WS_REQUESTS_PER_SECOND, 1, MAX_WS_REQUEST_RATE),
+            number(WS_REQUESTS_PER_SECOND, DEFAULT_WS_REQUESTS_PER_SECOND, 1, MAX_WS_REQUEST_RATE),
         (int) number(WS_REQUEST_BURST, DEFAULT_WS_REQUEST_BURST, 1, MAX_WS_REQUEST_RATE),
         flag(SECURE_COOKIES, false),
         flag(TRUST_PROXY_HEADERS, false),

@@ -15,8 +15,7 @@ class ChatServerTransportSettingsTest {
   void withoutTheRateSettingsTheTransportKeepsItsOwnDefaults() {
     TransportSettings defaults = TransportSettings.defaults();
 
-    TransportSettings settings =
-        ChatServer.transportSettings(AppConfig.load(Map.of(), workingDir));
+    TransportSettings settings = ChatServer.transportSettings(AppConfig.load(Map.of(), workingDir));
 
     assertThat(settings.requestsPerSecond()).isEqualTo(defaults.requestsPerSecond()).isEqualTo(10);
     assertThat(settings.requestBurst()).isEqualTo(defaults.requestBurst()).isEqualTo(30);

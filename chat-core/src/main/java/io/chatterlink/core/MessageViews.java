@@ -14,8 +14,8 @@ import java.util.Set;
 
 /**
  * Turns stored messages into what clients see, decrypting their bodies. A body that cannot be
- * decrypted makes an "unreadable" message view instead of failing the whole page, and is reported once
- * per message through the {@code io.chatterlink.core} system logger (never with the token).
+ * decrypted makes an "unreadable" message view instead of failing the whole page, and is reported
+ * once per message through the {@code io.chatterlink.core} system logger (never with the token).
  */
 final class MessageViews {
   /** How many unreadable message ids are remembered so each is reported once; oldest forgotten. */

@@ -52,8 +52,8 @@ final class RoomAccess {
   }
 
   /**
-   * Everyone in the room, after checking that the actor is one of them: one read where a send
-   * would otherwise make two (the membership check, then the recipients).
+   * Everyone in the room, after checking that the actor is one of them: one read where a send would
+   * otherwise make two (the membership check, then the recipients).
    */
   Set<UserId> requireMemberAmong(UserId actor, RoomId id) {
     Set<UserId> members = memberIds(id);

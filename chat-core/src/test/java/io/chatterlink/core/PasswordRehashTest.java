@@ -55,7 +55,8 @@ class PasswordRehashTest {
     InMemoryAdapters adapters = InMemoryAdapters.create();
     ChatCore core = adapters.coreBuilder().passwordHasher(new VersionedHasher()).build();
     core.accounts().register(new RegisterUser("bob", "correct horse", Optional.empty()));
-    PasswordHash first = adapters.users().findByUsername(Username.of("bob")).orElseThrow().passwordHash();
+    PasswordHash first =
+        adapters.users().findByUsername(Username.of("bob")).orElseThrow().passwordHash();
 
     core.accounts().logIn(new LogIn("bob", "correct horse"));
 

@@ -112,8 +112,8 @@ public class AppendBenchmark {
   }
 
   /**
-   * Baseline without jOOQ or the writer thread: one autocommit INSERT of a message row (the
-   * append also writes a log row and the room's seq counter in its transaction).
+   * Baseline without jOOQ or the writer thread: one autocommit INSERT of a message row (the append
+   * also writes a log row and the room's seq counter in its transaction).
    */
   @Benchmark
   @Threads(1)

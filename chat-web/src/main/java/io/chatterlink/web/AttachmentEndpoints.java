@@ -62,11 +62,11 @@ final class AttachmentEndpoints {
 
   /**
    * Receives an upload. After a refusal the connection is closed rather than reused ({@code
-   * Connection: close}), but first some more of a body still arriving is read and dropped, so that a
-   * client still sending a slightly too large body can finish and read the answer. That discard is
-   * bounded by what Undertow's entity limit leaves, less {@link #CHUNK_HEADROOM}, so it never makes
-   * Undertow cut the connection before the answer is written. Undertow's entity limit is raised
-   * for this exchange to match; for chunked bodies Undertow 2.4 only honours the server-wide
+   * Connection: close}), but first some more of a body still arriving is read and dropped, so that
+   * a client still sending a slightly too large body can finish and read the answer. That discard
+   * is bounded by what Undertow's entity limit leaves, less {@link #CHUNK_HEADROOM}, so it never
+   * makes Undertow cut the connection before the answer is written. Undertow's entity limit is
+   * raised for this exchange to match; for chunked bodies Undertow 2.4 only honours the server-wide
    * option, see {@link ChatWeb#maxEntitySize()}.
    */
   private void upload(Call call) throws IOException {
@@ -112,8 +112,7 @@ final class AttachmentEndpoints {
     if (declaredLength > maxBytes) {
       throw UploadReceiver.tooLarge(maxBytes);
     }
-    UploadReceiver.Received upload =
-        receiver.receive(body, name, declared);
+    UploadReceiver.Received upload = receiver.receive(body, name, declared);
     String key = AttachmentFiles.newKey();
     Optional<String> thumbnailKey = Optional.empty();
     try {

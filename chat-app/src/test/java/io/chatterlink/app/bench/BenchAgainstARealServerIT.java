@@ -22,13 +22,36 @@ class BenchAgainstARealServerIT {
 
   @Test
   void anOpenLoopRunDeliversEveryMessageToEveryMemberOfEachRoom() throws Exception {
-    Map<String, String> env = Map.of(
-        "PORT", "0", "HOST", "127.0.0.1", "DATA_DIR", dataDir.toString(), "SHUTDOWN_GRACE_SECONDS", "2");
+    Map<String, String> env =
+        Map.of(
+            "PORT",
+            "0",
+            "HOST",
+            "127.0.0.1",
+            "DATA_DIR",
+            dataDir.toString(),
+            "SHUTDOWN_GRACE_SECONDS",
+            "2");
     try (ChatServer server = ChatServer.start(AppConfig.load(env, dataDir))) {
       long self = ProcessHandle.current().pid();
-      BenchSettings settings = new BenchSettings(URI.create("http://127.0.0.1:" + server.port()), 4, 2, 2, 3,
-          Mode.OPEN, 1, 4, Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(10), 100, 0, 4,
-          OptionalLong.of(self), "it");
+      BenchSettings settings =
+          new BenchSettings(
+              URI.create("http://127.0.0.1:" + server.port()),
+              4,
+              2,
+              2,
+              3,
+              Mode.OPEN,
+              1,
+              4,
+              Duration.ofSeconds(1),
+              Duration.ofSeconds(2),
+              Duration.ofSeconds(10),
+              100,
+              0,
+              4,
+              OptionalLong.of(self),
+              "it");
 
       RunResult result = new LoadRun(settings, ProcessStats.system()).run("bench-it-password-123");
 

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Uploads larger than Undertow's built-in 2 MiB request cap, sent chunked (no {@code
- * Content-Length}) as a streaming client sends them, through the whole server. Undertow ignores
- * the per-request limit for chunked bodies, so only the server-wide option that chat-app sets lets
- * them through; the upload limit itself stays chat-web's.
+ * Content-Length}) as a streaming client sends them, through the whole server. Undertow ignores the
+ * per-request limit for chunked bodies, so only the server-wide option that chat-app sets lets them
+ * through; the upload limit itself stays chat-web's.
  */
 class LargeUploadsIT {
   private static final String PASSWORD = "correct horse battery";

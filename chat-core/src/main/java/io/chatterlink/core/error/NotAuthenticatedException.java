@@ -1,6 +1,9 @@
 package io.chatterlink.core.error;
 
-/** No valid session, or wrong credentials (the two are indistinguishable). Code {@link ErrorCode#NOT_AUTHENTICATED}. */
+/**
+ * No valid session, or wrong credentials (the two are indistinguishable). Code {@link
+ * ErrorCode#NOT_AUTHENTICATED}.
+ */
 public class NotAuthenticatedException extends ChatException {
   public NotAuthenticatedException(String message) {
     super(ErrorCode.NOT_AUTHENTICATED, message);

@@ -26,7 +26,8 @@ final class Ids {
               || c == '_'
               || c == '.';
       if (!safe) {
-        throw new InvalidInputException(what + " may contain only letters, digits, '-', '_' and '.'");
+        throw new InvalidInputException(
+            what + " may contain only letters, digits, '-', '_' and '.'");
       }
     }
     return value;

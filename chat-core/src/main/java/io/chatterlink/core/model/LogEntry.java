@@ -13,7 +13,12 @@ import java.util.Optional;
  *     message deleted since (a delete erases every earlier body)
  */
 public record LogEntry(
-    RoomId roomId, long seq, EntryKind kind, StoredMessage message, Optional<EncryptedBody> body, Instant at) {
+    RoomId roomId,
+    long seq,
+    EntryKind kind,
+    StoredMessage message,
+    Optional<EncryptedBody> body,
+    Instant at) {
   public LogEntry {
     Objects.requireNonNull(roomId, "roomId");
     Objects.requireNonNull(kind, "kind");

@@ -9,7 +9,8 @@ import java.util.Objects;
  * @param lastReadSeq the member's read marker: every message with a seq at or below it is read;
  *     only ever moves forward
  */
-public record Membership(RoomId roomId, UserId userId, Role role, Instant joinedAt, long lastReadSeq) {
+public record Membership(
+    RoomId roomId, UserId userId, Role role, Instant joinedAt, long lastReadSeq) {
   public Membership {
     Objects.requireNonNull(roomId, "roomId");
     Objects.requireNonNull(userId, "userId");

@@ -19,7 +19,8 @@ public record Room(
     Objects.requireNonNull(directKey, "directKey");
     Objects.requireNonNull(createdAt, "createdAt");
     if ((kind == RoomKind.DIRECT) != directKey.isPresent()) {
-      throw new IllegalArgumentException("a direct key is required for, and only for, DIRECT rooms");
+      throw new IllegalArgumentException(
+          "a direct key is required for, and only for, DIRECT rooms");
     }
   }
 

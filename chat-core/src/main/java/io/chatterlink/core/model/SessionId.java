@@ -1,8 +1,8 @@
 package io.chatterlink.core.model;
 
 /**
- * The stored identity of a login session: a SHA-256 digest of the secret {@link SessionToken},
- * so that a leaked session table does not leak usable sessions.
+ * The stored identity of a login session: a SHA-256 digest of the secret {@link SessionToken}, so
+ * that a leaked session table does not leak usable sessions.
  *
  * @param value the lowercase hex digest (64 characters)
  */

@@ -35,7 +35,8 @@ public record SessionToken(String secret) {
   public SessionId id() {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      return new SessionId(HexFormat.of().formatHex(sha.digest(secret.getBytes(StandardCharsets.UTF_8))));
+      return new SessionId(
+          HexFormat.of().formatHex(sha.digest(secret.getBytes(StandardCharsets.UTF_8))));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java platform has SHA-256", e);
     }

@@ -61,14 +61,32 @@ public record StoredMessage(
   /** This message with a new body. */
   public StoredMessage edited(EncryptedBody newBody, Instant at) {
     return new StoredMessage(
-        id, roomId, seq, sender, clientMessageId, Optional.of(newBody), attachments, replyTo, sentAt,
-        Optional.of(at), false);
+        id,
+        roomId,
+        seq,
+        sender,
+        clientMessageId,
+        Optional.of(newBody),
+        attachments,
+        replyTo,
+        sentAt,
+        Optional.of(at),
+        false);
   }
 
   /** This message as a tombstone. */
   public StoredMessage tombstone() {
     return new StoredMessage(
-        id, roomId, seq, sender, clientMessageId, Optional.empty(), List.of(), replyTo, sentAt,
-        editedAt, true);
+        id,
+        roomId,
+        seq,
+        sender,
+        clientMessageId,
+        Optional.empty(),
+        List.of(),
+        replyTo,
+        sentAt,
+        editedAt,
+        true);
   }
 }

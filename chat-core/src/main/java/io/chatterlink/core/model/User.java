@@ -9,7 +9,11 @@ import java.util.Objects;
  * @param displayName shown next to messages; defaults to the username
  */
 public record User(
-    UserId id, Username username, String displayName, PasswordHash passwordHash, Instant createdAt) {
+    UserId id,
+    Username username,
+    String displayName,
+    PasswordHash passwordHash,
+    Instant createdAt) {
   public User {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(username, "username");

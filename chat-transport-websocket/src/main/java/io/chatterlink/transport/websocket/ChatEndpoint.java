@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * the frame and rate limits, and hands each request to the core's use cases.
  *
  * <p>Public only because Tyrus invokes an endpoint class's lifecycle methods reflectively, which
- * fails for a package-private class. It cannot be constructed outside this package: get it
- * through {@link WebSocketTransport#endpointConfig()}.
+ * fails for a package-private class. It cannot be constructed outside this package: get it through
+ * {@link WebSocketTransport#endpointConfig()}.
  */
 public final class ChatEndpoint extends Endpoint {
   private static final Logger LOG = LoggerFactory.getLogger(ChatEndpoint.class);
@@ -42,7 +42,9 @@ public final class ChatEndpoint extends Endpoint {
     Object auth = config.getUserProperties().get(HandshakeConfigurator.AUTHENTICATED_USER);
     Optional<ChatCore> maybeCore = runtime.core();
     if (!(auth instanceof AuthenticatedUser) || maybeCore.isEmpty() || runtime.shuttingDown()) {
-      closeQuietly(session, auth instanceof AuthenticatedUser ? CloseCodes.SHUTTING_DOWN : CloseCodes.SESSION_ENDED);
+      closeQuietly(
+          session,
+          auth instanceof AuthenticatedUser ? CloseCodes.SHUTTING_DOWN : CloseCodes.SESSION_ENDED);
       return;
     }
     AuthenticatedUser user = (AuthenticatedUser) auth;
@@ -107,7 +109,8 @@ public final class ChatEndpoint extends Endpoint {
     try {
       Optional<ObjectNode> request = Json.parseObject(text);
       if (request.isEmpty()) {
-        c.reply(Replies.error(Optional.empty(), ErrorCode.INVALID_INPUT, "frame is not a JSON object"));
+        c.reply(
+            Replies.error(Optional.empty(), ErrorCode.INVALID_INPUT, "frame is not a JSON object"));
         return;
       }
       String id;
@@ -119,7 +122,8 @@ public final class ChatEndpoint extends Endpoint {
       }
       if (!c.budget().tryTake()) {
         runtime.metrics().rateLimited();
-        c.reply(Replies.error(Optional.of(id), ErrorCode.RATE_LIMITED, "too many requests; slow down"));
+        c.reply(
+            Replies.error(Optional.of(id), ErrorCode.RATE_LIMITED, "too many requests; slow down"));
         if (c.budget().consecutiveRefusals() >= runtime.settings().maxRateViolations()) {
           c.closeAfterPending(CloseCodes.RATE_ABUSE);
         }
@@ -137,7 +141,9 @@ public final class ChatEndpoint extends Endpoint {
 
   private static void onBinary(Connection c) {
     c.heard();
-    c.reply(Replies.error(Optional.empty(), ErrorCode.INVALID_INPUT, "binary frames are not supported"));
+    c.reply(
+        Replies.error(
+            Optional.empty(), ErrorCode.INVALID_INPUT, "binary frames are not supported"));
   }
 
   private static boolean tooBig(String text, int maxBytes) {

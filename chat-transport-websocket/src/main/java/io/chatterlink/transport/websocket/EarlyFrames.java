@@ -22,6 +22,7 @@ import java.util.TreeMap;
 final class EarlyFrames {
   /** Most pushes held per room before the gap is filled from the log instead. */
   static final int MAX_FRAMES_PER_ROOM = 64;
+
   /** Longest a gap may stay open before it is filled from the log. */
   static final Duration GRACE = Duration.ofMillis(100);
 

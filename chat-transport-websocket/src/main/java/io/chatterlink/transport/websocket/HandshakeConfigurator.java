@@ -13,11 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Checks every upgrade before the socket opens: the server must be accepting (else 503), the
- * {@code Origin} must be allowed (else 403) and the session cookie valid (else 401). The
- * authenticated user travels to the endpoint in the handshake's user properties, which Tyrus keeps
- * per connection. On Tyrus the refusal status is the HTTP answer; in a container without a way to
- * set it, the endpoint finds no user and closes at once with 4401.
+ * Checks every upgrade before the socket opens: the server must be accepting (else 503), the {@code
+ * Origin} must be allowed (else 403) and the session cookie valid (else 401). The authenticated
+ * user travels to the endpoint in the handshake's user properties, which Tyrus keeps per
+ * connection. On Tyrus the refusal status is the HTTP answer; in a container without a way to set
+ * it, the endpoint finds no user and closes at once with 4401.
  */
 final class HandshakeConfigurator extends ServerEndpointConfig.Configurator {
   static final String AUTHENTICATED_USER = "io.chatterlink.transport.websocket.user";
@@ -52,7 +52,8 @@ final class HandshakeConfigurator extends ServerEndpointConfig.Configurator {
       return;
     }
     Optional<AuthenticatedUser> user =
-        SessionCookie.read(all(headers, "Cookie")).flatMap(t -> core.get().accounts().authenticate(t));
+        SessionCookie.read(all(headers, "Cookie"))
+            .flatMap(t -> core.get().accounts().authenticate(t));
     if (user.isEmpty()) {
       refuse(response, 401, "no valid session");
       return;
@@ -70,7 +71,10 @@ final class HandshakeConfigurator extends ServerEndpointConfig.Configurator {
     if (response instanceof UpgradeResponse) {
       ((UpgradeResponse) response).setStatus(status);
       // Tyrus has already filled in the upgrade headers; a refusal must not carry them.
-      response.getHeaders().keySet().removeIf(h -> h.equalsIgnoreCase("Upgrade") || h.startsWith("Sec-WebSocket"));
+      response
+          .getHeaders()
+          .keySet()
+          .removeIf(h -> h.equalsIgnoreCase("Upgrade") || h.startsWith("Sec-WebSocket"));
       response.getHeaders().put("Connection", List.of("close"));
     }
   }

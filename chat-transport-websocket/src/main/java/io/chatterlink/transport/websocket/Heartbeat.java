@@ -15,18 +15,23 @@ final class Heartbeat implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Heartbeat.class);
 
   private final ScheduledExecutorService timer =
-      Executors.newSingleThreadScheduledExecutor(TransportRuntime.daemonThreads("chatterlink-ws-heartbeat"));
+      Executors.newSingleThreadScheduledExecutor(
+          TransportRuntime.daemonThreads("chatterlink-ws-heartbeat"));
 
   Heartbeat(TransportRuntime runtime, ChatCore core) {
     TransportSettings settings = runtime.settings();
     long idleNanos = settings.idleTimeout().toNanos();
     long pingMillis = settings.pingInterval().toMillis();
     timer.scheduleAtFixedRate(
-        () -> guarded(() -> {
-          long now = System.nanoTime();
-          runtime.registry().all().forEach(c -> c.heartbeat(now, idleNanos));
-        }),
-        pingMillis, pingMillis, TimeUnit.MILLISECONDS);
+        () ->
+            guarded(
+                () -> {
+                  long now = System.nanoTime();
+                  runtime.registry().all().forEach(c -> c.heartbeat(now, idleNanos));
+                }),
+        pingMillis,
+        pingMillis,
+        TimeUnit.MILLISECONDS);
     timer.scheduleAtFixedRate(
         () -> guarded(() -> core.presence().expireTyping()), 1, 1, TimeUnit.SECONDS);
   }

@@ -13,7 +13,8 @@ final class Hello {
 
   private Hello() {}
 
-  static String frame(String connectionId, UserView user, List<RoomSummary> rooms, TransportSettings s) {
+  static String frame(
+      String connectionId, UserView user, List<RoomSummary> rooms, TransportSettings s) {
     ObjectNode n = Json.object();
     n.put("type", "hello");
     n.put("protocol", PROTOCOL);

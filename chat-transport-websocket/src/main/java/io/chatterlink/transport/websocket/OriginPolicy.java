@@ -7,9 +7,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Decides whether a browser page of some origin may open a socket (cross-site WebSocket
- * hijacking defence). With an empty allow-list only the same origin may: the Origin's host and
- * port must equal the request's {@code Host}.
+ * Decides whether a browser page of some origin may open a socket (cross-site WebSocket hijacking
+ * defence). With an empty allow-list only the same origin may: the Origin's host and port must
+ * equal the request's {@code Host}.
  */
 final class OriginPolicy {
   private final Set<String> allowed;
@@ -23,7 +23,8 @@ final class OriginPolicy {
     if (!allowed.isEmpty()) {
       return allowed.stream().map(OriginPolicy::stripSlash).anyMatch(normalized::equals);
     }
-    return hostHeader.flatMap(host -> authority(normalized).map(a -> a.equals(hostOf(host, normalized))))
+    return hostHeader
+        .flatMap(host -> authority(normalized).map(a -> a.equals(hostOf(host, normalized))))
         .orElse(false);
   }
 
@@ -45,7 +46,9 @@ final class OriginPolicy {
     String host = hostHeader.trim().toLowerCase(Locale.ROOT);
     String scheme = origin.substring(0, Math.max(0, origin.indexOf(':')));
     String defaultSuffix = ":" + defaultPort(scheme);
-    return host.endsWith(defaultSuffix) ? host.substring(0, host.length() - defaultSuffix.length()) : host;
+    return host.endsWith(defaultSuffix)
+        ? host.substring(0, host.length() - defaultSuffix.length())
+        : host;
   }
 
   private static int defaultPort(String scheme) {

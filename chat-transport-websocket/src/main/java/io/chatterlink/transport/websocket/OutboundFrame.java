@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A push serialised once for all its recipients, with what a connection needs to filter it
- * without parsing it again.
+ * A push serialised once for all its recipients, with what a connection needs to filter it without
+ * parsing it again.
  *
  * @param json the frame's text
  * @param sequencedRoom for message/edit/delete pushes: the room whose subscription gates it
@@ -17,7 +17,11 @@ import java.util.Optional;
  * @param room the room of a departure
  */
 record OutboundFrame(
-    String json, Optional<RoomId> sequencedRoom, long seq, Optional<UserId> departed, Optional<RoomId> room) {
+    String json,
+    Optional<RoomId> sequencedRoom,
+    long seq,
+    Optional<UserId> departed,
+    Optional<RoomId> room) {
   OutboundFrame {
     Objects.requireNonNull(json, "json");
     Objects.requireNonNull(sequencedRoom, "sequencedRoom");

@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Translates one request frame into a use case call and its result into the reply. No chat logic:
- * the core authorises and validates; the acting user always comes from the session, never from
- * the frame.
+ * the core authorises and validates; the acting user always comes from the session, never from the
+ * frame.
  */
 final class RequestHandler {
   private static final Logger LOG = LoggerFactory.getLogger(RequestHandler.class);
@@ -36,8 +36,18 @@ final class RequestHandler {
   /** The request types of {@code docs/protocol.md}; any other is reported as {@code unknown}. */
   private static final Set<String> KNOWN_TYPES =
       Set.of(
-          "ping", "rooms", "subscribe", "unsubscribe", "send", "edit", "delete", "history",
-          "typing", "read", "presence.set", "presence.query");
+          "ping",
+          "rooms",
+          "subscribe",
+          "unsubscribe",
+          "send",
+          "edit",
+          "delete",
+          "history",
+          "typing",
+          "read",
+          "presence.set",
+          "presence.query");
 
   private static final int OK = 200;
 
@@ -103,7 +113,9 @@ final class RequestHandler {
       case "edit":
         MessageView edited =
             core.messages()
-                .edit(new SendMessages.EditMessage(actor, messageId(r, "messageId"), Fields.text(r, "text")));
+                .edit(
+                    new SendMessages.EditMessage(
+                        actor, messageId(r, "messageId"), Fields.text(r, "text")));
         ObjectNode editData = Json.object();
         editData.set("message", Wire.message(edited));
         ok(id, editData);
@@ -166,8 +178,11 @@ final class RequestHandler {
 
   private void history(String id, ObjectNode r) {
     String direction = Fields.text(r, "direction");
-    int limit = (int) Math.min(Integer.MAX_VALUE, Fields.optionalWholeNumber(r, "limit")
-        .orElse((long) Limits.DEFAULT_PAGE_SIZE));
+    int limit =
+        (int)
+            Math.min(
+                Integer.MAX_VALUE,
+                Fields.optionalWholeNumber(r, "limit").orElse((long) Limits.DEFAULT_PAGE_SIZE));
     PageRequest page;
     switch (direction) {
       case "latest":

@@ -16,9 +16,9 @@ import java.util.Queue;
 import java.util.function.LongSupplier;
 
 /**
- * Per subscribed room, the last seq a connection has sent, so that log entries go out in seq
- * order with neither gaps nor repeats. Older entries are dropped (a replay already sent them). A
- * push ahead of a gap (two sends of one room delivered out of order) is held until the missing one
+ * Per subscribed room, the last seq a connection has sent, so that log entries go out in seq order
+ * with neither gaps nor repeats. Older entries are dropped (a replay already sent them). A push
+ * ahead of a gap (two sends of one room delivered out of order) is held until the missing one
  * arrives ({@link EarlyFrames}); a gap that stays open, or entries stored while the room was being
  * replayed, is filled from the log itself. Not thread-safe: only the connection's pump uses it.
  */
@@ -121,8 +121,8 @@ final class RoomCursors {
   }
 
   /**
-   * Replays one batch of the log into {@code out}; after the last batch, the reply to the
-   * subscribe request (if any) follows.
+   * Replays one batch of the log into {@code out}; after the last batch, the reply to the subscribe
+   * request (if any) follows.
    */
   void continueCatchUp(Queue<String> out) {
     Outbound.CatchUp catchUp = pending;

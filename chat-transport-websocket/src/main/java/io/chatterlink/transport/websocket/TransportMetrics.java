@@ -6,8 +6,8 @@ package io.chatterlink.transport.websocket;
  *
  * <p>Implementations are called on the transport's I/O and worker threads, concurrently, once per
  * event, so they must be thread-safe, cheap and must not block. An exception thrown by an
- * implementation is not caught: it would fail the request it reports on. Every method does
- * nothing by default, so an implementation overrides only what it needs.
+ * implementation is not caught: it would fail the request it reports on. Every method does nothing
+ * by default, so an implementation overrides only what it needs.
  */
 public interface TransportMetrics {
   /** Reports nothing; what {@link WebSocketTransport#create(TransportSettings)} uses. */
@@ -29,8 +29,8 @@ public interface TransportMetrics {
    * are not reported here.
    *
    * @param type the request type of {@code docs/protocol.md} ({@code "send"}, {@code "history"},
-   *     ...), or {@code "unknown"} for a type the protocol does not define, so the set of values
-   *     is small and fixed
+   *     ...), or {@code "unknown"} for a type the protocol does not define, so the set of values is
+   *     small and fixed
    * @param nanos from the moment the transport read the frame to the moment its reply was queued
    * @param code the reply's code, modelled on HTTP status codes (200 when it succeeded)
    */

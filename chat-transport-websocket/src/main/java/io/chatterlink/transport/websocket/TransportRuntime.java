@@ -9,9 +9,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * What every endpoint of one transport shares: the settings, the core (attached after it is
- * built), the registry, the outbound executor and the shutdown state. One per
- * {@link WebSocketTransport}; nothing is static.
+ * What every endpoint of one transport shares: the settings, the core (attached after it is built),
+ * the registry, the outbound executor and the shutdown state. One per {@link WebSocketTransport};
+ * nothing is static.
  */
 final class TransportRuntime {
   private final TransportSettings settings;
@@ -29,7 +29,8 @@ final class TransportRuntime {
     this.metrics = metrics;
     this.outbound =
         Executors.newFixedThreadPool(
-            Math.max(2, Runtime.getRuntime().availableProcessors()), daemonThreads("chatterlink-ws-out"));
+            Math.max(2, Runtime.getRuntime().availableProcessors()),
+            daemonThreads("chatterlink-ws-out"));
   }
 
   TransportSettings settings() {
@@ -50,8 +51,8 @@ final class TransportRuntime {
   }
 
   /**
-   * Where sockets are closed: a close may wait for a client that does not read, and must never
-   * hold up the outbound pumps.
+   * Where sockets are closed: a close may wait for a client that does not read, and must never hold
+   * up the outbound pumps.
    */
   ExecutorService closer() {
     return closer;

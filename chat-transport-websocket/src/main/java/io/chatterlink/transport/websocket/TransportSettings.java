@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
  * @param allowedOrigins origins (e.g. {@code https://chat.example.com}) allowed to open a socket;
  *     empty means same origin only: the {@code Origin}'s host and port must equal the request's
  *     {@code Host}. Requests without an {@code Origin} header (non-browser clients) are accepted.
- * @param maxFrameBytes largest text frame accepted, 1 to {@value #MAX_FRAME_BYTES_CEILING}; a larger
- *     one closes the socket with 1009 (default 65,536)
+ * @param maxFrameBytes largest text frame accepted, 1 to {@value #MAX_FRAME_BYTES_CEILING}; a
+ *     larger one closes the socket with 1009 (default 65,536)
  * @param requestsPerSecond steady request rate a connection may keep up (default 10)
  * @param requestBurst requests a connection may send at once before the rate applies (default 30)
  * @param maxRateViolations consecutive rejected ({@code 429}) requests after which the socket is
@@ -66,42 +66,79 @@ public record TransportSettings(
   /** Same origin only, 64 KiB frames, 10 requests/s with bursts of 30, 1,024 queued frames. */
   public static TransportSettings defaults() {
     return new TransportSettings(
-        Set.of(), MAX_FRAME_BYTES_CEILING, 10, 30, 20, 1024, Duration.ofSeconds(30), Duration.ofSeconds(75));
+        Set.of(),
+        MAX_FRAME_BYTES_CEILING,
+        10,
+        30,
+        20,
+        1024,
+        Duration.ofSeconds(30),
+        Duration.ofSeconds(75));
   }
 
   /** These settings with another origin allow-list (empty: same origin only). */
   public TransportSettings withAllowedOrigins(Set<String> origins) {
     return new TransportSettings(
-        origins, maxFrameBytes, requestsPerSecond, requestBurst, maxRateViolations,
-        outboundQueueFrames, pingInterval, idleTimeout);
+        origins,
+        maxFrameBytes,
+        requestsPerSecond,
+        requestBurst,
+        maxRateViolations,
+        outboundQueueFrames,
+        pingInterval,
+        idleTimeout);
   }
 
   /** These settings with another frame limit. */
   public TransportSettings withMaxFrameBytes(int bytes) {
     return new TransportSettings(
-        allowedOrigins, bytes, requestsPerSecond, requestBurst, maxRateViolations,
-        outboundQueueFrames, pingInterval, idleTimeout);
+        allowedOrigins,
+        bytes,
+        requestsPerSecond,
+        requestBurst,
+        maxRateViolations,
+        outboundQueueFrames,
+        pingInterval,
+        idleTimeout);
   }
 
   /** These settings with another request budget. */
   public TransportSettings withRequestRate(int perSecond, int burst, int violations) {
     return new TransportSettings(
-        allowedOrigins, maxFrameBytes, perSecond, burst, violations, outboundQueueFrames,
-        pingInterval, idleTimeout);
+        allowedOrigins,
+        maxFrameBytes,
+        perSecond,
+        burst,
+        violations,
+        outboundQueueFrames,
+        pingInterval,
+        idleTimeout);
   }
 
   /** These settings with another outbound queue bound. */
   public TransportSettings withOutboundQueueFrames(int frames) {
     return new TransportSettings(
-        allowedOrigins, maxFrameBytes, requestsPerSecond, requestBurst, maxRateViolations, frames,
-        pingInterval, idleTimeout);
+        allowedOrigins,
+        maxFrameBytes,
+        requestsPerSecond,
+        requestBurst,
+        maxRateViolations,
+        frames,
+        pingInterval,
+        idleTimeout);
   }
 
   /** These settings with another ping interval and idle timeout. */
   public TransportSettings withHeartbeat(Duration ping, Duration idle) {
     return new TransportSettings(
-        allowedOrigins, maxFrameBytes, requestsPerSecond, requestBurst, maxRateViolations,
-        outboundQueueFrames, ping, idle);
+        allowedOrigins,
+        maxFrameBytes,
+        requestsPerSecond,
+        requestBurst,
+        maxRateViolations,
+        outboundQueueFrames,
+        ping,
+        idle);
   }
 
   private static void requireRange(String name, int value, int min, int max) {

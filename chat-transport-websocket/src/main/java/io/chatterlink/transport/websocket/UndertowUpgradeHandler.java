@@ -18,8 +18,8 @@ import org.glassfish.tyrus.spi.WebSocketEngine.UpgradeInfo;
 
 /**
  * Serves WebSocket upgrades on {@code /ws} with Tyrus's engine on the same Undertow port as the
- * pages and the API (one origin), passing every other request to {@code next}. Must sit in front
- * of any {@code PathHandler}: Tyrus matches the full request path.
+ * pages and the API (one origin), passing every other request to {@code next}. Must sit in front of
+ * any {@code PathHandler}: Tyrus matches the full request path.
  */
 final class UndertowUpgradeHandler implements HttpHandler {
   private final WebSocketEngine engine;
@@ -57,10 +57,13 @@ final class UndertowUpgradeHandler implements HttpHandler {
           return;
         }
         for (Map.Entry<String, List<String>> header : response.getHeaders().entrySet()) {
-          exchange.getResponseHeaders().putAll(HttpString.tryFromString(header.getKey()), header.getValue());
+          exchange
+              .getResponseHeaders()
+              .putAll(HttpString.tryFromString(header.getKey()), header.getValue());
         }
         exchange.upgradeChannel(
-            (streamConnection, ex) -> XnioTyrusConnection.open(streamConnection, upgrade, readExecutor));
+            (streamConnection, ex) ->
+                XnioTyrusConnection.open(streamConnection, upgrade, readExecutor));
         exchange.endExchange();
         return;
       default:

@@ -5,7 +5,6 @@ import io.chatterlink.core.model.UserId;
 import io.chatterlink.core.port.out.Delivery;
 import io.undertow.server.HttpHandler;
 import jakarta.websocket.DeploymentException;
-import jakarta.websocket.Endpoint;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.time.Duration;
 import java.util.Objects;
@@ -29,7 +28,10 @@ import org.glassfish.tyrus.spi.WebSocketEngine;
  * #shutdown}. Thread-safe.
  */
 public final class WebSocketTransport {
-  /** Tyrus buffers at most this much of one frame; larger frames than the limit but below this get 1009. */
+  /**
+   * Tyrus buffers at most this much of one frame; larger frames than the limit but below this get
+   * 1009.
+   */
   private static final int INCOMING_BUFFER_BYTES = 1024 * 1024 + 14;
 
   private final TransportRuntime runtime;
@@ -51,8 +53,8 @@ public final class WebSocketTransport {
   }
 
   /**
-   * A transport with these settings that reports nothing ({@link TransportMetrics#NONE}); it
-   * serves nothing until a core is attached.
+   * A transport with these settings that reports nothing ({@link TransportMetrics#NONE}); it serves
+   * nothing until a core is attached.
    */
   public static WebSocketTransport create(TransportSettings settings) {
     return create(settings, TransportMetrics.NONE);
@@ -73,8 +75,8 @@ public final class WebSocketTransport {
   }
 
   /**
-   * Connects the core the endpoints translate to, and starts the heartbeat (pings, idle
-   * detection, typing expiry).
+   * Connects the core the endpoints translate to, and starts the heartbeat (pings, idle detection,
+   * typing expiry).
    *
    * @throws IllegalStateException on a second call
    */
@@ -91,7 +93,10 @@ public final class WebSocketTransport {
     return new UndertowUpgradeHandler(engine(), Objects.requireNonNull(next, "next"), readExecutor);
   }
 
-  /** The endpoint on path {@code /ws}, for any Jakarta WebSocket container with per-handshake user properties (Tyrus has them). */
+  /**
+   * The endpoint on path {@code /ws}, for any Jakarta WebSocket container with per-handshake user
+   * properties (Tyrus has them).
+   */
   public ServerEndpointConfig endpointConfig() {
     return endpointConfig;
   }
@@ -131,7 +136,9 @@ public final class WebSocketTransport {
     }
     runtime.outbound().shutdown();
     try {
-      runtime.outbound().awaitTermination(Math.max(100, remainingMillis(deadline)), TimeUnit.MILLISECONDS);
+      runtime
+          .outbound()
+          .awaitTermination(Math.max(100, remainingMillis(deadline)), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -188,7 +195,8 @@ public final class WebSocketTransport {
 
     EngineContainer() {
       super((Set<Class<?>>) null);
-      this.engine = TyrusWebSocketEngine.builder(this).incomingBufferSize(INCOMING_BUFFER_BYTES).build();
+      this.engine =
+          TyrusWebSocketEngine.builder(this).incomingBufferSize(INCOMING_BUFFER_BYTES).build();
     }
 
     @Override

@@ -64,15 +64,16 @@ final class XnioTyrusConnection {
       return;
     }
     chunk.flip();
-    dispatch(() -> {
-      try {
-        tyrus.getReadHandler().handle(chunk);
-      } finally {
-        if (stream.isOpen()) {
-          source.resumeReads();
-        }
-      }
-    });
+    dispatch(
+        () -> {
+          try {
+            tyrus.getReadHandler().handle(chunk);
+          } finally {
+            if (stream.isOpen()) {
+              source.resumeReads();
+            }
+          }
+        });
   }
 
   private void onEndOfStream() {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 class ConnectionPumpTest {
   /** Runs tasks only when the test says so, and counts them. */
   private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
+
   private int tasksRun;
   private final List<String> sent = new ArrayList<>();
   private final ArrayDeque<SendHandler> unfinished = new ArrayDeque<>();
@@ -46,35 +47,37 @@ class ConnectionPumpTest {
 
   private Session session() {
     RemoteEndpoint.Async async =
-        (RemoteEndpoint.Async) Proxy.newProxyInstance(
+        (RemoteEndpoint.Async)
+            Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {RemoteEndpoint.Async.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("sendText") && args.length == 2) {
+                    sent.add((String) args[0]);
+                    SendHandler handler = (SendHandler) args[1];
+                    if (completeInline) {
+                      handler.onResult(new SendResult());
+                    } else {
+                      unfinished.add(handler);
+                    }
+                    return null;
+                  }
+                  throw new AssertionError("unexpected call " + method);
+                });
+    return (Session)
+        Proxy.newProxyInstance(
             getClass().getClassLoader(),
-            new Class<?>[] {RemoteEndpoint.Async.class},
+            new Class<?>[] {Session.class},
             (proxy, method, args) -> {
-              if (method.getName().equals("sendText") && args.length == 2) {
-                sent.add((String) args[0]);
-                SendHandler handler = (SendHandler) args[1];
-                if (completeInline) {
-                  handler.onResult(new SendResult());
-                } else {
-                  unfinished.add(handler);
-                }
+              if (method.getName().equals("getAsyncRemote")) {
+                return async;
+              }
+              if (method.getName().equals("close") && args != null && args.length == 1) {
+                closes.add((CloseReason) args[0]);
                 return null;
               }
               throw new AssertionError("unexpected call " + method);
             });
-    return (Session) Proxy.newProxyInstance(
-        getClass().getClassLoader(),
-        new Class<?>[] {Session.class},
-        (proxy, method, args) -> {
-          if (method.getName().equals("getAsyncRemote")) {
-            return async;
-          }
-          if (method.getName().equals("close") && args != null && args.length == 1) {
-            closes.add((CloseReason) args[0]);
-            return null;
-          }
-          throw new AssertionError("unexpected call " + method);
-        });
   }
 
   private void runTasks() {
@@ -100,7 +103,8 @@ class ConnectionPumpTest {
     expected.addAll(frames);
     assertThat(sent).containsExactlyElementsOf(expected);
     int frameCount = expected.size();
-    assertThat(tasksRun).isEqualTo((frameCount + Connection.FRAMES_PER_TURN - 1) / Connection.FRAMES_PER_TURN);
+    assertThat(tasksRun)
+        .isEqualTo((frameCount + Connection.FRAMES_PER_TURN - 1) / Connection.FRAMES_PER_TURN);
   }
 
   @Test

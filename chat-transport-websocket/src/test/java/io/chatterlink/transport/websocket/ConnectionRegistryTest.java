@@ -16,25 +16,36 @@ import org.junit.jupiter.api.Test;
 
 /** The fan-out: who gets an event, and what it costs. */
 class ConnectionRegistryTest {
-  private static final Executor NEVER = task -> {
-    throw new AssertionError("an unstarted connection sends nothing");
-  };
+  private static final Executor NEVER =
+      task -> {
+        throw new AssertionError("an unstarted connection sends nothing");
+      };
 
   private final AtomicInteger encodings = new AtomicInteger();
   private final ConnectionRegistry registry =
-      new ConnectionRegistry(event -> {
-        encodings.incrementAndGet();
-        return EventFrames.encode(event);
-      });
+      new ConnectionRegistry(
+          event -> {
+            encodings.incrementAndGet();
+            return EventFrames.encode(event);
+          });
   private final List<Connection> gone = new ArrayList<>();
   private final RecordingMetrics metrics = new RecordingMetrics();
   private final List<Runnable> closes = new ArrayList<>();
 
   private Connection connect(String user) {
     // Never started, so the socket is never touched: the queue alone is under test.
-    Connection c = new Connection("c" + registry.all().size(), new UserId(user),
-        new SessionId("0".repeat(64)), null, null, NEVER, closes::add,
-        TransportSettings.defaults(), metrics, gone::add);
+    Connection c =
+        new Connection(
+            "c" + registry.all().size(),
+            new UserId(user),
+            new SessionId("0".repeat(64)),
+            null,
+            null,
+            NEVER,
+            closes::add,
+            TransportSettings.defaults(),
+            metrics,
+            gone::add);
     registry.add(c);
     return c;
   }
@@ -60,7 +71,8 @@ class ConnectionRegistryTest {
   void anEventWithNoConnectedRecipientIsNotSerialisedAtAll() {
     connect("online");
 
-    registry.deliver(new TypingChanged(new RoomId("r"), new UserId("x"), true), Set.of(new UserId("offline")));
+    registry.deliver(
+        new TypingChanged(new RoomId("r"), new UserId("x"), true), Set.of(new UserId("offline")));
 
     assertThat(encodings.get()).isZero();
   }

@@ -23,7 +23,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Frame size, bad frames, request rate, slow consumers, idleness and shutdown, on both hostings. */
+/**
+ * Frame size, bad frames, request rate, slow consumers, idleness and shutdown, on both hostings.
+ */
 class LimitsOverWebSocketTest {
 
   @ParameterizedTest
@@ -67,12 +69,15 @@ class LimitsOverWebSocketTest {
       client.sendRaw("{\"type\":\"ping\"}");
       client.sendRaw("{\"id\":\"u\",\"type\":\"no-such-type\"}");
       client.sendRaw("{\"id\":\"w\",\"type\":\"subscribe\",\"room\":42,\"afterSeq\":\"zero\"}");
-      client.sendRaw("{\"id\":\"n\",\"type\":\"history\",\"room\":\"r\",\"direction\":\"before\",\"seq\":-1}");
+      client.sendRaw(
+          "{\"id\":\"n\",\"type\":\"history\",\"room\":\"r\",\"direction\":\"before\",\"seq\":-1}");
       client.sendRaw("{\"id\":\"d\",\"a\":" + "[".repeat(50) + "]".repeat(50) + "}");
 
       List<JsonNode> errors = client.awaitCount(f -> f.path("code").asInt() == 400, 7);
-      assertThat(errors).allSatisfy(e -> assertThat(e.path("error").asText()).isEqualTo("invalid_input"));
-      assertThat(errors).extracting(e -> e.path("id").asText(null))
+      assertThat(errors)
+          .allSatisfy(e -> assertThat(e.path("error").asText()).isEqualTo("invalid_input"));
+      assertThat(errors)
+          .extracting(e -> e.path("id").asText(null))
           .containsExactly(null, null, null, "u", "w", "n", null);
       assertThat(client.request("{\"type\":\"ping\"}").path("code").asInt()).isEqualTo(200);
     }
@@ -93,7 +98,8 @@ class LimitsOverWebSocketTest {
       assertThat(client.matching(f -> f.path("code").asInt() == 429))
           .hasSizeGreaterThanOrEqualTo(5)
           .allSatisfy(f -> assertThat(f.path("error").asText()).isEqualTo("rate_limited"));
-      assertThat(client.matching(f -> f.path("code").asInt() == 200)).hasSizeGreaterThanOrEqualTo(3);
+      assertThat(client.matching(f -> f.path("code").asInt() == 200))
+          .hasSizeGreaterThanOrEqualTo(3);
     }
   }
 
@@ -122,20 +128,39 @@ class LimitsOverWebSocketTest {
       while (chat.transport.openConnections(sloth.user().id()) > 0) {
         assertThat(sent).as("messages sent before the stuck client was dropped").isLessThan(20_000);
         sent++;
-        chat.core.messages().send(new SendMessage(alice.user().id(), room,
-            new ClientMessageId("s" + sent), text + sent, List.of(), Optional.empty()));
+        chat.core
+            .messages()
+            .send(
+                new SendMessage(
+                    alice.user().id(),
+                    room,
+                    new ClientMessageId("s" + sent),
+                    text + sent,
+                    List.of(),
+                    Optional.empty()));
         reader.awaitCount(ofType("message"), sent);
       }
       for (int i = 0; i < 10; i++) {
         sent++;
-        chat.core.messages().send(new SendMessage(alice.user().id(), room,
-            new ClientMessageId("s" + sent), "after " + sent, List.of(), Optional.empty()));
+        chat.core
+            .messages()
+            .send(
+                new SendMessage(
+                    alice.user().id(),
+                    room,
+                    new ClientMessageId("s" + sent),
+                    "after " + sent,
+                    List.of(),
+                    Optional.empty()));
       }
 
       List<JsonNode> received = reader.awaitCount(ofType("message"), sent);
-      assertThat(received).extracting(f -> f.path("seq").asLong())
-          .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, sent).boxed()
-              .collect(Collectors.toList()));
+      assertThat(received)
+          .extracting(f -> f.path("seq").asLong())
+          .containsExactlyElementsOf(
+              java.util.stream.LongStream.rangeClosed(1, sent)
+                  .boxed()
+                  .collect(Collectors.toList()));
       assertThat(chat.transport.openConnections(bob.user().id())).isEqualTo(1);
       assertThat(metrics.slowConsumersDropped).as("queue drops reported").hasValue(1);
     }
@@ -178,14 +203,24 @@ class LimitsOverWebSocketTest {
 
       assertThat(client.awaitCloseCode()).isEqualTo(1001);
       shutdown.join();
-      Set<String> acked = client.matching(f -> f.path("code").asInt() == 200).stream()
-          .map(f -> f.path("data").path("clientMessageId").asText())
-          .collect(Collectors.toSet());
-      Set<String> stored = chat.core.history().page(alice.user().id(), room, PageRequest.latest(100))
-          .messages().stream().map(MessageView::clientMessageId).map(ClientMessageId::value)
-          .collect(Collectors.toSet());
+      Set<String> acked =
+          client.matching(f -> f.path("code").asInt() == 200).stream()
+              .map(f -> f.path("data").path("clientMessageId").asText())
+              .collect(Collectors.toSet());
+      Set<String> stored =
+          chat
+              .core
+              .history()
+              .page(alice.user().id(), room, PageRequest.latest(100))
+              .messages()
+              .stream()
+              .map(MessageView::clientMessageId)
+              .map(ClientMessageId::value)
+              .collect(Collectors.toSet());
       assertThat(acked).isNotEmpty().isEqualTo(stored);
-      assertThat(client.matching(f -> f.path("code").asInt() != 200 && "reply".equals(f.path("type").asText())))
+      assertThat(
+              client.matching(
+                  f -> f.path("code").asInt() != 200 && "reply".equals(f.path("type").asText())))
           .allSatisfy(f -> assertThat(f.path("code").asInt()).isEqualTo(503));
     }
   }

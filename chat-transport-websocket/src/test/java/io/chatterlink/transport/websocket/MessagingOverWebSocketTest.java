@@ -19,8 +19,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 class MessagingOverWebSocketTest {
 
   static String send(String room, String clientMessageId, String text) {
-    return "{\"type\":\"send\",\"room\":\"" + room + "\",\"clientMessageId\":\"" + clientMessageId
-        + "\",\"text\":\"" + text + "\"}";
+    return "{\"type\":\"send\",\"room\":\""
+        + room
+        + "\",\"clientMessageId\":\""
+        + clientMessageId
+        + "\",\"text\":\""
+        + text
+        + "\"}";
   }
 
   static String subscribe(String room, long afterSeq) {
@@ -41,7 +46,11 @@ class MessagingOverWebSocketTest {
       chat.core.rooms().joinRoom(bob.user().id(), new io.chatterlink.core.model.RoomId(room));
       chat.core.rooms().joinRoom(carol.user().id(), new io.chatterlink.core.model.RoomId(room));
       List<TestClient> members =
-          List.of(chat.connect(alice), chat.connect(bob), chat.connect(bobOtherTab), chat.connect(carol));
+          List.of(
+              chat.connect(alice),
+              chat.connect(bob),
+              chat.connect(bobOtherTab),
+              chat.connect(carol));
       TestClient outsider = chat.connect(dave);
       for (TestClient member : members) {
         assertThat(member.request(subscribe(room, 0)).path("code").asInt()).isEqualTo(200);
@@ -57,9 +66,11 @@ class MessagingOverWebSocketTest {
 
       for (TestClient member : members) {
         List<JsonNode> got = member.awaitCount(ofType("message"), 5);
-        assertThat(got).extracting(f -> f.path("message").path("text").asText())
+        assertThat(got)
+            .extracting(f -> f.path("message").path("text").asText())
             .containsExactly("hello 1", "hello 2", "hello 3", "hello 4", "hello 5");
-        assertThat(got.get(0).path("message").path("sender").asText()).isEqualTo(alice.user().id().value());
+        assertThat(got.get(0).path("message").path("sender").asText())
+            .isEqualTo(alice.user().id().value());
       }
       assertThat(outsider.request("{\"type\":\"ping\"}").path("code").asInt()).isEqualTo(200);
       assertThat(outsider.matching(logEntriesOf(room))).isEmpty();
@@ -84,7 +95,8 @@ class MessagingOverWebSocketTest {
 
       a.request(send(room, "dm-1", "psst"));
 
-      assertThat(b.await(ofType("message")).path("message").path("text").asText()).isEqualTo("psst");
+      assertThat(b.await(ofType("message")).path("message").path("text").asText())
+          .isEqualTo("psst");
       assertThat(c.request("{\"type\":\"ping\"}").path("code").asInt()).isEqualTo(200);
       assertThat(c.matching(ofType("message"))).isEmpty();
     }
@@ -111,20 +123,28 @@ class MessagingOverWebSocketTest {
       a.request(send(room, "m3", "three"));
       a.request("{\"type\":\"edit\",\"messageId\":\"" + first + "\",\"text\":\"one, edited\"}");
       a.request("{\"type\":\"delete\",\"messageId\":\"" + second + "\"}");
-      Thread sender = new Thread(() -> {
-        for (int i = 4; i <= 60; i++) {
-          a.request(send(room, "m" + i, "n" + i));
-        }
-      });
+      Thread sender =
+          new Thread(
+              () -> {
+                for (int i = 4; i <= 60; i++) {
+                  a.request(send(room, "m" + i, "n" + i));
+                }
+              });
       sender.start();
       TestClient back = chat.connect(bob);
       assertThat(back.request(subscribe(room, lastSeq)).path("code").asInt()).isEqualTo(200);
       sender.join();
 
-      long end = chat.core.rooms().room(alice.user().id(), new io.chatterlink.core.model.RoomId(room)).lastSeq();
+      long end =
+          chat.core
+              .rooms()
+              .room(alice.user().id(), new io.chatterlink.core.model.RoomId(room))
+              .lastSeq();
       List<JsonNode> replayed = back.awaitCount(logEntriesOf(room), (int) (end - lastSeq));
-      assertThat(replayed).extracting(f -> f.path("seq").asLong())
-          .containsExactlyElementsOf(LongStream.rangeClosed(lastSeq + 1, end).boxed().collect(Collectors.toList()));
+      assertThat(replayed)
+          .extracting(f -> f.path("seq").asLong())
+          .containsExactlyElementsOf(
+              LongStream.rangeClosed(lastSeq + 1, end).boxed().collect(Collectors.toList()));
       assertThat(replayed).extracting(f -> f.path("type").asText()).contains("edit", "delete");
       JsonNode edit = replayed.stream().filter(ofType("edit")).findFirst().orElseThrow();
       assertThat(edit.path("message").path("text").asText()).isEqualTo("one, edited");
@@ -150,9 +170,14 @@ class MessagingOverWebSocketTest {
       assertThat(second.path("seq")).isEqualTo(first.path("seq"));
       assertThat(second.path("sentAt")).isEqualTo(first.path("sentAt"));
       assertThat(second.path("duplicate").asBoolean()).isTrue();
-      assertThat(chat.core.history()
-              .page(alice.user().id(), new io.chatterlink.core.model.RoomId(room), PageRequest.latest(10))
-              .messages())
+      assertThat(
+              chat.core
+                  .history()
+                  .page(
+                      alice.user().id(),
+                      new io.chatterlink.core.model.RoomId(room),
+                      PageRequest.latest(10))
+                  .messages())
           .hasSize(1);
     }
   }
@@ -173,7 +198,11 @@ class MessagingOverWebSocketTest {
         b.request(send(room, "h" + i, "msg " + i));
       }
 
-      JsonNode page = a.request("{\"type\":\"history\",\"room\":\"" + room + "\",\"direction\":\"before\",\"seq\":3,\"limit\":1}");
+      JsonNode page =
+          a.request(
+              "{\"type\":\"history\",\"room\":\""
+                  + room
+                  + "\",\"direction\":\"before\",\"seq\":3,\"limit\":1}");
       assertThat(page.path("data").path("messages")).hasSize(1);
       assertThat(page.path("data").path("messages").get(0).path("seq").asLong()).isEqualTo(2);
       assertThat(page.path("data").path("hasMore").asBoolean()).isTrue();
@@ -186,7 +215,8 @@ class MessagingOverWebSocketTest {
       assertThat(a2.await(ofType("read")).path("seq").asLong()).isEqualTo(3);
 
       JsonNode presence = a.request("{\"type\":\"presence.query\",\"room\":\"" + room + "\"}");
-      assertThat(presence.path("data").path("presence")).extracting(p -> p.path("status").asText())
+      assertThat(presence.path("data").path("presence"))
+          .extracting(p -> p.path("status").asText())
           .containsOnly("online");
     }
   }
@@ -198,8 +228,12 @@ class MessagingOverWebSocketTest {
       LoginResult alice = chat.user("alice");
       LoginResult bob = chat.user("bob");
       TestClient b = chat.connect(bob);
-      RoomSummary room = chat.core.rooms().createRoom(new io.chatterlink.core.port.in.ManageRooms.CreateRoom(
-          alice.user().id(), "plans", io.chatterlink.core.model.RoomKind.PRIVATE));
+      RoomSummary room =
+          chat.core
+              .rooms()
+              .createRoom(
+                  new io.chatterlink.core.port.in.ManageRooms.CreateRoom(
+                      alice.user().id(), "plans", io.chatterlink.core.model.RoomKind.PRIVATE));
       TestClient a = chat.connect(alice);
       a.request(send(room.id().value(), "p1", "before you came"));
 
@@ -208,9 +242,12 @@ class MessagingOverWebSocketTest {
       JsonNode joined = b.await(ofType("member.joined"));
       assertThat(joined.path("room").path("id").asText()).isEqualTo(room.id().value());
       assertThat(joined.path("room").path("kind").asText()).isEqualTo("private");
-      assertThat(joined.path("member").path("user").path("id").asText()).isEqualTo(bob.user().id().value());
-      assertThat(b.request(subscribe(room.id().value(), 0)).path("data").path("seq").asLong()).isEqualTo(1);
-      assertThat(b.await(ofType("message")).path("message").path("text").asText()).isEqualTo("before you came");
+      assertThat(joined.path("member").path("user").path("id").asText())
+          .isEqualTo(bob.user().id().value());
+      assertThat(b.request(subscribe(room.id().value(), 0)).path("data").path("seq").asLong())
+          .isEqualTo(1);
+      assertThat(b.await(ofType("message")).path("message").path("text").asText())
+          .isEqualTo("before you came");
 
       chat.core.rooms().rename(alice.user().id(), room.id(), "plans-2");
       assertThat(b.await(ofType("room.changed")).path("name").asText()).isEqualTo("plans-2");

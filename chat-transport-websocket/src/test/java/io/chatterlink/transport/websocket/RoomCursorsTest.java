@@ -29,11 +29,14 @@ class RoomCursorsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ChatCore core =
-      InMemoryAdapters.create().coreBuilder()
+      InMemoryAdapters.create()
+          .coreBuilder()
           .clock(Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC))
           .build();
   private final UserId alice =
-      core.accounts().register(new RegisterUser("alice", "correct horse battery", Optional.empty())).id();
+      core.accounts()
+          .register(new RegisterUser("alice", "correct horse battery", Optional.empty()))
+          .id();
   private final RoomId room =
       core.rooms().createRoom(new CreateRoom(alice, "general", RoomKind.PUBLIC)).id();
   private final long[] now = {1_000};
@@ -41,8 +44,18 @@ class RoomCursorsTest {
   private final ArrayDeque<String> out = new ArrayDeque<>();
 
   private OutboundFrame post(int n) {
-    return EventFrames.encode(new MessagePosted(core.messages().send(new SendMessage(
-        alice, room, new ClientMessageId("c" + n), "text " + n, List.of(), Optional.empty())).message()));
+    return EventFrames.encode(
+        new MessagePosted(
+            core.messages()
+                .send(
+                    new SendMessage(
+                        alice,
+                        room,
+                        new ClientMessageId("c" + n),
+                        "text " + n,
+                        List.of(),
+                        Optional.empty()))
+                .message()));
   }
 
   private List<Long> seqsSent() throws Exception {
@@ -147,7 +160,8 @@ class RoomCursorsTest {
 
     // the replay sent everything stored, once and in order; the late push is a duplicate
     assertThat(seqsSent())
-        .containsExactlyElementsOf(LongStream.rangeClosed(1, EarlyFrames.MAX_FRAMES_PER_ROOM + 3).boxed().toList());
+        .containsExactlyElementsOf(
+            LongStream.rangeClosed(1, EarlyFrames.MAX_FRAMES_PER_ROOM + 3).boxed().toList());
   }
 
   @Test
@@ -157,7 +171,10 @@ class RoomCursorsTest {
 
   @Test
   void subscribingToARoomYouAreNotInRepliesNotFound() throws Exception {
-    UserId bob = core.accounts().register(new RegisterUser("bob", "correct horse battery", Optional.empty())).id();
+    UserId bob =
+        core.accounts()
+            .register(new RegisterUser("bob", "correct horse battery", Optional.empty()))
+            .id();
     RoomId secret = core.rooms().createRoom(new CreateRoom(bob, "secret", RoomKind.PRIVATE)).id();
 
     cursors.startCatchUp(new Outbound.CatchUp(secret, 0, Optional.of("req")));

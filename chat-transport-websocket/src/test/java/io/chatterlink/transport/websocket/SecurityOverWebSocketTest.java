@@ -27,9 +27,14 @@ class SecurityOverWebSocketTest {
   void anUpgradeWithoutAValidSessionCookieIsRefusedWith401(Hosting hosting) {
     try (ChatFixture chat = new ChatFixture(hosting)) {
       assertThat(handshakeStatus(chat, Optional.empty(), Optional.empty())).isEqualTo(401);
-      assertThat(handshakeStatus(chat, Optional.of("chatterlink_session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"), Optional.empty()))
+      assertThat(
+              handshakeStatus(
+                  chat,
+                  Optional.of("chatterlink_session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"),
+                  Optional.empty()))
           .isEqualTo(401);
-      assertThat(handshakeStatus(chat, Optional.of("chatterlink_session=short"), Optional.empty())).isEqualTo(401);
+      assertThat(handshakeStatus(chat, Optional.of("chatterlink_session=short"), Optional.empty()))
+          .isEqualTo(401);
     }
   }
 
@@ -44,7 +49,8 @@ class SecurityOverWebSocketTest {
       assertThat(handshakeStatus(chat, cookie, Optional.of("null"))).isEqualTo(403);
       TestClient sameOrigin =
           TestClient.open(chat.uri(), cookie, Optional.of("http://" + chat.host()), true).join();
-      assertThat(sameOrigin.await(ofType("hello")).path("protocol").asText()).isEqualTo("chatterlink.v1");
+      assertThat(sameOrigin.await(ofType("hello")).path("protocol").asText())
+          .isEqualTo("chatterlink.v1");
       sameOrigin.close();
     }
   }
@@ -52,12 +58,15 @@ class SecurityOverWebSocketTest {
   @ParameterizedTest
   @EnumSource(Hosting.class)
   void anAllowListAdmitsExactlyTheListedOrigins(Hosting hosting) {
-    TransportSettings settings = TransportSettings.defaults().withAllowedOrigins(Set.of("https://chat.example.com"));
+    TransportSettings settings =
+        TransportSettings.defaults().withAllowedOrigins(Set.of("https://chat.example.com"));
     try (ChatFixture chat = new ChatFixture(hosting, settings)) {
       Optional<String> cookie = Optional.of(ChatFixture.cookie(chat.user("alice")));
 
-      assertThat(handshakeStatus(chat, cookie, Optional.of("http://" + chat.host()))).isEqualTo(403);
-      TestClient listed = TestClient.open(chat.uri(), cookie, Optional.of("https://chat.example.com"), true).join();
+      assertThat(handshakeStatus(chat, cookie, Optional.of("http://" + chat.host())))
+          .isEqualTo(403);
+      TestClient listed =
+          TestClient.open(chat.uri(), cookie, Optional.of("https://chat.example.com"), true).join();
       assertThat(listed.await(ofType("hello"))).isNotNull();
       listed.close();
     }
@@ -69,13 +78,19 @@ class SecurityOverWebSocketTest {
     try (ChatFixture chat = new ChatFixture(hosting)) {
       LoginResult alice = chat.user("alice");
       LoginResult bob = chat.user("bob");
-      RoomId room = chat.core.rooms().createRoom(
-          new io.chatterlink.core.port.in.ManageRooms.CreateRoom(
-              alice.user().id(), "secret", io.chatterlink.core.model.RoomKind.PRIVATE)).id();
+      RoomId room =
+          chat.core
+              .rooms()
+              .createRoom(
+                  new io.chatterlink.core.port.in.ManageRooms.CreateRoom(
+                      alice.user().id(), "secret", io.chatterlink.core.model.RoomKind.PRIVATE))
+              .id();
       TestClient b = chat.connect(bob);
 
       JsonNode sendReply = b.request(send(room.value(), "x1", "let me in"));
-      JsonNode historyReply = b.request("{\"type\":\"history\",\"room\":\"" + room.value() + "\",\"direction\":\"latest\"}");
+      JsonNode historyReply =
+          b.request(
+              "{\"type\":\"history\",\"room\":\"" + room.value() + "\",\"direction\":\"latest\"}");
       JsonNode subscribeReply = b.request(subscribe(room.value(), 0));
 
       for (JsonNode reply : new JsonNode[] {sendReply, historyReply, subscribeReply}) {
@@ -83,10 +98,16 @@ class SecurityOverWebSocketTest {
         assertThat(reply.path("error").asText()).isEqualTo("not_found");
       }
       TestClient a = chat.connect(alice);
-      String forged = "{\"type\":\"send\",\"room\":\"" + room.value() + "\",\"clientMessageId\":\"f1\","
-          + "\"text\":\"hi\",\"sender\":\"" + bob.user().id().value() + "\"}";
+      String forged =
+          "{\"type\":\"send\",\"room\":\""
+              + room.value()
+              + "\",\"clientMessageId\":\"f1\","
+              + "\"text\":\"hi\",\"sender\":\""
+              + bob.user().id().value()
+              + "\"}";
       assertThat(a.request(forged).path("code").asInt()).isEqualTo(200);
-      assertThat(chat.core.history().page(alice.user().id(), room, PageRequest.latest(5)).messages())
+      assertThat(
+              chat.core.history().page(alice.user().id(), room, PageRequest.latest(5)).messages())
           .extracting(m -> m.sender())
           .containsExactly(alice.user().id());
     }
@@ -111,7 +132,8 @@ class SecurityOverWebSocketTest {
       b.await(ofType("message"));
 
       chat.core.rooms().removeMember(alice.user().id(), room, bob.user().id());
-      assertThat(b.await(ofType("member.removed")).path("user").asText()).isEqualTo(bob.user().id().value());
+      assertThat(b.await(ofType("member.removed")).path("user").asText())
+          .isEqualTo(bob.user().id().value());
       a.request(send(room.value(), "after", "after removal"));
       a.request("{\"type\":\"typing\",\"room\":\"" + room.value() + "\",\"typing\":true}");
 
@@ -138,7 +160,8 @@ class SecurityOverWebSocketTest {
       assertThat(tab1.awaitCloseCode()).isEqualTo(4401);
       assertThat(tab2.awaitCloseCode()).isEqualTo(4401);
       assertThat(phone.request("{\"type\":\"ping\"}").path("code").asInt()).isEqualTo(200);
-      assertThat(handshakeStatus(chat, Optional.of(ChatFixture.cookie(bob)), Optional.empty())).isEqualTo(401);
+      assertThat(handshakeStatus(chat, Optional.of(ChatFixture.cookie(bob)), Optional.empty()))
+          .isEqualTo(401);
     }
   }
 
@@ -149,12 +172,15 @@ class SecurityOverWebSocketTest {
   static int handshakeStatus(ChatFixture chat, Optional<String> cookie, Optional<String> origin) {
     try (Socket socket = new Socket("127.0.0.1", chat.uri().getPort())) {
       socket.setSoTimeout((int) TestClient.PATIENCE.toMillis());
-      String request = "GET /ws HTTP/1.1\r\nHost: " + chat.host() + "\r\nUpgrade: websocket\r\n"
-          + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-          + "Sec-WebSocket-Version: 13\r\n"
-          + origin.map(o -> "Origin: " + o + "\r\n").orElse("")
-          + cookie.map(c -> "Cookie: " + c + "\r\n").orElse("")
-          + "\r\n";
+      String request =
+          "GET /ws HTTP/1.1\r\nHost: "
+              + chat.host()
+              + "\r\nUpgrade: websocket\r\n"
+              + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+              + "Sec-WebSocket-Version: 13\r\n"
+              + origin.map(o -> "Origin: " + o + "\r\n").orElse("")
+              + cookie.map(c -> "Cookie: " + c + "\r\n").orElse("")
+              + "\r\n";
       socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
       InputStream in = socket.getInputStream();
       StringBuilder line = new StringBuilder();

@@ -33,17 +33,20 @@ final class TestClient implements WebSocket.Listener, AutoCloseable {
   }
 
   /** Opens a socket with these handshake headers; fails as the handshake fails. */
-  static CompletableFuture<TestClient> open(URI uri, Optional<String> cookie, Optional<String> origin, boolean reads) {
+  static CompletableFuture<TestClient> open(
+      URI uri, Optional<String> cookie, Optional<String> origin, boolean reads) {
     TestClient client = new TestClient(reads);
     WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(PATIENCE);
     cookie.ifPresent(c -> builder.header("Cookie", c));
     origin.ifPresent(o -> builder.header("Origin", o));
-    return builder.buildAsync(uri, client)
+    return builder
+        .buildAsync(uri, client)
         .orTimeout(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)
-        .thenApply(ws -> {
-          client.socket = ws;
-          return client;
-        });
+        .thenApply(
+            ws -> {
+              client.socket = ws;
+              return client;
+            });
   }
 
   @Override
@@ -117,7 +120,8 @@ final class TestClient implements WebSocket.Listener, AutoCloseable {
         }
         long left = deadline - System.nanoTime();
         if (left <= 0) {
-          throw new AssertionError("no such frame within " + PATIENCE + "; got " + frames.size() + " frames");
+          throw new AssertionError(
+              "no such frame within " + PATIENCE + "; got " + frames.size() + " frames");
         }
         try {
           frames.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
@@ -169,8 +173,9 @@ final class TestClient implements WebSocket.Listener, AutoCloseable {
   }
 
   static Predicate<JsonNode> logEntriesOf(String room) {
-    return f -> room.equals(f.path("room").asText())
-        && List.of("message", "edit", "delete").contains(f.path("type").asText());
+    return f ->
+        room.equals(f.path("room").asText())
+            && List.of("message", "edit", "delete").contains(f.path("type").asText());
   }
 
   /** The close code the server sent, waiting for it. */

@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * Rooms and direct conversations. A private room or a direct conversation that the acting user is
- * not in is reported as {@link io.chatterlink.core.error.NotFoundException}, exactly as a room
- * that does not exist.
+ * not in is reported as {@link io.chatterlink.core.error.NotFoundException}, exactly as a room that
+ * does not exist.
  */
 public interface ManageRooms {
   /** Creates a public or private room with the actor as owner. */
@@ -56,8 +56,8 @@ public interface ManageRooms {
   List<MemberView> members(UserId actor, RoomId room);
 
   /**
-   * Opens the direct conversation between the actor and {@code others} (one for a 1:1, up to 7
-   * for a group); returns the existing one if there is one.
+   * Opens the direct conversation between the actor and {@code others} (one for a 1:1, up to 7 for
+   * a group); returns the existing one if there is one.
    */
   RoomSummary openDirect(UserId actor, Set<UserId> others);
 

@@ -7,11 +7,13 @@ import io.chatterlink.core.model.UserId;
 import java.util.List;
 
 /**
- * Presence and typing: ephemeral, kept in memory, never stored. A user with several connections
- * is online once and goes offline when the last one closes.
+ * Presence and typing: ephemeral, kept in memory, never stored. A user with several connections is
+ * online once and goes offline when the last one closes.
  */
 public interface TrackPresence {
-  /** A connection of the actor opened; {@code connectionId} is the adapter's, unique per connection. */
+  /**
+   * A connection of the actor opened; {@code connectionId} is the adapter's, unique per connection.
+   */
   void connected(UserId actor, String connectionId);
 
   /**

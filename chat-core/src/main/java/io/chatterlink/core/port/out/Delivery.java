@@ -6,9 +6,9 @@ import io.chatterlink.core.model.UserId;
 import java.util.Set;
 
 /**
- * Pushes events to connected clients. The core decides who may receive an event; the adapter
- * sends it to every open connection of exactly those users and to nobody else. Must not block on a
- * slow client: a call returns once the event is queued.
+ * Pushes events to connected clients. The core decides who may receive an event; the adapter sends
+ * it to every open connection of exactly those users and to nobody else. Must not block on a slow
+ * client: a call returns once the event is queued.
  */
 public interface Delivery {
   /** Sends {@code event} to every connection of every user in {@code recipients}. */

@@ -14,18 +14,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Each room's message log. Every post, edit and delete is an entry with the room's next seq:
- * seqs start at 1 and are strictly increasing and gap-free per room, also under concurrent
- * writers. The store only ever sees {@link EncryptedBody encrypted bodies}.
+ * Each room's message log. Every post, edit and delete is an entry with the room's next seq: seqs
+ * start at 1 and are strictly increasing and gap-free per room, also under concurrent writers. The
+ * store only ever sees {@link EncryptedBody encrypted bodies}.
  *
- * <p>Durability: every method that writes returns only after the write is durable in the
- * adapter's sense (committed, for a database); if it throws, nothing was written.
+ * <p>Durability: every method that writes returns only after the write is durable in the adapter's
+ * sense (committed, for a database); if it throws, nothing was written.
  */
 public interface MessageStore {
   /**
-   * Appends a post with the room's next seq, unless the (sender, client message id) pair is
-   * already stored; then returns the original as a duplicate and writes nothing. The pair's
-   * uniqueness is enforced atomically, also between concurrent appends.
+   * Appends a post with the room's next seq, unless the (sender, client message id) pair is already
+   * stored; then returns the original as a duplicate and writes nothing. The pair's uniqueness is
+   * enforced atomically, also between concurrent appends.
    *
    * @throws io.chatterlink.core.error.UnavailableException if the write failed
    */
@@ -71,8 +71,8 @@ public interface MessageStore {
   List<BodyRecord> bodiesAfter(Optional<String> cursor, int limit);
 
   /**
-   * Replaces stored bodies in place, without touching seqs or logging anything: for
-   * re-encryption only. A record whose body changed since it was read is left alone.
+   * Replaces stored bodies in place, without touching seqs or logging anything: for re-encryption
+   * only. A record whose body changed since it was read is left alone.
    *
    * @return how many bodies were replaced
    */

@@ -52,8 +52,8 @@ public interface RoomStore {
   /**
    * Moves a member's read marker forward to {@code seq}; a marker never moves back.
    *
-   * @return true if the marker moved; false if it already was at or past {@code seq} or the user
-   *     is not a member
+   * @return true if the marker moved; false if it already was at or past {@code seq} or the user is
+   *     not a member
    */
   boolean advanceReadMarker(RoomId room, UserId user, long seq);
 }

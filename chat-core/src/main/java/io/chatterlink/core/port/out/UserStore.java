@@ -29,6 +29,9 @@ public interface UserStore {
    */
   void updatePasswordHash(UserId id, PasswordHash hash);
 
-  /** Users whose canonical username starts with {@code canonicalPrefix}, by username, at most {@code limit}. */
+  /**
+   * Users whose canonical username starts with {@code canonicalPrefix}, by username, at most {@code
+   * limit}.
+   */
   List<User> searchByPrefix(String canonicalPrefix, int limit);
 }
