@@ -130,6 +130,14 @@ final class Backend implements AutoCloseable {
     }
   }
 
+  /**
+   * A core for the operator commands, which run beside (or instead of) a server: there are no
+   * connections in this process to deliver events to.
+   */
+  ChatCore offlineCore() {
+    return core(new NoConnectionsDelivery(), storage.messages());
+  }
+
   /** A core on this storage that hands its events to {@code delivery}. */
   ChatCore core(Delivery delivery, MessageStore messages) {
     return ChatCore.builder()

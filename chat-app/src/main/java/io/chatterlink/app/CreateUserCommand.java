@@ -36,7 +36,7 @@ final class CreateUserCommand implements Callable<Integer> {
       return Cli.FAILED;
     }
     try (Backend backend = Backend.open(cli.config())) {
-      ChatCore core = backend.core(new NoConnectionsDelivery(), backend.storage().messages());
+      ChatCore core = backend.offlineCore();
       UserView user =
           core.accounts()
               .register(

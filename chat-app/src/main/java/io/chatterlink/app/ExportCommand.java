@@ -59,7 +59,7 @@ final class ExportCommand implements Callable<Integer> {
       if (members.isEmpty()) {
         throw new NotFoundException("room " + roomId + " not found, or it has no members left");
       }
-      ChatCore core = backend.core(new NoConnectionsDelivery(), backend.storage().messages());
+      ChatCore core = backend.offlineCore();
       long lines =
           output == null
               ? write(core, members.get(0), cli.terminal().out())

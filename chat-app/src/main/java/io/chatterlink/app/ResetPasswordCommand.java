@@ -27,7 +27,7 @@ final class ResetPasswordCommand implements Callable<Integer> {
       return Cli.FAILED;
     }
     try (Backend backend = Backend.open(cli.config())) {
-      ChatCore core = backend.core(new NoConnectionsDelivery(), backend.storage().messages());
+      ChatCore core = backend.offlineCore();
       core.accounts().resetPassword(username, password.get());
       cli.terminal().out().println("Password of " + username + " reset; their sessions are ended");
       return Cli.OK;

@@ -36,7 +36,7 @@ final class RotateKeysCommand implements Callable<Integer> {
       return Cli.FAILED;
     }
     try (Backend backend = Backend.open(cli.config())) {
-      ChatCore core = backend.core(new NoConnectionsDelivery(), backend.storage().messages());
+      ChatCore core = backend.offlineCore();
       long examined = 0;
       long rewritten = 0;
       Optional<String> cursor = Optional.empty();
