@@ -52,13 +52,20 @@ public final class ChatEndpoint extends Endpoint {
     TransportSettings settings = runtime.settings();
     session.setMaxTextMessageBufferSize(settings.maxFrameBytes());
     session.setMaxBinaryMessageBufferSize(settings.maxFrameBytes());
-    session.setMaxIdleTimeout(0); // idleness is ours to judge, with pings (Heartbeat)
+    // Idleness is ours to judge, with pings (Heartbeat). Negative rather than 0: with 0, Tyrus
+    // still schedules an (empty) idle-timeout task on every frame sent and received.
+    session.setMaxIdleTimeout(-1);
+    FrameSink sink =
+        OpeningSocket.writer()
+            .<FrameSink>map(SocketFrameSink::new)
+            .orElseGet(() -> new TyrusFrameSink(session));
     Connection c =
         new Connection(
             UUID.randomUUID().toString(),
             user.user().id(),
             user.sessionId(),
             session,
+            sink,
             core.history(),
             runtime.outbound(),
             runtime.closer(),

@@ -11,7 +11,9 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -27,18 +29,22 @@ import org.slf4j.LoggerFactory;
 /**
  * One open socket: its user, its bounded outbound queue and the per-room seq it has delivered.
  *
- * <p>Everything leaves through a single "pump" that sends one frame at a time asynchronously on a
- * shared executor, so a slow client holds no thread and never delays anyone else: when its queue
- * fills up it is disconnected (1013). The pump alone touches {@link #ready} and the room cursors;
- * the {@link #pumping} flag makes it run one step at a time.
+ * <p>Everything leaves through a single "pump" that sends asynchronously on a shared executor, so a
+ * slow client holds no thread and never delays anyone else: when its queue fills up it is
+ * disconnected (1013). The pump alone touches {@link #ready} and the room cursors; the {@link
+ * #pumping} flag makes it run one step at a time.
  *
- * <p>A send usually completes inside the call (the socket took the bytes at once); the pump then
- * goes straight on to the next frame instead of handing a new task to the executor for every frame,
- * which was most of the per-delivery CPU cost. It does so for at most {@link #FRAMES_PER_TURN}
- * frames, then yields its thread so that one busy connection cannot starve the others.
+ * <p>The pump sends whatever is ready as one batch (one gathering write on our own hosting). A send
+ * usually completes inside the call (the socket took the bytes at once); the pump then goes
+ * straight on instead of handing a new task to the executor, which was most of the per-delivery CPU
+ * cost. It does so for at most {@link #FRAMES_PER_TURN} frames, then yields its thread so that one
+ * busy connection cannot starve the others.
  */
 final class Connection {
-  /** Frames one pump task sends before it yields the executor thread to other connections. */
+  /**
+   * Frames one pump task sends before it yields the executor thread to other connections; also the
+   * largest batch.
+   */
   static final int FRAMES_PER_TURN = 64;
 
   private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
@@ -47,6 +53,7 @@ final class Connection {
   private final UserId user;
   private final SessionId sessionId;
   private final Session session;
+  private final FrameSink sink;
   private final Executor executor;
   private final Executor closer;
   private final Consumer<Connection> onGone;
@@ -55,11 +62,13 @@ final class Connection {
   // 1,024) would be allocated up front for every connection, idle ones included.
   private final LinkedBlockingQueue<Outbound> queue;
   private final TokenBucket budget;
-  private final Deque<String> ready = new ArrayDeque<>();
+  private final Deque<OutboundFrame> ready = new ArrayDeque<>(4);
   private final RoomCursors cursors;
   private final AtomicBoolean pumping = new AtomicBoolean();
   private final AtomicBoolean recheckPending = new AtomicBoolean();
   private final AtomicBoolean gone = new AtomicBoolean();
+  // A close met while a batch was being gathered: it waits until that batch has been sent.
+  private Outbound.Close closeAfterBatch;
   private volatile boolean started;
   private volatile long lastHeardNanos = System.nanoTime();
 
@@ -68,6 +77,7 @@ final class Connection {
       UserId user,
       SessionId sessionId,
       Session session,
+      FrameSink sink,
       FetchHistory history,
       Executor executor,
       Executor closer,
@@ -78,6 +88,7 @@ final class Connection {
     this.user = user;
     this.sessionId = sessionId;
     this.session = session;
+    this.sink = sink;
     this.cursors = new RoomCursors(user, history);
     this.executor = executor;
     this.closer = closer;
@@ -110,7 +121,7 @@ final class Connection {
 
   /** Sends {@code hello} first, then whatever was queued while the connection was being set up. */
   void start(String hello) {
-    ready.addFirst(hello);
+    ready.addFirst(OutboundFrame.plain(hello));
     started = true;
     schedule();
   }
@@ -222,30 +233,17 @@ final class Connection {
     int sent = 0;
     try {
       while (!gone.get()) {
-        String text = ready.poll();
-        if (text == null && cursors.catchingUp()) {
-          cursors.continueCatchUp(ready);
-          continue;
+        List<OutboundFrame> batch = nextBatch(FRAMES_PER_TURN - sent);
+        if (batch.isEmpty()) {
+          break;
         }
-        if (text == null) {
-          Outbound item = queue.poll();
-          if (item == null && cursors.fillOverdueGap()) {
-            continue;
-          }
-          if (item == null) {
-            cursors.nanosUntilOverdue().ifPresent(this::recheckAfter);
-            break;
-          }
-          text = process(item);
+        sent += batch.size();
+        if (!new Send().startAndCompletedInline(batch)) {
+          return; // the send's completion continues the pump, or it failed and closed
         }
-        if (text != null) {
-          if (!new Send().startAndCompletedInline(text)) {
-            return; // the send's completion continues the pump, or it failed and closed
-          }
-          if (++sent == FRAMES_PER_TURN) {
-            runQuietly(this::pump); // still pumping: yield the thread, keep the turn
-            return;
-          }
+        if (sent >= FRAMES_PER_TURN) {
+          runQuietly(this::pump); // still pumping: yield the thread, keep the turn
+          return;
         }
       }
     } catch (RuntimeException e) {
@@ -256,6 +254,41 @@ final class Connection {
     if (!queue.isEmpty()) {
       schedule();
     }
+  }
+
+  /** Up to {@code max} frames ready to go, in order; empty when there is nothing to send now. */
+  private List<OutboundFrame> nextBatch(int max) {
+    List<OutboundFrame> batch = new ArrayList<>(Math.min(max, 8));
+    if (closeAfterBatch != null) {
+      closeNow(closeAfterBatch.reason());
+      return batch;
+    }
+    while (batch.size() < max && !gone.get()) {
+      OutboundFrame frame = ready.poll();
+      if (frame == null && cursors.catchingUp()) {
+        cursors.continueCatchUp(ready);
+        continue;
+      }
+      if (frame == null) {
+        Outbound item = queue.poll();
+        if (item == null && cursors.fillOverdueGap()) {
+          continue;
+        }
+        if (item == null) {
+          cursors.nanosUntilOverdue().ifPresent(this::recheckAfter);
+          break;
+        }
+        if (item instanceof Outbound.Close && !batch.isEmpty()) {
+          closeAfterBatch = (Outbound.Close) item;
+          break;
+        }
+        frame = process(item);
+      }
+      if (frame != null) {
+        batch.add(frame);
+      }
+    }
+    return batch;
   }
 
   /** Runs the pump again once a held gap may have become overdue, even if nothing else arrives. */
@@ -271,7 +304,7 @@ final class Connection {
   }
 
   /**
-   * One frame in flight. Its completion and the pump race on {@link #state}: if the send completed
+   * One batch in flight. Its completion and the pump race on {@link #state}: if the send completed
    * before the pump looked (the usual case), the pump continues in its own loop; otherwise the
    * completion, whenever it comes, schedules the pump again. Exactly one of them goes on.
    */
@@ -283,9 +316,9 @@ final class Connection {
 
     private final AtomicInteger state = new AtomicInteger(IN_FLIGHT);
 
-    /** Sends {@code text}; true if it already completed and the calling pump should go on. */
-    boolean startAndCompletedInline(String text) {
-      session.getAsyncRemote().sendText(text, this);
+    /** Sends {@code batch}; true if it already completed and the calling pump should go on. */
+    boolean startAndCompletedInline(List<OutboundFrame> batch) {
+      sink.send(batch, this);
       return !state.compareAndSet(IN_FLIGHT, PUMP_LEFT) && state.get() == COMPLETED;
     }
 
@@ -303,21 +336,21 @@ final class Connection {
     }
   }
 
-  /** The text to send for an item, or null when it sends nothing (filtered, or a step). */
-  private String process(Outbound item) {
+  /** The frame to send for an item, or null when it sends nothing (filtered, or a step). */
+  private OutboundFrame process(Outbound item) {
     if (item instanceof Outbound.Push) {
-      String text = cursors.admit(((Outbound.Push) item).frame()).orElse(null);
+      OutboundFrame frame = cursors.admit(((Outbound.Push) item).frame()).orElse(null);
       cursors.takeReleased(ready);
-      return text;
+      return frame;
     } else if (item instanceof Outbound.Text) {
-      return ((Outbound.Text) item).json();
+      return OutboundFrame.plain(((Outbound.Text) item).json());
     } else if (item instanceof Outbound.CatchUp) {
       cursors.startCatchUp((Outbound.CatchUp) item);
       return null;
     } else if (item instanceof Outbound.Unsubscribe) {
       Outbound.Unsubscribe unsubscribe = (Outbound.Unsubscribe) item;
       cursors.unsubscribe(unsubscribe.room());
-      return unsubscribe.reply();
+      return OutboundFrame.plain(unsubscribe.reply());
     } else if (item instanceof Outbound.Close) {
       closeNow(((Outbound.Close) item).reason());
       return null;

@@ -26,7 +26,7 @@ final class EarlyFrames {
   /** Longest a gap may stay open before it is filled from the log. */
   static final Duration GRACE = Duration.ofMillis(100);
 
-  private final Map<RoomId, TreeMap<Long, String>> byRoom = new HashMap<>();
+  private final Map<RoomId, TreeMap<Long, OutboundFrame>> byRoom = new HashMap<>();
   private final Map<RoomId, Long> waitingSince = new HashMap<>();
 
   /**
@@ -34,12 +34,12 @@ final class EarlyFrames {
    *
    * @return false when the room already holds {@link #MAX_FRAMES_PER_ROOM}: nothing was held
    */
-  boolean hold(RoomId room, long seq, String json, long nowNanos) {
-    TreeMap<Long, String> held = byRoom.computeIfAbsent(room, r -> new TreeMap<>());
+  boolean hold(RoomId room, long seq, OutboundFrame frame, long nowNanos) {
+    TreeMap<Long, OutboundFrame> held = byRoom.computeIfAbsent(room, r -> new TreeMap<>());
     if (held.size() >= MAX_FRAMES_PER_ROOM) {
       return false;
     }
-    held.put(seq, json);
+    held.put(seq, frame);
     waitingSince.putIfAbsent(room, nowNanos);
     return true;
   }
@@ -48,13 +48,13 @@ final class EarlyFrames {
    * Removes and returns, in seq order, the held pushes of {@code room} that follow {@code lastSeq}
    * without a gap; held pushes at or below {@code lastSeq} are dropped.
    */
-  List<String> releaseAfter(RoomId room, long lastSeq) {
-    TreeMap<Long, String> held = byRoom.get(room);
+  List<OutboundFrame> releaseAfter(RoomId room, long lastSeq) {
+    TreeMap<Long, OutboundFrame> held = byRoom.get(room);
     if (held == null) {
       return List.of();
     }
     held.headMap(lastSeq, true).clear();
-    List<String> released = new ArrayList<>();
+    List<OutboundFrame> released = new ArrayList<>();
     long next = lastSeq + 1;
     while (!held.isEmpty() && held.firstKey() == next) {
       released.add(held.pollFirstEntry().getValue());

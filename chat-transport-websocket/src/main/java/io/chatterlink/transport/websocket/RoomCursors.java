@@ -27,7 +27,7 @@ final class RoomCursors {
   private final FetchHistory history;
   private final Map<RoomId, Long> delivered = new HashMap<>();
   private final EarlyFrames early = new EarlyFrames();
-  private final Queue<String> released = new ArrayDeque<>();
+  private final Queue<OutboundFrame> released = new ArrayDeque<>();
   private final LongSupplier nanoTime;
   private Outbound.CatchUp pending;
 
@@ -41,8 +41,8 @@ final class RoomCursors {
     this.nanoTime = nanoTime;
   }
 
-  /** The text to send for a push, or empty when this connection must not send it (now). */
-  Optional<String> admit(OutboundFrame frame) {
+  /** The frame to send for a push, or empty when this connection must not send it (now). */
+  Optional<OutboundFrame> admit(OutboundFrame frame) {
     if (frame.sequencedRoom().isPresent()) {
       RoomId room = frame.sequencedRoom().get();
       Long last = delivered.get(room);
@@ -51,13 +51,13 @@ final class RoomCursors {
       }
       if (frame.seq() == last + 1) {
         delivered.put(room, frame.seq());
-        for (String next : early.releaseAfter(room, frame.seq())) {
+        for (OutboundFrame next : early.releaseAfter(room, frame.seq())) {
           released.add(next);
           delivered.merge(room, 1L, Long::sum);
         }
-        return Optional.of(frame.json());
+        return Optional.of(frame);
       }
-      if (!early.hold(room, frame.seq(), frame.json(), nanoTime.getAsLong())) {
+      if (!early.hold(room, frame.seq(), frame, nanoTime.getAsLong())) {
         early.forget(room);
         pending = new Outbound.CatchUp(room, last, Optional.empty());
       }
@@ -67,14 +67,14 @@ final class RoomCursors {
       frame.room().ifPresent(delivered::remove);
       frame.room().ifPresent(early::forget);
     }
-    return Optional.of(frame.json());
+    return Optional.of(frame);
   }
 
   /**
    * Moves into {@code out} the held pushes that the last {@link #admit} made sendable; they follow
    * the text that call returned.
    */
-  void takeReleased(Queue<String> out) {
+  void takeReleased(Queue<OutboundFrame> out) {
     out.addAll(released);
     released.clear();
   }
@@ -124,7 +124,7 @@ final class RoomCursors {
    * Replays one batch of the log into {@code out}; after the last batch, the reply to the subscribe
    * request (if any) follows.
    */
-  void continueCatchUp(Queue<String> out) {
+  void continueCatchUp(Queue<OutboundFrame> out) {
     Outbound.CatchUp catchUp = pending;
     RoomId room = catchUp.room();
     // the replay covers every push held for this room: each was stored before it was pushed
@@ -134,7 +134,7 @@ final class RoomCursors {
       ResyncBatch batch = history.resync(user, room, from, Limits.MAX_RESYNC_BATCH);
       for (SequencedEvent event : batch.events()) {
         if (event.seq() > from) {
-          out.add(Json.write(EventFrames.sequenced(event)));
+          out.add(OutboundFrame.plain(Json.write(EventFrames.sequenced(event))));
           from = event.seq();
         }
       }
@@ -142,12 +142,15 @@ final class RoomCursors {
       if (!batch.hasMore()) {
         pending = null;
         long seq = from;
-        catchUp.replyId().ifPresent(id -> out.add(Replies.ok(id, Replies.roomSeq(room, seq))));
+        catchUp
+            .replyId()
+            .ifPresent(
+                id -> out.add(OutboundFrame.plain(Replies.ok(id, Replies.roomSeq(room, seq)))));
       }
     } catch (ChatException e) {
       pending = null;
       delivered.remove(room);
-      catchUp.replyId().ifPresent(id -> out.add(Replies.error(id, e)));
+      catchUp.replyId().ifPresent(id -> out.add(OutboundFrame.plain(Replies.error(id, e))));
     }
   }
 }

@@ -33,7 +33,9 @@ final class XnioTyrusConnection {
     this.readExecutor = readExecutor;
     XnioWriter writer = new XnioWriter(stream);
     stream.setCloseListener(closed -> writer.abort());
-    this.tyrus = upgrade.createConnection(writer, reason -> writer.abort());
+    this.tyrus =
+        OpeningSocket.open(
+            writer, () -> upgrade.createConnection(writer, reason -> writer.abort()));
   }
 
   static void open(StreamConnection stream, UpgradeInfo upgrade, Executor readExecutor) {

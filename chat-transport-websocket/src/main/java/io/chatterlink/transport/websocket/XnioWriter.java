@@ -1,5 +1,7 @@
 package io.chatterlink.transport.websocket;
 
+import jakarta.websocket.SendHandler;
+import jakarta.websocket.SendResult;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
@@ -8,6 +10,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.glassfish.tyrus.spi.CompletionHandler;
 import org.glassfish.tyrus.spi.Writer;
 import org.glassfish.tyrus.spi.WriterInfo;
@@ -16,21 +19,46 @@ import org.xnio.StreamConnection;
 import org.xnio.conduits.ConduitStreamSinkChannel;
 
 /**
- * Tyrus's writer on an XNIO connection. XNIO sink channels are not thread-safe and Tyrus writes
- * from any thread, so writes are queued under a lock and flushed without blocking: what the socket
- * does not take now is written when it becomes writable. Completion handlers run outside the lock.
+ * The one writer of an XNIO socket: Tyrus's frames and our pre-encoded ones. XNIO sink channels are
+ * not thread-safe and both write from any thread, so writes are queued under a lock and flushed
+ * without blocking: what the socket does not take now is written when it becomes writable. Queued
+ * buffers go out in gathering writes (one system call for many frames). Completions run outside the
+ * lock.
  */
 final class XnioWriter extends Writer {
   /** How long a close frame may wait for a client that does not read before the socket is cut. */
   static final long CLOSE_FLUSH_SECONDS = 3;
 
+  /** Most buffers handed to one gathering write (well under the kernel's IOV_MAX of 1,024). */
+  static final int MAX_BUFFERS_PER_WRITE = 128;
+
   private final StreamConnection connection;
   private final ConduitStreamSinkChannel sink;
-  private final Deque<Pending> pending = new ArrayDeque<>();
+  private final Deque<Pending> pending = new ArrayDeque<>(4);
   private boolean closeRequested;
+  private boolean closeFrameQueued;
   private boolean broken;
 
-  private record Pending(ByteBuffer buffer, CompletionHandler<ByteBuffer> handler) {}
+  /** Buffers of one write request, written in order, then completed together. */
+  private static final class Pending {
+    final ByteBuffer[] buffers;
+    final Runnable completed;
+    final Consumer<IOException> failed;
+    int next;
+
+    Pending(ByteBuffer[] buffers, Runnable completed, Consumer<IOException> failed) {
+      this.buffers = buffers;
+      this.completed = completed;
+      this.failed = failed;
+    }
+
+    boolean written() {
+      while (next < buffers.length && !buffers[next].hasRemaining()) {
+        next++;
+      }
+      return next == buffers.length;
+    }
+  }
 
   XnioWriter(StreamConnection connection) {
     this.connection = connection;
@@ -40,26 +68,49 @@ final class XnioWriter extends Writer {
 
   @Override
   public void write(ByteBuffer buffer, CompletionHandler<ByteBuffer> handler) {
-    boolean refused;
-    synchronized (this) {
-      refused = broken || closeRequested;
-      if (!refused) {
-        pending.add(new Pending(buffer, handler));
-      }
-    }
-    if (refused) {
-      handler.failed(new IOException("connection closed"));
-      return;
-    }
-    complete(flushAndCollect());
+    enqueue(
+        new Pending(new ByteBuffer[] {buffer}, () -> handler.completed(buffer), handler::failed),
+        false);
   }
 
   @Override
   public void write(ByteBuffer buffer, CompletionHandler<ByteBuffer> handler, WriterInfo info) {
+    boolean close = info != null && info.getMessageType() == WriterInfo.MessageType.CLOSE;
+    if (close) {
+      synchronized (this) {
+        closeFrameQueued = true;
+      }
+    }
     write(buffer, handler);
-    if (info != null && info.getMessageType() == WriterInfo.MessageType.CLOSE) {
+    if (close) {
       cutAfterGrace();
     }
+  }
+
+  /**
+   * Writes whole text frames encoded by us, after everything queued before. Refused once a close
+   * frame is queued: nothing may follow it on the wire.
+   */
+  void writeFrames(ByteBuffer[] frames, SendHandler done) {
+    enqueue(
+        new Pending(
+            frames, () -> done.onResult(new SendResult()), e -> done.onResult(new SendResult(e))),
+        true);
+  }
+
+  private void enqueue(Pending write, boolean refusedAfterCloseFrame) {
+    boolean refused;
+    synchronized (this) {
+      refused = broken || closeRequested || (refusedAfterCloseFrame && closeFrameQueued);
+      if (!refused) {
+        pending.add(write);
+      }
+    }
+    if (refused) {
+      write.failed.accept(new IOException("connection closed"));
+      return;
+    }
+    complete(flushAndCollect());
   }
 
   /** Tyrus is done with the socket: close it once the queued bytes are out. */
@@ -90,24 +141,33 @@ final class XnioWriter extends Writer {
     }
     IoUtils.safeClose(connection);
     IOException closed = new IOException("connection closed");
-    failed.forEach(p -> p.handler().failed(closed));
+    failed.forEach(p -> p.failed.accept(closed));
   }
 
   /** Writes what the socket takes; returns the writes that finished, to be completed unlocked. */
   private synchronized List<Pending> flushAndCollect() {
-    List<Pending> done = new ArrayList<>();
+    List<Pending> done = List.of();
     if (broken) {
       return done;
     }
     try {
       while (!pending.isEmpty()) {
-        Pending p = pending.peek();
-        sink.write(p.buffer());
-        if (p.buffer().hasRemaining()) {
-          sink.resumeWrites();
+        ByteBuffer[] gathered = gather();
+        long offered = 0;
+        for (ByteBuffer buffer : gathered) {
+          offered += buffer.remaining();
+        }
+        long written = offered == 0 ? 0 : sink.write(gathered, 0, gathered.length);
+        while (!pending.isEmpty() && pending.peek().written()) {
+          if (done.isEmpty()) {
+            done = new ArrayList<>(4);
+          }
+          done.add(pending.poll());
+        }
+        if (written < offered) {
+          sink.resumeWrites(); // the socket is full: go on when it can take more
           return done;
         }
-        done.add(pending.poll());
       }
       if (!sink.flush()) {
         sink.resumeWrites();
@@ -122,14 +182,36 @@ final class XnioWriter extends Writer {
       IoUtils.safeClose(connection);
       List<Pending> failed = new ArrayList<>(pending);
       pending.clear();
-      failed.forEach(p -> p.handler().failed(e));
+      failed.forEach(p -> p.failed.accept(e));
     }
     return done;
   }
 
+  /** The unwritten buffers at the head of the queue, in order, at most MAX_BUFFERS_PER_WRITE. */
+  private ByteBuffer[] gather() {
+    int count = 0;
+    for (Pending p : pending) {
+      count += p.buffers.length - p.next;
+      if (count >= MAX_BUFFERS_PER_WRITE) {
+        break;
+      }
+    }
+    ByteBuffer[] gathered = new ByteBuffer[Math.min(count, MAX_BUFFERS_PER_WRITE)];
+    int i = 0;
+    for (Pending p : pending) {
+      for (int b = p.next; b < p.buffers.length && i < gathered.length; b++) {
+        gathered[i++] = p.buffers[b];
+      }
+      if (i == gathered.length) {
+        break;
+      }
+    }
+    return gathered;
+  }
+
   private static void complete(List<Pending> done) {
     for (Pending p : done) {
-      p.handler().completed(p.buffer());
+      p.completed.run();
     }
   }
 }

@@ -32,11 +32,17 @@ class ConnectionPumpTest {
   private boolean completeInline = true;
 
   private Connection connection(int queueFrames) {
+    Session session = session();
+    return connection(queueFrames, session, new TyrusFrameSink(session));
+  }
+
+  private Connection connection(int queueFrames, Session session, FrameSink sink) {
     return new Connection(
         "c1",
         new UserId(UUID.randomUUID().toString()),
         new SessionId("s1"),
-        session(),
+        session,
+        sink,
         InMemoryAdapters.create().coreBuilder().build().history(),
         tasks::add,
         Runnable::run,
@@ -156,5 +162,41 @@ class ConnectionPumpTest {
     assertThat(c.isGone()).isTrue();
     assertThat(closes).containsExactly(CloseCodes.TOO_SLOW);
     assertThat(metrics.slowConsumersDropped.get()).isEqualTo(1);
+  }
+
+  @Test
+  void framesWaitingTogetherGoToTheSinkAsOneBatchAndACloseWaitsForItsBatch() {
+    List<List<String>> batches = new ArrayList<>();
+    FrameSink recording =
+        (frames, done) -> {
+          batches.add(frames.stream().map(OutboundFrame::json).toList());
+          done.onResult(new SendResult());
+        };
+    Connection c = connection(1_000, session(), recording);
+    c.reply("a");
+    c.reply("b");
+    c.closeAfterPending(CloseCodes.RATE_ABUSE);
+    c.reply("after the close");
+    c.start("hello");
+    runTasks();
+
+    assertThat(batches).containsExactly(List.of("hello", "a", "b"));
+    assertThat(closes).containsExactly(CloseCodes.RATE_ABUSE);
+  }
+
+  @Test
+  void noBatchIsLargerThanOneTurn() {
+    List<Integer> sizes = new ArrayList<>();
+    FrameSink recording =
+        (frames, done) -> {
+          sizes.add(frames.size());
+          done.onResult(new SendResult());
+        };
+    Connection c = connection(1_000, session(), recording);
+    replies(Connection.FRAMES_PER_TURN + 1).forEach(c::reply);
+    c.start("hello");
+    runTasks();
+
+    assertThat(sizes).containsExactly(Connection.FRAMES_PER_TURN, 2);
   }
 }

@@ -41,6 +41,7 @@ class ConnectionRegistryTest {
             new SessionId("0".repeat(64)),
             null,
             null,
+            null,
             NEVER,
             closes::add,
             TransportSettings.defaults(),
