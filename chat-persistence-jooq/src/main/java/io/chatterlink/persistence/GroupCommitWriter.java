@@ -12,7 +12,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jooq.SQLDialect;
@@ -45,7 +44,7 @@ final class GroupCommitWriter implements AutoCloseable {
   static final int ENQUEUE_TIMEOUT_SECONDS = 30;
 
   private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
-  private static final QueuedWrite STOP = new QueuedWrite(batch -> {}, batch -> null);
+  private static final QueuedWrite STOP = new QueuedWrite(batch -> null);
 
   private final Supplier<Connection> connections;
   private final SQLDialect dialect;
@@ -54,7 +53,8 @@ final class GroupCommitWriter implements AutoCloseable {
   private final ReadWriteLock closing = new ReentrantReadWriteLock();
   private final Thread thread;
   private boolean closed;
-  private Connection connection;
+  private MessageWriteSql sql;
+  private MessageWriteStatements statements;
 
   GroupCommitWriter(Supplier<Connection> connections, SQLDialect dialect, Settings settings) {
     this.connections = connections;
@@ -72,15 +72,7 @@ final class GroupCommitWriter implements AutoCloseable {
    * @throws ChatException the operation's own domain failure (then it wrote nothing)
    */
   <T> T execute(Function<MessageWriteBatch, T> operation) {
-    return execute(batch -> {}, operation);
-  }
-
-  /**
-   * Like {@link #execute(Function)}, with a step run for every operation of the group before any is
-   * applied, so the batch can read what the whole group needs in one query.
-   */
-  <T> T execute(Consumer<MessageWriteBatch> announce, Function<MessageWriteBatch, T> operation) {
-    QueuedWrite pending = new QueuedWrite(announce, operation::apply);
+    QueuedWrite pending = new QueuedWrite(operation::apply);
     enqueue(pending);
     try {
       @SuppressWarnings("unchecked")
@@ -150,13 +142,12 @@ final class GroupCommitWriter implements AutoCloseable {
 
   private void writeGroup(List<QueuedWrite> group) {
     try {
-      Connection c = connection();
+      MessageWriteStatements open = statements();
+      Connection c = open.connection();
       c.setAutoCommit(false);
       try {
-        MessageWriteBatch batch = new MessageWriteBatch(DSL.using(c, dialect, settings));
-        for (QueuedWrite pending : group) {
-          pending.announce(batch);
-        }
+        MessageWriteBatch batch =
+            new MessageWriteBatch(open, () -> DSL.using(c, dialect, settings));
         for (QueuedWrite pending : group) {
           pending.applyTo(batch);
         }
@@ -198,11 +189,19 @@ final class GroupCommitWriter implements AutoCloseable {
     group.forEach(pending -> pending.result().completeExceptionally(failure));
   }
 
-  private Connection connection() {
-    if (connection == null) {
-      connection = connections.get();
+  /**
+   * The writer's connection with its prepared statements, opened on first use and again after a
+   * failure discarded it. The statements' text is rendered once, here on the writer thread, so
+   * opening the storage does not pay for it.
+   */
+  private MessageWriteStatements statements() {
+    if (statements == null) {
+      if (sql == null) {
+        sql = new MessageWriteSql(dialect, settings);
+      }
+      statements = new MessageWriteStatements(connections.get(), sql);
     }
-    return connection;
+    return statements;
   }
 
   private void endTransactionMode(Connection c) {
@@ -223,9 +222,10 @@ final class GroupCommitWriter implements AutoCloseable {
   }
 
   private void discardConnection() {
-    if (connection != null) {
-      ConnectionPool.closeQuietly(connection);
-      connection = null;
+    if (statements != null) {
+      statements.close();
+      ConnectionPool.closeQuietly(statements.connection());
+      statements = null;
     }
   }
 

@@ -47,7 +47,7 @@ final class JooqMessageStore implements MessageStore {
 
   @Override
   public AppendOutcome append(NewMessage message) {
-    return writer.execute(batch -> batch.expect(message), batch -> batch.append(message));
+    return writer.execute(batch -> batch.append(message));
   }
 
   @Override

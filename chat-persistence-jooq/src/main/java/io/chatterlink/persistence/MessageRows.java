@@ -11,6 +11,9 @@ import io.chatterlink.core.model.RoomId;
 import io.chatterlink.core.model.StoredMessage;
 import io.chatterlink.core.model.UserId;
 import io.chatterlink.persistence.schema.tables.records.MessagesRecord;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -19,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 
 /** Reads messages with their ordered attachment lists; shared by the reader and the writer. */
 final class MessageRows {
@@ -29,32 +31,44 @@ final class MessageRows {
     return findOne(dsl, MESSAGES.ID.eq(id.value()));
   }
 
-  static Optional<StoredMessage> findBySenderAndClientId(
-      DSLContext dsl, UserId sender, ClientMessageId clientMessageId) {
-    return findOne(
-        dsl,
-        MESSAGES
-            .SENDER
-            .eq(sender.value())
-            .and(MESSAGES.CLIENT_MESSAGE_ID.eq(clientMessageId.value())));
-  }
-
   /**
-   * The stored messages of these (sender, client message id) pairs, by pair: one query for a whole
-   * group's resend check.
+   * The message stored under this (sender, client message id) pair, if any: the writer's resend
+   * check, through its prepared statements (a lookup on the pair's unique index). Attachments are
+   * read only for a message found, so an ordinary (new) append costs this one lookup.
    */
-  static Map<List<String>, StoredMessage> findByPairs(
-      DSLContext dsl, Collection<List<String>> pairs) {
-    List<Condition> any = new ArrayList<>(pairs.size());
-    for (List<String> pair : pairs) {
-      any.add(MESSAGES.SENDER.eq(pair.get(0)).and(MESSAGES.CLIENT_MESSAGE_ID.eq(pair.get(1))));
+  static Optional<StoredMessage> findByPair(
+      MessageWriteStatements statements, String sender, String clientMessageId)
+      throws SQLException {
+    PreparedStatement find = statements.prepared(statements.sql().findByPair);
+    find.setString(1, sender);
+    find.setString(2, clientMessageId);
+    MessagesRecord row;
+    try (ResultSet found = find.executeQuery()) {
+      if (!found.next()) {
+        return Optional.empty();
+      }
+      row = new MessagesRecord();
+      row.setId(found.getString(1));
+      row.setRoomId(found.getString(2));
+      row.setSeq(found.getLong(3));
+      row.setSender(found.getString(4));
+      row.setClientMessageId(found.getString(5));
+      row.setBody(found.getString(6));
+      row.setReplyTo(found.getString(7));
+      row.setSentAt(found.getLong(8));
+      long editedAt = found.getLong(9);
+      row.setEditedAt(found.wasNull() ? null : editedAt);
+      row.setDeleted(found.getBoolean(10));
     }
-    Map<List<String>, StoredMessage> found = new HashMap<>();
-    for (StoredMessage message :
-        toMessages(dsl, dsl.selectFrom(MESSAGES).where(DSL.or(any)).fetch())) {
-      found.put(List.of(message.sender().value(), message.clientMessageId().value()), message);
+    PreparedStatement attachmentsOf = statements.prepared(statements.sql().attachmentsOf);
+    attachmentsOf.setString(1, row.getId());
+    List<AttachmentId> attachments = new ArrayList<>();
+    try (ResultSet rows = attachmentsOf.executeQuery()) {
+      while (rows.next()) {
+        attachments.add(new AttachmentId(rows.getString(1)));
+      }
     }
-    return found;
+    return Optional.of(toMessage(row, attachments));
   }
 
   private static Optional<StoredMessage> findOne(DSLContext dsl, Condition condition) {

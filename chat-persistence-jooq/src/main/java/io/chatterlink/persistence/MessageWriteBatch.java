@@ -13,99 +13,102 @@ import io.chatterlink.core.model.MessageId;
 import io.chatterlink.core.model.NewMessage;
 import io.chatterlink.core.model.RoomId;
 import io.chatterlink.core.model.StoredMessage;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import org.jooq.BatchBindStep;
+import java.util.function.Supplier;
 import org.jooq.DSLContext;
-import org.jooq.Query;
+import org.jooq.exception.DataAccessException;
 
 /**
  * The writes of one group, inside one open transaction. Appends are staged and written together as
  * JDBC batches by {@link #flush()}; seqs are counted by {@link SeqCounters} and written back in the
  * same transaction. An edit or delete flushes first, so it sees every earlier write of its group.
  *
+ * <p>Appends, the hot path, run the writer's prepared statements ({@link MessageWriteStatements})
+ * directly; edits and deletes, rare, go through jOOQ on the same connection.
+ *
  * <p>An operation that fails with a domain error (a duplicate, a missing message) decides so before
- * it stages anything, so the rest of the group is unaffected.
+ * it stages anything, so the rest of the group is unaffected. A database failure is thrown as
+ * jOOQ's {@link DataAccessException}, so that the writer rolls the group back.
  */
 final class MessageWriteBatch {
-  private final DSLContext dsl;
+  private final MessageWriteStatements statements;
+  private final MessageWriteSql sql;
+  private final Supplier<DSLContext> jooq;
+  private DSLContext dsl;
   private final SeqCounters seqs;
   private final Map<List<String>, StoredMessage> appendedInGroup = new HashMap<>();
-  private final Set<List<String>> expectedPairs = new LinkedHashSet<>();
-  private Map<List<String>, StoredMessage> storedForExpected;
-  private final List<Object[]> messageRows = new ArrayList<>();
-  private final List<Object[]> logRows = new ArrayList<>();
-  private final List<Object[]> attachmentRows = new ArrayList<>();
+  private final List<StoredMessage> messageRows = new ArrayList<>();
+  private final List<LogRow> logRows = new ArrayList<>();
 
-  MessageWriteBatch(DSLContext dsl) {
-    this.dsl = dsl;
-    this.seqs = new SeqCounters(dsl);
-  }
+  /** One message_log row to insert; {@code body} is null once erased. */
+  private record LogRow(
+      String room, long seq, EntryKind kind, String messageId, String body, long atNanos) {}
 
-  /** Announces an append of this group, so that one query finds every resend among them. */
-  void expect(NewMessage message) {
-    expectedPairs.add(pairOf(message));
-    seqs.announce(message.roomId().value());
+  /**
+   * @param jooq makes a jOOQ context on the statements' connection, asked for only by an edit or
+   *     delete
+   */
+  MessageWriteBatch(MessageWriteStatements statements, Supplier<DSLContext> jooq) {
+    this.statements = statements;
+    this.sql = statements.sql();
+    this.jooq = jooq;
+    this.seqs = new SeqCounters(statements);
   }
 
   AppendOutcome append(NewMessage message) {
-    List<String> pair = pairOf(message);
+    List<String> pair = List.of(message.sender().value(), message.clientMessageId().value());
     StoredMessage earlier = appendedInGroup.get(pair);
     if (earlier != null) {
       return new AppendOutcome(earlier, true);
     }
-    Optional<StoredMessage> stored = storedMessageOf(pair, message);
-    if (stored.isPresent()) {
-      return new AppendOutcome(stored.get(), true);
+    try {
+      // Staged rows are not written yet, but every pair they hold is in appendedInGroup.
+      Optional<StoredMessage> stored = MessageRows.findByPair(statements, pair.get(0), pair.get(1));
+      if (stored.isPresent()) {
+        return new AppendOutcome(stored.get(), true);
+      }
+      StoredMessage posted = StoredMessage.posted(message, nextSeq(message.roomId()));
+      messageRows.add(posted);
+      logRows.add(
+          new LogRow(
+              posted.roomId().value(),
+              posted.seq(),
+              EntryKind.POSTED,
+              posted.id().value(),
+              posted.body().map(EncryptedBody::token).orElse(null),
+              Instants.toNanos(posted.sentAt())));
+      appendedInGroup.put(pair, posted);
+      return new AppendOutcome(posted, false);
+    } catch (SQLException e) {
+      throw new DataAccessException("appending the message failed", e);
     }
-    StoredMessage posted = StoredMessage.posted(message, nextSeq(message.roomId()));
-    messageRows.add(messageRow(posted));
-    logRows.add(
-        logRow(
-            posted.roomId(),
-            posted.seq(),
-            EntryKind.POSTED,
-            posted.id(),
-            posted.body(),
-            posted.sentAt()));
-    for (int i = 0; i < posted.attachments().size(); i++) {
-      attachmentRows.add(
-          new Object[] {posted.id().value(), (long) i, posted.attachments().get(i).value()});
-    }
-    appendedInGroup.put(pair, posted);
-    return new AppendOutcome(posted, false);
-  }
-
-  private static List<String> pairOf(NewMessage message) {
-    return List.of(message.sender().value(), message.clientMessageId().value());
-  }
-
-  /** The message already stored under this (sender, client message id) pair, if any. */
-  private Optional<StoredMessage> storedMessageOf(List<String> pair, NewMessage message) {
-    if (!expectedPairs.contains(pair)) {
-      return MessageRows.findBySenderAndClientId(dsl, message.sender(), message.clientMessageId());
-    }
-    if (storedForExpected == null) {
-      storedForExpected = MessageRows.findByPairs(dsl, expectedPairs);
-    }
-    return Optional.ofNullable(storedForExpected.get(pair));
   }
 
   LogEntry edit(MessageId id, EncryptedBody body, Instant at) {
     StoredMessage current = liveMessage(id);
     long seq = nextSeq(current.roomId());
-    dsl.update(MESSAGES)
+    dsl()
+        .update(MESSAGES)
         .set(MESSAGES.BODY, body.token())
         .set(MESSAGES.EDITED_AT, Instants.toNanos(at))
         .where(MESSAGES.ID.eq(id.value()))
         .execute();
-    logRows.add(logRow(current.roomId(), seq, EntryKind.EDITED, id, Optional.of(body), at));
+    logRows.add(
+        new LogRow(
+            current.roomId().value(),
+            seq,
+            EntryKind.EDITED,
+            id.value(),
+            body.token(),
+            Instants.toNanos(at)));
     return new LogEntry(
         current.roomId(), seq, EntryKind.EDITED, current.edited(body, at), Optional.of(body), at);
   }
@@ -114,6 +117,7 @@ final class MessageWriteBatch {
   LogEntry delete(MessageId id, Instant at) {
     StoredMessage current = liveMessage(id);
     long seq = nextSeq(current.roomId());
+    DSLContext dsl = dsl();
     dsl.update(MESSAGES)
         .setNull(MESSAGES.BODY)
         .set(MESSAGES.DELETED, true)
@@ -126,16 +130,30 @@ final class MessageWriteBatch {
     dsl.deleteFrom(MESSAGE_ATTACHMENTS)
         .where(MESSAGE_ATTACHMENTS.MESSAGE_ID.eq(id.value()))
         .execute();
-    logRows.add(logRow(current.roomId(), seq, EntryKind.DELETED, id, Optional.empty(), at));
+    logRows.add(
+        new LogRow(
+            current.roomId().value(),
+            seq,
+            EntryKind.DELETED,
+            id.value(),
+            null,
+            Instants.toNanos(at)));
     return new LogEntry(
         current.roomId(), seq, EntryKind.DELETED, current.tombstone(), Optional.empty(), at);
   }
 
   private StoredMessage liveMessage(MessageId id) {
     flush();
-    return MessageRows.findById(dsl, id)
+    return MessageRows.findById(dsl(), id)
         .filter(message -> !message.deleted())
         .orElseThrow(() -> new NotFoundException("no such message"));
+  }
+
+  private DSLContext dsl() {
+    if (dsl == null) {
+      dsl = jooq.get();
+    }
+    return dsl;
   }
 
   /**
@@ -143,90 +161,92 @@ final class MessageWriteBatch {
    * of one prepared statement, then the rooms' seq counters.
    */
   void flush() {
-    executeBatch(
-        dsl.insertInto(
-                MESSAGES,
-                MESSAGES.ID,
-                MESSAGES.ROOM_ID,
-                MESSAGES.SEQ,
-                MESSAGES.SENDER,
-                MESSAGES.CLIENT_MESSAGE_ID,
-                MESSAGES.BODY,
-                MESSAGES.REPLY_TO,
-                MESSAGES.SENT_AT,
-                MESSAGES.EDITED_AT,
-                MESSAGES.DELETED)
-            .values(null, null, (Long) null, null, null, null, null, null, null, null),
-        messageRows);
-    executeBatch(
-        dsl.insertInto(
-                MESSAGE_LOG,
-                MESSAGE_LOG.ROOM_ID,
-                MESSAGE_LOG.SEQ,
-                MESSAGE_LOG.KIND,
-                MESSAGE_LOG.MESSAGE_ID,
-                MESSAGE_LOG.BODY,
-                MESSAGE_LOG.AT)
-            .values(null, (Long) null, null, null, null, null),
-        logRows);
-    executeBatch(
-        dsl.insertInto(
-                MESSAGE_ATTACHMENTS,
-                MESSAGE_ATTACHMENTS.MESSAGE_ID,
-                MESSAGE_ATTACHMENTS.POSITION,
-                MESSAGE_ATTACHMENTS.ATTACHMENT_ID)
-            .values(null, (Long) null, null),
-        attachmentRows);
-    seqs.write();
+    try {
+      insertMessages();
+      insertLogEntries();
+      insertAttachments();
+      seqs.write();
+    } catch (SQLException e) {
+      throw new DataAccessException("writing the group failed", e);
+    }
     messageRows.clear();
     logRows.clear();
-    attachmentRows.clear();
   }
 
-  private void executeBatch(Query insert, List<Object[]> rows) {
-    if (rows.isEmpty()) {
+  private void insertMessages() throws SQLException {
+    if (messageRows.isEmpty()) {
       return;
     }
-    BatchBindStep batch = dsl.batch(insert);
-    for (Object[] row : rows) {
-      batch = batch.bind(row);
+    PreparedStatement insert = statements.prepared(sql.insertMessage);
+    insert.clearBatch();
+    for (StoredMessage message : messageRows) {
+      insert.setString(1, message.id().value());
+      insert.setString(2, message.roomId().value());
+      insert.setLong(3, message.seq());
+      insert.setString(4, message.sender().value());
+      insert.setString(5, message.clientMessageId().value());
+      setNullableString(insert, 6, message.body().map(EncryptedBody::token).orElse(null));
+      setNullableString(insert, 7, message.replyTo().map(MessageId::value).orElse(null));
+      insert.setLong(8, Instants.toNanos(message.sentAt()));
+      insert.setNull(9, Types.BIGINT); // edited_at: a new message is not edited
+      insert.setBoolean(10, false); // deleted
+      insert.addBatch();
     }
-    batch.execute();
+    insert.executeBatch();
+  }
+
+  private void insertLogEntries() throws SQLException {
+    if (logRows.isEmpty()) {
+      return;
+    }
+    PreparedStatement insert = statements.prepared(sql.insertLogEntry);
+    insert.clearBatch();
+    for (LogRow row : logRows) {
+      insert.setString(1, row.room());
+      insert.setLong(2, row.seq());
+      insert.setString(3, row.kind().name());
+      insert.setString(4, row.messageId());
+      setNullableString(insert, 5, row.body());
+      insert.setLong(6, row.atNanos());
+      insert.addBatch();
+    }
+    insert.executeBatch();
+  }
+
+  /** Most messages have no attachments: then no statement runs at all. */
+  private void insertAttachments() throws SQLException {
+    PreparedStatement insert = null;
+    for (StoredMessage message : messageRows) {
+      for (int i = 0; i < message.attachments().size(); i++) {
+        if (insert == null) {
+          insert = statements.prepared(sql.insertAttachment);
+          insert.clearBatch();
+        }
+        insert.setString(1, message.id().value());
+        insert.setLong(2, i);
+        insert.setString(3, message.attachments().get(i).value());
+        insert.addBatch();
+      }
+    }
+    if (insert != null) {
+      insert.executeBatch();
+    }
+  }
+
+  private static void setNullableString(PreparedStatement statement, int index, String value)
+      throws SQLException {
+    if (value == null) {
+      statement.setNull(index, Types.VARCHAR);
+    } else {
+      statement.setString(index, value);
+    }
   }
 
   private long nextSeq(RoomId room) {
-    return seqs.next(room.value());
-  }
-
-  private static Object[] messageRow(StoredMessage message) {
-    return new Object[] {
-      message.id().value(),
-      message.roomId().value(),
-      message.seq(),
-      message.sender().value(),
-      message.clientMessageId().value(),
-      message.body().map(EncryptedBody::token).orElse(null),
-      message.replyTo().map(MessageId::value).orElse(null),
-      Instants.toNanos(message.sentAt()),
-      null,
-      false
-    };
-  }
-
-  private static Object[] logRow(
-      RoomId room,
-      long seq,
-      EntryKind kind,
-      MessageId message,
-      Optional<EncryptedBody> body,
-      Instant at) {
-    return new Object[] {
-      room.value(),
-      seq,
-      kind.name(),
-      message.value(),
-      body.map(EncryptedBody::token).orElse(null),
-      Instants.toNanos(at)
-    };
+    try {
+      return seqs.next(room.value());
+    } catch (SQLException e) {
+      throw new DataAccessException("reading the room's seq failed", e);
+    }
   }
 }

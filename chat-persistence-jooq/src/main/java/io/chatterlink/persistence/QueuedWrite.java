@@ -2,7 +2,6 @@ package io.chatterlink.persistence;
 
 import io.chatterlink.core.error.ChatException;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -10,24 +9,17 @@ import java.util.function.Function;
  * is not yet committed, and the future its caller waits on.
  */
 final class QueuedWrite {
-  private final Consumer<MessageWriteBatch> announce;
   private final Function<MessageWriteBatch, Object> operation;
   private final CompletableFuture<Object> result = new CompletableFuture<>();
   private Object staged;
   private ChatException refused;
 
-  QueuedWrite(Consumer<MessageWriteBatch> announce, Function<MessageWriteBatch, Object> operation) {
-    this.announce = announce;
+  QueuedWrite(Function<MessageWriteBatch, Object> operation) {
     this.operation = operation;
   }
 
   CompletableFuture<Object> result() {
     return result;
-  }
-
-  /** Tells the batch what this operation will need, before any operation of the group runs. */
-  void announce(MessageWriteBatch batch) {
-    announce.accept(batch);
   }
 
   /** Applies the operation; a domain refusal is kept for the caller, anything else propagates. */

@@ -1,88 +1,57 @@
 package io.chatterlink.persistence;
 
-import static io.chatterlink.persistence.schema.Tables.ROOM_SEQS;
-
-import io.chatterlink.persistence.schema.tables.records.RoomSeqsRecord;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
-import org.jooq.DSLContext;
-import org.jooq.InsertValuesStep2;
-import org.jooq.impl.DSL;
 
 /**
- * The rooms' seq counters during one group's transaction: read once per group (one query for every
- * room the group announced), counted in memory, written back with one statement. The unique (room,
- * seq) keys of the log are what make a wrong count impossible to store.
+ * The rooms' seq counters during one group's transaction: each room's stored counter read once per
+ * group (a primary-key lookup with one prepared statement), counted in memory, and every moved
+ * counter written back as one JDBC batch of one prepared upsert. The unique (room, seq) keys of the
+ * log are what make a wrong count impossible to store.
  */
 final class SeqCounters {
-  private final DSLContext dsl;
-  private final Set<String> announcedRooms = new LinkedHashSet<>();
+  private final MessageWriteStatements statements;
   private final Map<String, Long> lastSeqByRoom = new HashMap<>();
   private final Map<String, Long> unwritten = new LinkedHashMap<>();
-  private boolean announcedRead;
 
-  SeqCounters(DSLContext dsl) {
-    this.dsl = dsl;
-  }
-
-  /** A room the group will post to, so that its counter is read with the others. */
-  void announce(String room) {
-    announcedRooms.add(room);
+  SeqCounters(MessageWriteStatements statements) {
+    this.statements = statements;
   }
 
   /** The room's next seq, counted from the stored counter and this group's earlier entries. */
-  long next(String room) {
-    if (!lastSeqByRoom.containsKey(room)) {
-      if (announcedRooms.contains(room) && !announcedRead) {
-        readAnnounced();
-      }
-      lastSeqByRoom.computeIfAbsent(room, this::stored);
-    }
-    long next = lastSeqByRoom.get(room) + 1;
+  long next(String room) throws SQLException {
+    Long last = lastSeqByRoom.get(room);
+    long next = (last != null ? last : stored(room)) + 1;
     lastSeqByRoom.put(room, next);
     unwritten.put(room, next);
     return next;
   }
 
-  /** Stores every counter this group moved, in one statement. */
-  void write() {
+  /** Stores every counter this group moved since the last write, in one batch. */
+  void write() throws SQLException {
     if (unwritten.isEmpty()) {
       return;
     }
-    InsertValuesStep2<RoomSeqsRecord, String, Long> insert =
-        dsl.insertInto(ROOM_SEQS, ROOM_SEQS.ROOM_ID, ROOM_SEQS.LAST_SEQ);
+    PreparedStatement upsert = statements.prepared(statements.sql().storeLastSeq);
+    upsert.clearBatch();
     for (Map.Entry<String, Long> counter : unwritten.entrySet()) {
-      insert = insert.values(counter.getKey(), counter.getValue());
+      upsert.setString(1, counter.getKey());
+      upsert.setLong(2, counter.getValue());
+      upsert.addBatch();
     }
-    insert
-        .onConflict(ROOM_SEQS.ROOM_ID)
-        .doUpdate()
-        .set(ROOM_SEQS.LAST_SEQ, DSL.excluded(ROOM_SEQS.LAST_SEQ))
-        .execute();
+    upsert.executeBatch();
     unwritten.clear();
   }
 
-  private void readAnnounced() {
-    announcedRead = true;
-    Map<String, Long> stored = new HashMap<>();
-    dsl.select(ROOM_SEQS.ROOM_ID, ROOM_SEQS.LAST_SEQ)
-        .from(ROOM_SEQS)
-        .where(ROOM_SEQS.ROOM_ID.in(announcedRooms))
-        .forEach(row -> stored.put(row.value1(), row.value2()));
-    for (String room : announcedRooms) {
-      // A counter this group already moved is newer than the stored one.
-      lastSeqByRoom.putIfAbsent(room, stored.getOrDefault(room, 0L));
+  private long stored(String room) throws SQLException {
+    PreparedStatement select = statements.prepared(statements.sql().lastSeq);
+    select.setString(1, room);
+    try (ResultSet row = select.executeQuery()) {
+      return row.next() ? row.getLong(1) : 0L;
     }
-  }
-
-  private long stored(String room) {
-    return dsl.select(ROOM_SEQS.LAST_SEQ)
-        .from(ROOM_SEQS)
-        .where(ROOM_SEQS.ROOM_ID.eq(room))
-        .fetchOptional(ROOM_SEQS.LAST_SEQ)
-        .orElse(0L);
   }
 }

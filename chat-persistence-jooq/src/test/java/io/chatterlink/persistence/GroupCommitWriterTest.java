@@ -204,8 +204,7 @@ class GroupCommitWriterTest {
     List<CompletableFuture<AppendOutcome>> futures = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       NewMessage m = message.apply(i);
-      Supplier<AppendOutcome> append =
-          () -> writer.execute(batch -> batch.expect(m), batch -> batch.append(m));
+      Supplier<AppendOutcome> append = () -> writer.execute(batch -> batch.append(m));
       futures.add(CompletableFuture.supplyAsync(append, callers));
     }
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

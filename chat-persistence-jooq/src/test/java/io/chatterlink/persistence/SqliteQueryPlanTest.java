@@ -8,6 +8,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,6 +50,27 @@ class SqliteQueryPlanTest {
       assertThat(plan(c, "select coalesce(max(join_order), 0) from memberships"))
           .contains("INDEX memberships_by_join_order");
       assertThat(plan(c, "select last_seq from room_seqs where room_id = 'r'"))
+          .contains("USING INDEX")
+          .doesNotContain("SCAN room_seqs");
+    }
+  }
+
+  @Test
+  void theGroupCommitWritersLookupsUseIndexes() throws SQLException {
+    Path db = folder.resolve("chat.db");
+    JooqStorage.open(StorageSettings.of("jdbc:sqlite:" + db)).close();
+    // The statements exactly as the writer renders and prepares them; unbound parameters are NULL.
+    MessageWriteSql sql = new MessageWriteSql(SQLDialect.SQLITE, new Settings());
+
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+      assertThat(plan(c, sql.findByPair))
+          .contains("INDEX sqlite_autoindex_messages")
+          .doesNotContain("SCAN messages");
+      assertThat(plan(c, sql.attachmentsOf))
+          .contains("INDEX sqlite_autoindex_message_attachments")
+          .doesNotContain("SCAN message_attachments")
+          .doesNotContain("TEMP B-TREE");
+      assertThat(plan(c, sql.lastSeq))
           .contains("USING INDEX")
           .doesNotContain("SCAN room_seqs");
     }
