@@ -14,6 +14,7 @@ import io.chatterlink.core.model.UserId;
 import io.chatterlink.core.port.out.RoomStore;
 import io.chatterlink.persistence.schema.tables.records.MembershipsRecord;
 import io.chatterlink.persistence.schema.tables.records.RoomsRecord;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -23,10 +24,15 @@ import org.jooq.impl.DSL;
  * Rooms and memberships. A direct room's key is unique by constraint, so two concurrent "open
  * conversation" calls store one room. Memberships keep a {@code join_order} so that "joining order"
  * is exact even when members join at the same instant.
+ *
+ * <p>{@link #members} is read on every send, so recently read rooms' member lists are cached
+ * ({@link RoomMembersCache}); every membership write below goes through that cache, which is what
+ * keeps it right (one server process per database: this store makes every membership write).
  */
 final class JooqRoomStore implements RoomStore {
   private final DSLContext read;
   private final DSLContext write;
+  private final RoomMembersCache membersCache = new RoomMembersCache();
 
   JooqRoomStore(DSLContext read, DSLContext write) {
     this.read = read;
@@ -35,6 +41,11 @@ final class JooqRoomStore implements RoomStore {
 
   @Override
   public Room insert(Room room, List<Membership> members) {
+    // A read of the room before it existed may have cached its empty member list.
+    return membersCache.write(room.id().value(), () -> insertRoom(room, members));
+  }
+
+  private Room insertRoom(Room room, List<Membership> members) {
     return Storage.guard(
         "storing the room",
         () ->
@@ -129,22 +140,28 @@ final class JooqRoomStore implements RoomStore {
 
   @Override
   public boolean addMember(Membership membership) {
-    return Storage.guard(
-        "adding the member",
-        () -> write.transactionResult(tx -> insertMember(tx.dsl(), membership)));
+    return membersCache.write(
+        membership.roomId().value(),
+        () ->
+            Storage.guard(
+                "adding the member",
+                () -> write.transactionResult(tx -> insertMember(tx.dsl(), membership))));
   }
 
   @Override
   public boolean removeMember(RoomId room, UserId user) {
-    return Storage.guard(
-        "removing the member",
+    return membersCache.write(
+        room.value(),
         () ->
-            write
-                    .deleteFrom(MEMBERSHIPS)
-                    .where(MEMBERSHIPS.ROOM_ID.eq(room.value()))
-                    .and(MEMBERSHIPS.USER_ID.eq(user.value()))
-                    .execute()
-                > 0);
+            Storage.guard(
+                "removing the member",
+                () ->
+                    write
+                            .deleteFrom(MEMBERSHIPS)
+                            .where(MEMBERSHIPS.ROOM_ID.eq(room.value()))
+                            .and(MEMBERSHIPS.USER_ID.eq(user.value()))
+                            .execute()
+                        > 0));
   }
 
   @Override
@@ -161,13 +178,16 @@ final class JooqRoomStore implements RoomStore {
 
   @Override
   public List<Membership> members(RoomId room) {
-    return Storage.guard(
-        "listing members",
+    return membersCache.members(
+        room.value(),
         () ->
-            read.selectFrom(MEMBERSHIPS)
-                .where(MEMBERSHIPS.ROOM_ID.eq(room.value()))
-                .orderBy(MEMBERSHIPS.JOIN_ORDER)
-                .fetch(JooqRoomStore::toMembership));
+            Storage.guard(
+                "listing members",
+                () ->
+                    read.selectFrom(MEMBERSHIPS)
+                        .where(MEMBERSHIPS.ROOM_ID.eq(room.value()))
+                        .orderBy(MEMBERSHIPS.JOIN_ORDER)
+                        .fetch(JooqRoomStore::toMembership)));
   }
 
   @Override
@@ -183,17 +203,33 @@ final class JooqRoomStore implements RoomStore {
 
   @Override
   public boolean advanceReadMarker(RoomId room, UserId user, long seq) {
-    return Storage.guard(
-        "moving the read marker",
+    // Markers move often; the cached list is updated as the row was, rather than dropped.
+    return membersCache.write(
+        room.value(),
         () ->
-            write
-                    .update(MEMBERSHIPS)
-                    .set(MEMBERSHIPS.LAST_READ_SEQ, seq)
-                    .where(MEMBERSHIPS.ROOM_ID.eq(room.value()))
-                    .and(MEMBERSHIPS.USER_ID.eq(user.value()))
-                    .and(MEMBERSHIPS.LAST_READ_SEQ.lt(seq))
-                    .execute()
-                > 0);
+            Storage.guard(
+                "moving the read marker",
+                () ->
+                    write
+                            .update(MEMBERSHIPS)
+                            .set(MEMBERSHIPS.LAST_READ_SEQ, seq)
+                            .where(MEMBERSHIPS.ROOM_ID.eq(room.value()))
+                            .and(MEMBERSHIPS.USER_ID.eq(user.value()))
+                            .and(MEMBERSHIPS.LAST_READ_SEQ.lt(seq))
+                            .execute()
+                        > 0),
+        (moved, cached) -> moved ? withReadMarker(cached, user, seq) : cached);
+  }
+
+  private static List<Membership> withReadMarker(List<Membership> members, UserId user, long seq) {
+    List<Membership> moved = new ArrayList<>(members.size());
+    for (Membership m : members) {
+      moved.add(
+          m.userId().equals(user)
+              ? new Membership(m.roomId(), m.userId(), m.role(), m.joinedAt(), seq)
+              : m);
+    }
+    return List.copyOf(moved);
   }
 
   private static Room toRoom(RoomsRecord row) {
