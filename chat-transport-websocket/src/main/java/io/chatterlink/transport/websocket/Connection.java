@@ -258,11 +258,11 @@ final class Connection {
 
   /** Up to {@code max} frames ready to go, in order; empty when there is nothing to send now. */
   private List<OutboundFrame> nextBatch(int max) {
-    List<OutboundFrame> batch = new ArrayList<>(Math.min(max, 8));
     if (closeAfterBatch != null) {
       closeNow(closeAfterBatch.reason());
-      return batch;
+      return List.of();
     }
+    List<OutboundFrame> batch = new ArrayList<>(Math.min(max, 8));
     while (batch.size() < max && !gone.get()) {
       OutboundFrame frame = ready.poll();
       if (frame == null && cursors.catchingUp()) {

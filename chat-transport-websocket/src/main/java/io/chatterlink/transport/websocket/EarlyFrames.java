@@ -78,6 +78,9 @@ final class EarlyFrames {
 
   /** A room whose gap has been open for at least {@link #GRACE}. */
   Optional<RoomId> overdue(long nowNanos) {
+    if (waitingSince.isEmpty()) {
+      return Optional.empty(); // the usual case, asked for every batch: no stream, no garbage
+    }
     long grace = GRACE.toNanos();
     return waitingSince.entrySet().stream()
         .filter(e -> nowNanos - e.getValue() >= grace)
@@ -87,6 +90,9 @@ final class EarlyFrames {
 
   /** Nanoseconds until the oldest open gap becomes overdue (0 if one already is); empty if none. */
   OptionalLong nanosUntilOverdue(long nowNanos) {
+    if (waitingSince.isEmpty()) {
+      return OptionalLong.empty();
+    }
     OptionalLong oldest = waitingSince.values().stream().mapToLong(Long::longValue).min();
     return oldest.isPresent()
         ? OptionalLong.of(Math.max(0, oldest.getAsLong() + GRACE.toNanos() - nowNanos))
