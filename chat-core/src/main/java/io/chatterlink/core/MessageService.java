@@ -38,7 +38,7 @@ final class MessageService implements SendMessages {
   private final AttachmentStore attachments;
   private final MessageCipher cipher;
   private final MessageViews views;
-  private final Delivery delivery;
+  private final InOrderRoomDelivery delivery;
   private final Clock clock;
   private final IdGenerator ids;
 
@@ -56,7 +56,7 @@ final class MessageService implements SendMessages {
     this.attachments = attachments;
     this.cipher = cipher;
     this.views = views;
-    this.delivery = delivery;
+    this.delivery = new InOrderRoomDelivery(delivery);
     this.clock = clock;
     this.ids = ids;
   }
@@ -83,9 +83,16 @@ final class MessageService implements SendMessages {
       // A resend: the original was delivered when it was first stored.
       return new SendResult(viewOfOriginal(outcome.message()), true);
     }
-    MessageView view = MessageViews.withText(outcome.message(), text);
-    delivery.deliver(new MessagePosted(view), recipients);
-    return new SendResult(view, false);
+    StoredMessage stored = outcome.message();
+    MessagePosted posted;
+    try {
+      posted = new MessagePosted(MessageViews.withText(stored, text));
+    } catch (RuntimeException | Error e) {
+      delivery.skip(stored.roomId(), stored.seq());
+      throw e;
+    }
+    delivery.publish(posted, recipients);
+    return new SendResult(posted.message(), false);
   }
 
   @Override
@@ -93,18 +100,33 @@ final class MessageService implements SendMessages {
     StoredMessage original = authorsMessage(command.actor(), command.message());
     String text = requireText(command.text(), !original.attachments().isEmpty());
     LogEntry entry = messages.edit(original.id(), cipher.encrypt(text), clock.instant());
-    MessageView view = MessageViews.withText(entry.message(), text);
-    delivery.deliver(new MessageEdited(entry.seq(), view), access.memberIds(original.roomId()));
-    return view;
+    MessageEdited edited;
+    Set<UserId> recipients;
+    try {
+      edited = new MessageEdited(entry.seq(), MessageViews.withText(entry.message(), text));
+      recipients = access.memberIds(original.roomId());
+    } catch (RuntimeException | Error e) {
+      delivery.skip(original.roomId(), entry.seq());
+      throw e;
+    }
+    delivery.publish(edited, recipients);
+    return edited.message();
   }
 
   @Override
   public void delete(DeleteMessage command) {
     StoredMessage original = authorsMessage(command.actor(), command.message());
     LogEntry entry = messages.delete(original.id(), clock.instant());
-    delivery.deliver(
-        new MessageDeleted(original.roomId(), entry.seq(), original.id(), entry.at()),
-        access.memberIds(original.roomId()));
+    MessageDeleted deleted;
+    Set<UserId> recipients;
+    try {
+      deleted = new MessageDeleted(original.roomId(), entry.seq(), original.id(), entry.at());
+      recipients = access.memberIds(original.roomId());
+    } catch (RuntimeException | Error e) {
+      delivery.skip(original.roomId(), entry.seq());
+      throw e;
+    }
+    delivery.publish(deleted, recipients);
   }
 
   /** The actor's own, undeleted message; others' messages in a room they cannot see look absent. */

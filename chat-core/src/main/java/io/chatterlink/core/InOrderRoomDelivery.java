@@ -1,0 +1,115 @@
+package io.chatterlink.core;
+
+import io.chatterlink.core.event.SequencedEvent;
+import io.chatterlink.core.model.RoomId;
+import io.chatterlink.core.model.UserId;
+import io.chatterlink.core.port.out.Delivery;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Hands a room's log entries to {@link Delivery} in seq order, one at a time.
+ *
+ * <p>Sends committed in one group are acknowledged together, and their threads race to deliver: a
+ * transport would see seq 7 before seq 6 and have to hold it for every recipient connection. Here
+ * an entry that arrives early waits, once, until its predecessors are out; whichever thread finds
+ * the next seq delivers it and everything that queued up behind it, so no thread waits for another
+ * and no lock is held while delivering.
+ *
+ * <p>Every seq handed out by the store must come back through {@link #publish} or {@link #skip}
+ * (the callers guarantee it), or the room's later entries would wait; as a safety net, a room that
+ * holds more than {@link #MAX_WAITING} entries gives up on the missing one. The first entry seen
+ * for a room sets where it starts; an entry older than that (or than a gap given up on) goes out at
+ * once, and the transport's own gap handling deals with it.
+ */
+final class InOrderRoomDelivery {
+  /** Entries a room may hold behind a missing seq before it stops waiting for that seq. */
+  static final int MAX_WAITING = 256;
+
+  private static final System.Logger LOG = System.getLogger("io.chatterlink.core");
+
+  private final Delivery delivery;
+  private final int maxWaiting;
+  private final Map<RoomId, Line> lines = new ConcurrentHashMap<>();
+
+  InOrderRoomDelivery(Delivery delivery) {
+    this(delivery, MAX_WAITING);
+  }
+
+  InOrderRoomDelivery(Delivery delivery, int maxWaiting) {
+    this.delivery = delivery;
+    this.maxWaiting = maxWaiting;
+  }
+
+  /** Delivers {@code event} to {@code recipients} after the room's earlier entries. */
+  void publish(SequencedEvent event, Set<UserId> recipients) {
+    line(event.roomId()).arrive(event.seq(), () -> delivery.deliver(event, recipients));
+  }
+
+  /** The entry {@code seq} of {@code room} will not be delivered: do not wait for it. */
+  void skip(RoomId room, long seq) {
+    line(room).arrive(seq, () -> {});
+  }
+
+  private Line line(RoomId room) {
+    return lines.computeIfAbsent(room, r -> new Line());
+  }
+
+  /** One room's entries waiting for their turn. */
+  private final class Line {
+    private final Map<Long, Runnable> waiting = new HashMap<>();
+    private long next = -1;
+    private boolean draining;
+
+    void arrive(long seq, Runnable send) {
+      synchronized (this) {
+        if (next < 0) {
+          next = seq;
+        }
+        if (seq >= next) {
+          waiting.put(seq, send);
+          if (draining) {
+            return; // the thread draining this room will send it
+          }
+          draining = true;
+          send = null;
+        }
+      }
+      if (send != null) {
+        run(send); // older than where this room's line starts: nothing to wait for
+        return;
+      }
+      drain();
+    }
+
+    private void drain() {
+      while (true) {
+        Runnable send;
+        synchronized (this) {
+          send = waiting.remove(next);
+          if (send == null && waiting.size() > maxWaiting) {
+            next = waiting.keySet().stream().mapToLong(Long::longValue).min().getAsLong();
+            send = waiting.remove(next);
+          }
+          if (send == null) {
+            draining = false;
+            return;
+          }
+          next++;
+        }
+        run(send);
+      }
+    }
+  }
+
+  private static void run(Runnable send) {
+    try {
+      send.run();
+    } catch (RuntimeException e) {
+      // The entry is stored; a recipient that missed it finds it when it resyncs.
+      LOG.log(System.Logger.Level.ERROR, "delivering a log entry failed", e);
+    }
+  }
+}
