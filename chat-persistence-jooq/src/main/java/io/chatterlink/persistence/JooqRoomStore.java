@@ -12,12 +12,14 @@ import io.chatterlink.core.model.RoomId;
 import io.chatterlink.core.model.RoomKind;
 import io.chatterlink.core.model.UserId;
 import io.chatterlink.core.port.out.RoomStore;
-import io.chatterlink.persistence.schema.tables.records.MembershipsRecord;
 import io.chatterlink.persistence.schema.tables.records.RoomsRecord;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.SelectJoinStep;
 import org.jooq.impl.DSL;
 
 /**
@@ -27,16 +29,68 @@ import org.jooq.impl.DSL;
  *
  * <p>{@link #members} is read on every send, so recently read rooms' member lists are cached
  * ({@link RoomMembersCache}); every membership write below goes through that cache, which is what
- * keeps it right (one server process per database: this store makes every membership write).
+ * keeps it right (one server process per database: this store makes every membership write). {@link
+ * #membership} is answered from a cached list too when its room has one.
+ *
+ * <p>The reads of every connection and request ({@link #find}, {@link #membership}, {@link
+ * #members}, {@link #membershipsOf}) run SQL rendered once ({@link JdbcReads}).
  */
 final class JooqRoomStore implements RoomStore {
+  /** The memberships columns the membership queries return, in this order. */
+  private static final String MEMBERSHIP_COLUMNS =
+      "room_id, user_id, role, joined_at, last_read_seq";
+
   private final DSLContext read;
   private final DSLContext write;
+  private final JdbcReads reads;
   private final RoomMembersCache membersCache = new RoomMembersCache();
+
+  /** Values: id. Columns: id, kind, name, direct_key, created_at. */
+  final String findRoom;
+
+  /** Values: room_id, user_id. Columns: {@value #MEMBERSHIP_COLUMNS}. */
+  final String findMembership;
+
+  /** Values: room_id. Columns: {@value #MEMBERSHIP_COLUMNS}, in joining order. */
+  final String membersOfRoom;
+
+  /** Values: user_id. Columns: {@value #MEMBERSHIP_COLUMNS}, in joining order. */
+  final String membershipsOfUser;
 
   JooqRoomStore(DSLContext read, DSLContext write) {
     this.read = read;
     this.write = write;
+    this.reads = new JdbcReads(read);
+    this.findRoom =
+        reads.render(
+            read.select(ROOMS.ID, ROOMS.KIND, ROOMS.NAME, ROOMS.DIRECT_KEY, ROOMS.CREATED_AT)
+                .from(ROOMS)
+                .where(ROOMS.ID.eq((String) null)));
+    this.findMembership =
+        reads.render(
+            selectMemberships()
+                .where(MEMBERSHIPS.ROOM_ID.eq((String) null))
+                .and(MEMBERSHIPS.USER_ID.eq((String) null)));
+    this.membersOfRoom =
+        reads.render(
+            selectMemberships()
+                .where(MEMBERSHIPS.ROOM_ID.eq((String) null))
+                .orderBy(MEMBERSHIPS.JOIN_ORDER));
+    this.membershipsOfUser =
+        reads.render(
+            selectMemberships()
+                .where(MEMBERSHIPS.USER_ID.eq((String) null))
+                .orderBy(MEMBERSHIPS.JOIN_ORDER));
+  }
+
+  private SelectJoinStep<?> selectMemberships() {
+    return read.select(
+            MEMBERSHIPS.ROOM_ID,
+            MEMBERSHIPS.USER_ID,
+            MEMBERSHIPS.ROLE,
+            MEMBERSHIPS.JOINED_AT,
+            MEMBERSHIPS.LAST_READ_SEQ)
+        .from(MEMBERSHIPS);
   }
 
   @Override
@@ -105,12 +159,7 @@ final class JooqRoomStore implements RoomStore {
   @Override
   public Optional<Room> find(RoomId id) {
     return Storage.guard(
-        "reading the room",
-        () ->
-            read.selectFrom(ROOMS)
-                .where(ROOMS.ID.eq(id.value()))
-                .fetchOptional()
-                .map(JooqRoomStore::toRoom));
+        "reading the room", () -> reads.one(findRoom, JooqRoomStore::readRoom, id.value()));
   }
 
   @Override
@@ -166,14 +215,18 @@ final class JooqRoomStore implements RoomStore {
 
   @Override
   public Optional<Membership> membership(RoomId room, UserId user) {
+    Optional<List<Membership>> cached = membersCache.cached(room.value());
+    if (cached.isPresent()) {
+      for (Membership member : cached.get()) {
+        if (member.userId().equals(user)) {
+          return Optional.of(member);
+        }
+      }
+      return Optional.empty();
+    }
     return Storage.guard(
         "reading the membership",
-        () ->
-            read.selectFrom(MEMBERSHIPS)
-                .where(MEMBERSHIPS.ROOM_ID.eq(room.value()))
-                .and(MEMBERSHIPS.USER_ID.eq(user.value()))
-                .fetchOptional()
-                .map(JooqRoomStore::toMembership));
+        () -> reads.one(findMembership, JooqRoomStore::readMembership, room.value(), user.value()));
   }
 
   @Override
@@ -183,22 +236,14 @@ final class JooqRoomStore implements RoomStore {
         () ->
             Storage.guard(
                 "listing members",
-                () ->
-                    read.selectFrom(MEMBERSHIPS)
-                        .where(MEMBERSHIPS.ROOM_ID.eq(room.value()))
-                        .orderBy(MEMBERSHIPS.JOIN_ORDER)
-                        .fetch(JooqRoomStore::toMembership)));
+                () -> reads.list(membersOfRoom, JooqRoomStore::readMembership, room.value())));
   }
 
   @Override
   public List<Membership> membershipsOf(UserId user) {
     return Storage.guard(
         "listing memberships",
-        () ->
-            read.selectFrom(MEMBERSHIPS)
-                .where(MEMBERSHIPS.USER_ID.eq(user.value()))
-                .orderBy(MEMBERSHIPS.JOIN_ORDER)
-                .fetch(JooqRoomStore::toMembership));
+        () -> reads.list(membershipsOfUser, JooqRoomStore::readMembership, user.value()));
   }
 
   @Override
@@ -241,12 +286,21 @@ final class JooqRoomStore implements RoomStore {
         Instants.fromNanos(row.getCreatedAt()));
   }
 
-  private static Membership toMembership(MembershipsRecord row) {
+  private static Room readRoom(ResultSet row) throws SQLException {
+    return new Room(
+        new RoomId(row.getString(1)),
+        RoomKind.valueOf(row.getString(2)),
+        row.getString(3),
+        Optional.ofNullable(row.getString(4)),
+        Instants.fromNanos(row.getLong(5)));
+  }
+
+  private static Membership readMembership(ResultSet row) throws SQLException {
     return new Membership(
-        new RoomId(row.getRoomId()),
-        new UserId(row.getUserId()),
-        Role.valueOf(row.getRole()),
-        Instants.fromNanos(row.getJoinedAt()),
-        row.getLastReadSeq());
+        new RoomId(row.getString(1)),
+        new UserId(row.getString(2)),
+        Role.valueOf(row.getString(3)),
+        Instants.fromNanos(row.getLong(4)),
+        row.getLong(5));
   }
 }

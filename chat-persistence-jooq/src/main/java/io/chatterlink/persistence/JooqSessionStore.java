@@ -7,20 +7,33 @@ import io.chatterlink.core.model.Session;
 import io.chatterlink.core.model.SessionId;
 import io.chatterlink.core.model.UserId;
 import io.chatterlink.core.port.out.SessionStore;
-import io.chatterlink.persistence.schema.tables.records.SessionsRecord;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 
-/** Login sessions in the {@code sessions} table, keyed by the digest of their token. */
+/**
+ * Login sessions in the {@code sessions} table, keyed by the digest of their token. {@link #find}
+ * runs for every authenticated HTTP request and WebSocket handshake, so its SQL is rendered once
+ * ({@link JdbcReads}).
+ */
 final class JooqSessionStore implements SessionStore {
-  private final DSLContext read;
+  private final JdbcReads reads;
   private final DSLContext write;
 
+  /** Values: id. Columns: id, user_id, created_at, last_seen_at. */
+  final String findById;
+
   JooqSessionStore(DSLContext read, DSLContext write) {
-    this.read = read;
+    this.reads = new JdbcReads(read);
     this.write = write;
+    this.findById =
+        reads.render(
+            read.select(SESSIONS.ID, SESSIONS.USER_ID, SESSIONS.CREATED_AT, SESSIONS.LAST_SEEN_AT)
+                .from(SESSIONS)
+                .where(SESSIONS.ID.eq((String) null)));
   }
 
   @Override
@@ -45,12 +58,7 @@ final class JooqSessionStore implements SessionStore {
   @Override
   public Optional<Session> find(SessionId id) {
     return Storage.guard(
-        "reading the session",
-        () ->
-            read.selectFrom(SESSIONS)
-                .where(SESSIONS.ID.eq(id.value()))
-                .fetchOptional()
-                .map(JooqSessionStore::toSession));
+        "reading the session", () -> reads.one(findById, JooqSessionStore::toSession, id.value()));
   }
 
   @Override
@@ -91,11 +99,11 @@ final class JooqSessionStore implements SessionStore {
                 }));
   }
 
-  private static Session toSession(SessionsRecord row) {
+  private static Session toSession(ResultSet row) throws SQLException {
     return new Session(
-        new SessionId(row.getId()),
-        new UserId(row.getUserId()),
-        Instants.fromNanos(row.getCreatedAt()),
-        Instants.fromNanos(row.getLastSeenAt()));
+        new SessionId(row.getString(1)),
+        new UserId(row.getString(2)),
+        Instants.fromNanos(row.getLong(3)),
+        Instants.fromNanos(row.getLong(4)));
   }
 }

@@ -10,19 +10,39 @@ import io.chatterlink.core.model.UserId;
 import io.chatterlink.core.model.Username;
 import io.chatterlink.core.port.out.UserStore;
 import io.chatterlink.persistence.schema.tables.records.UsersRecord;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
-/** Accounts in the {@code users} table; the canonical username is unique by constraint. */
+/**
+ * Accounts in the {@code users} table; the canonical username is unique by constraint. {@link
+ * #findById} runs for every authenticated request, so its SQL is rendered once ({@link JdbcReads}).
+ */
 final class JooqUserStore implements UserStore {
   private final DSLContext read;
   private final DSLContext write;
+  private final JdbcReads reads;
+
+  /** Values: id. Columns: id, username, display_name, password_hash, created_at. */
+  final String findById;
 
   JooqUserStore(DSLContext read, DSLContext write) {
     this.read = read;
     this.write = write;
+    this.reads = new JdbcReads(read);
+    this.findById =
+        reads.render(
+            read.select(
+                    USERS.ID,
+                    USERS.USERNAME,
+                    USERS.DISPLAY_NAME,
+                    USERS.PASSWORD_HASH,
+                    USERS.CREATED_AT)
+                .from(USERS)
+                .where(USERS.ID.eq((String) null)));
   }
 
   @Override
@@ -49,12 +69,7 @@ final class JooqUserStore implements UserStore {
   @Override
   public Optional<User> findById(UserId id) {
     return Storage.guard(
-        "reading the user",
-        () ->
-            read.selectFrom(USERS)
-                .where(USERS.ID.eq(id.value()))
-                .fetchOptional()
-                .map(JooqUserStore::toUser));
+        "reading the user", () -> reads.one(findById, JooqUserStore::toUser, id.value()));
   }
 
   @Override
@@ -98,6 +113,15 @@ final class JooqUserStore implements UserStore {
                 .orderBy(Collations.binary(USERS.CANONICAL_USERNAME, read.dialect()))
                 .limit(limit)
                 .fetch(JooqUserStore::toUser));
+  }
+
+  private static User toUser(ResultSet row) throws SQLException {
+    return new User(
+        new UserId(row.getString(1)),
+        Username.of(row.getString(2)),
+        row.getString(3),
+        new PasswordHash(row.getString(4)),
+        Instants.fromNanos(row.getLong(5)));
   }
 
   private static User toUser(UsersRecord row) {

@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -84,6 +85,17 @@ final class RoomMembersCache {
       }
     }
     return loaded;
+  }
+
+  /**
+   * The room's cached list, if it has one and no write to it is in progress: then it is the list as
+   * it is in the database. Never queries; a room without a list stays without one.
+   */
+  synchronized Optional<List<Membership>> cached(String room) {
+    Slot slot = slots.get(room);
+    return slot != null && slot.members != null && slot.writesInProgress == 0
+        ? Optional.of(slot.members)
+        : Optional.empty();
   }
 
   /**

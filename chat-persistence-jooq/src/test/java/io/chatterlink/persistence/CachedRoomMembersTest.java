@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every membership write of {@link JooqRoomStore} reaches its cached member lists: after each one,
- * the store's answer, read twice (so the second time from the cache), is what the database holds.
+ * the store's answer, read twice (so the second time from the cache), is what the database holds,
+ * and so is each member's {@code membership}, which is answered from the cached list.
  */
 class CachedRoomMembersTest {
   @TempDir Path folder;
@@ -75,6 +76,16 @@ class CachedRoomMembersTest {
     assertThat(rooms.removeMember(id, alice.id())).isTrue();
     assertMembersAsStored(id);
     assertThat(rooms.members(id)).extracting(Membership::userId).containsExactly(bob.id());
+    assertThat(rooms.membership(id, alice.id())).isEmpty();
+  }
+
+  @Test
+  void aMembershipReadBeforeItsRoomIsCachedComesFromTheDatabase() throws SQLException {
+    RoomId id = fixtures.publicRoom("general", alice).id();
+
+    assertThat(rooms.membership(id, alice.id())).map(Membership::role).contains(Role.OWNER);
+    assertThat(rooms.membership(id, bob.id())).isEmpty();
+    assertMembersAsStored(id);
   }
 
   @Test
@@ -97,6 +108,10 @@ class CachedRoomMembersTest {
     assertThat(
             cached.stream().map(m -> m.userId().value() + " " + m.role() + " " + m.lastReadSeq()))
         .containsExactlyElementsOf(stored(id));
+    for (User user : List.of(alice, bob)) {
+      assertThat(rooms.membership(id, user.id()))
+          .isEqualTo(cached.stream().filter(m -> m.userId().equals(user.id())).findFirst());
+    }
   }
 
   /** The room's memberships as the database holds them, in joining order. */

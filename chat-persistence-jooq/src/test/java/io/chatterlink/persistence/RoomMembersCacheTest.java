@@ -133,6 +133,36 @@ class RoomMembersCacheTest {
   }
 
   @Test
+  void aCachedListIsOfferedOnlyWhenNoWriteToItsRoomIsInProgress() throws Exception {
+    assertThat(cache.cached("r")).isEmpty();
+    cache.members("r", counted(members("r", 2)));
+    assertThat(cache.cached("r")).hasValueSatisfying(list -> assertThat(list).hasSize(2));
+    CountDownLatch writing = new CountDownLatch(1);
+    CountDownLatch finishWriting = new CountDownLatch(1);
+    CompletableFuture<Long> write =
+        CompletableFuture.supplyAsync(
+            () ->
+                cache.write(
+                    "r",
+                    () -> {
+                      writing.countDown();
+                      await(finishWriting);
+                      return 5L;
+                    },
+                    (seq, cached) -> withMarker(cached, seq)));
+    await(writing);
+
+    assertThat(cache.cached("r")).isEmpty();
+    finishWriting.countDown();
+    write.get(10, TimeUnit.SECONDS);
+
+    assertThat(cache.cached("r").orElseThrow())
+        .extracting(Membership::lastReadSeq)
+        .containsExactly(5L, 5L);
+    assertThat(loads).hasValue(1);
+  }
+
+  @Test
   void pastMaxRoomsTheLeastRecentlyReadRoomIsDropped() {
     RoomMembersCache small = new RoomMembersCache(3, 1_000);
     for (String room : List.of("a", "b", "c")) {
