@@ -1,10 +1,7 @@
 package io.chatterlink.persistence;
 
-import static io.chatterlink.persistence.schema.Tables.MESSAGES;
-import static io.chatterlink.persistence.schema.Tables.MESSAGE_LOG;
-import static io.chatterlink.persistence.schema.Tables.ROOM_SEQS;
-
 import io.chatterlink.core.model.AppendOutcome;
+import io.chatterlink.core.model.AttachmentId;
 import io.chatterlink.core.model.EncryptedBody;
 import io.chatterlink.core.model.EntryKind;
 import io.chatterlink.core.model.Limits;
@@ -16,31 +13,35 @@ import io.chatterlink.core.model.RoomId;
 import io.chatterlink.core.model.StoredMessage;
 import io.chatterlink.core.model.UserId;
 import io.chatterlink.core.port.out.MessageStore;
-import io.chatterlink.persistence.schema.tables.records.MessageLogRecord;
-import io.chatterlink.persistence.schema.tables.records.MessagesRecord;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
-import org.jooq.Record;
 
 /**
  * Each room's message log. Writes (append, edit, delete) go through the {@link GroupCommitWriter}
  * and return once committed; reads use the read pool, each in one transaction so a message and its
- * attachments are read from one snapshot.
+ * attachments are read from one snapshot. The reads of every subscribe, resync, history page and
+ * room summary run SQL rendered once ({@link MessageReadSql}).
  *
  * <p>Limits: a page holds at most {@link Limits#MAX_PAGE_SIZE} messages and a resync batch at most
  * {@link Limits#MAX_RESYNC_BATCH} entries; larger limits are clipped to these.
  */
 final class JooqMessageStore implements MessageStore {
   private final DSLContext read;
+  private final JdbcReads reads;
+  private final MessageReadSql sql;
   private final GroupCommitWriter writer;
   private final BodyRotation rotation;
 
   JooqMessageStore(DSLContext read, DSLContext write, GroupCommitWriter writer) {
     this.read = read;
+    this.reads = new JdbcReads(read);
+    this.sql = new MessageReadSql(reads, read);
     this.writer = writer;
     this.rotation = new BodyRotation(read, write);
   }
@@ -73,36 +74,55 @@ final class JooqMessageStore implements MessageStore {
     return Storage.guard(
         "reading history",
         () ->
-            read.transactionResult(
-                tx -> {
-                  var inRoom =
-                      tx.dsl().selectFrom(MESSAGES).where(MESSAGES.ROOM_ID.eq(room.value()));
-                  List<MessagesRecord> rows =
+            reads.inTransaction(
+                c -> {
+                  List<StoredMessage> messages =
                       switch (request.direction()) {
                         case LATEST ->
-                            newestFirst(inRoom.orderBy(MESSAGES.SEQ.desc()).limit(limit).fetch());
+                            newestFirst(
+                                JdbcReads.list(c, sql.latestMessages, ROW, room.value(), limit));
                         case BEFORE ->
                             newestFirst(
-                                inRoom
-                                    .and(MESSAGES.SEQ.lt(request.anchorSeq()))
-                                    .orderBy(MESSAGES.SEQ.desc())
-                                    .limit(limit)
-                                    .fetch());
+                                JdbcReads.list(
+                                    c,
+                                    sql.messagesBefore,
+                                    ROW,
+                                    room.value(),
+                                    request.anchorSeq(),
+                                    limit));
                         case AFTER ->
-                            inRoom
-                                .and(MESSAGES.SEQ.gt(request.anchorSeq()))
-                                .orderBy(MESSAGES.SEQ)
-                                .limit(limit)
-                                .fetch();
+                            JdbcReads.list(
+                                c,
+                                sql.messagesAfter,
+                                ROW,
+                                room.value(),
+                                request.anchorSeq(),
+                                limit);
                       };
-                  return MessageRows.toMessages(tx.dsl(), rows);
+                  if (messages.isEmpty()) {
+                    return messages;
+                  }
+                  Map<Long, List<AttachmentId>> attachments =
+                      MessageRows.attachmentsBySeq(
+                          c,
+                          sql.messageAttachments,
+                          room.value(),
+                          messages.get(0).seq(),
+                          messages.get(messages.size() - 1).seq());
+                  messages.replaceAll(m -> withAttachments(m, attachments.get(m.seq())));
+                  return messages;
                 }));
   }
 
-  private static List<MessagesRecord> newestFirst(List<MessagesRecord> descending) {
-    List<MessagesRecord> rows = new ArrayList<>(descending);
-    Collections.reverse(rows);
-    return rows;
+  private static final JdbcReads.Row<StoredMessage> ROW = row -> MessageRows.readMessage(row, 1);
+
+  private static List<StoredMessage> newestFirst(List<StoredMessage> descending) {
+    Collections.reverse(descending);
+    return descending;
+  }
+
+  private static StoredMessage withAttachments(StoredMessage message, List<AttachmentId> found) {
+    return found == null ? message : MessageRows.withAttachments(message, found);
   }
 
   @Override
@@ -112,48 +132,58 @@ final class JooqMessageStore implements MessageStore {
     return Storage.guard(
         "reading the room log",
         () ->
-            read.transactionResult(
-                tx -> {
-                  List<Record> rows =
-                      tx.dsl()
-                          .select(MESSAGE_LOG.asterisk(), MESSAGES.asterisk())
-                          .from(MESSAGE_LOG)
-                          .join(MESSAGES)
-                          .on(MESSAGES.ID.eq(MESSAGE_LOG.MESSAGE_ID))
-                          .where(MESSAGE_LOG.ROOM_ID.eq(room.value()))
-                          .and(MESSAGE_LOG.SEQ.gt(afterSeq))
-                          .orderBy(MESSAGE_LOG.SEQ)
-                          .limit(capped)
-                          .fetch();
-                  List<StoredMessage> messages =
-                      MessageRows.toMessages(
-                          tx.dsl(), rows.stream().map(r -> r.into(MESSAGES)).toList());
-                  List<LogEntry> entries = new ArrayList<>(rows.size());
-                  for (int i = 0; i < rows.size(); i++) {
-                    MessageLogRecord entry = rows.get(i).into(MESSAGE_LOG);
-                    entries.add(
-                        new LogEntry(
-                            room,
-                            entry.getSeq(),
-                            EntryKind.valueOf(entry.getKind()),
-                            messages.get(i),
-                            Optional.ofNullable(entry.getBody()).map(EncryptedBody::new),
-                            Instants.fromNanos(entry.getAt())));
+            reads.inTransaction(
+                c -> {
+                  List<LogEntry> entries =
+                      JdbcReads.list(
+                          c,
+                          sql.entriesAfter,
+                          row -> readEntry(room, row),
+                          room.value(),
+                          afterSeq,
+                          capped);
+                  if (entries.isEmpty()) {
+                    return entries;
+                  }
+                  Map<Long, List<AttachmentId>> attachments =
+                      MessageRows.attachmentsBySeq(
+                          c,
+                          sql.entryAttachments,
+                          room.value(),
+                          afterSeq,
+                          entries.get(entries.size() - 1).seq());
+                  if (!attachments.isEmpty()) {
+                    entries.replaceAll(
+                        e ->
+                            new LogEntry(
+                                e.roomId(),
+                                e.seq(),
+                                e.kind(),
+                                withAttachments(e.message(), attachments.get(e.seq())),
+                                e.body(),
+                                e.at()));
                   }
                   return entries;
                 }));
+  }
+
+  /** A row of {@link MessageReadSql#entriesAfter}: the entry, its message without attachments. */
+  private static LogEntry readEntry(RoomId room, ResultSet row) throws SQLException {
+    String body = row.getString(3);
+    return new LogEntry(
+        room,
+        row.getLong(1),
+        EntryKind.valueOf(row.getString(2)),
+        MessageRows.readMessage(row, 5),
+        body == null ? Optional.empty() : Optional.of(new EncryptedBody(body)),
+        Instants.fromNanos(row.getLong(4)));
   }
 
   @Override
   public long lastSeq(RoomId room) {
     return Storage.guard(
         "reading the room's seq",
-        () ->
-            read.select(ROOM_SEQS.LAST_SEQ)
-                .from(ROOM_SEQS)
-                .where(ROOM_SEQS.ROOM_ID.eq(room.value()))
-                .fetchOptional(ROOM_SEQS.LAST_SEQ)
-                .orElse(0L));
+        () -> reads.one(sql.lastSeq, row -> row.getLong(1), room.value()).orElse(0L));
   }
 
   @Override
@@ -161,15 +191,9 @@ final class JooqMessageStore implements MessageStore {
     return Storage.guard(
         "counting unread messages",
         () ->
-            (long)
-                read.fetchCount(
-                    MESSAGES,
-                    MESSAGES
-                        .ROOM_ID
-                        .eq(room.value())
-                        .and(MESSAGES.SEQ.gt(afterSeq))
-                        .and(MESSAGES.DELETED.isFalse())
-                        .and(MESSAGES.SENDER.ne(reader.value()))));
+            reads
+                .one(sql.countUnread, row -> row.getLong(1), room.value(), afterSeq, reader.value())
+                .orElse(0L));
   }
 
   @Override

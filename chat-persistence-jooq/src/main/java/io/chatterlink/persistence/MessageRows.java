@@ -11,9 +11,11 @@ import io.chatterlink.core.model.RoomId;
 import io.chatterlink.core.model.StoredMessage;
 import io.chatterlink.core.model.UserId;
 import io.chatterlink.persistence.schema.tables.records.MessagesRecord;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -42,34 +44,83 @@ final class MessageRows {
     PreparedStatement find = statements.prepared(statements.sql().findByPair);
     find.setString(1, sender);
     find.setString(2, clientMessageId);
-    MessagesRecord row;
+    StoredMessage message;
     try (ResultSet found = find.executeQuery()) {
       if (!found.next()) {
         return Optional.empty();
       }
-      row = new MessagesRecord();
-      row.setId(found.getString(1));
-      row.setRoomId(found.getString(2));
-      row.setSeq(found.getLong(3));
-      row.setSender(found.getString(4));
-      row.setClientMessageId(found.getString(5));
-      row.setBody(found.getString(6));
-      row.setReplyTo(found.getString(7));
-      row.setSentAt(found.getLong(8));
-      long editedAt = found.getLong(9);
-      row.setEditedAt(found.wasNull() ? null : editedAt);
-      row.setDeleted(found.getBoolean(10));
+      message = readMessage(found, 1);
     }
     PreparedStatement attachmentsOf = statements.prepared(statements.sql().attachmentsOf);
-    attachmentsOf.setString(1, row.getId());
+    attachmentsOf.setString(1, message.id().value());
     List<AttachmentId> attachments = new ArrayList<>();
     try (ResultSet rows = attachmentsOf.executeQuery()) {
       while (rows.next()) {
         attachments.add(new AttachmentId(rows.getString(1)));
       }
     }
-    return Optional.of(toMessage(row, attachments));
+    return Optional.of(withAttachments(message, attachments));
   }
+
+  /**
+   * The message, without attachments, whose {@value MessageWriteSql#MESSAGE_COLUMNS_ORDER} columns
+   * are the row's, starting at column {@code first}.
+   */
+  static StoredMessage readMessage(ResultSet row, int first) throws SQLException {
+    String body = row.getString(first + 5);
+    String replyTo = row.getString(first + 6);
+    long editedAt = row.getLong(first + 8);
+    Optional<Instant> edited =
+        row.wasNull() ? Optional.empty() : Optional.of(Instants.fromNanos(editedAt));
+    return new StoredMessage(
+        new MessageId(row.getString(first)),
+        new RoomId(row.getString(first + 1)),
+        row.getLong(first + 2),
+        new UserId(row.getString(first + 3)),
+        new ClientMessageId(row.getString(first + 4)),
+        body == null ? Optional.empty() : Optional.of(new EncryptedBody(body)),
+        List.of(),
+        replyTo == null ? Optional.empty() : Optional.of(new MessageId(replyTo)),
+        Instants.fromNanos(row.getLong(first + 7)),
+        edited,
+        row.getBoolean(first + 9));
+  }
+
+  /** {@code message} with these attachments instead of its own. */
+  static StoredMessage withAttachments(StoredMessage message, List<AttachmentId> attachments) {
+    return new StoredMessage(
+        message.id(),
+        message.roomId(),
+        message.seq(),
+        message.sender(),
+        message.clientMessageId(),
+        message.body(),
+        attachments,
+        message.replyTo(),
+        message.sentAt(),
+        message.editedAt(),
+        message.deleted());
+  }
+
+  /**
+   * The attachment ids a query (columns: seq, attachment id; in seq order, then position) finds, by
+   * seq. Empty, and cheap, when the messages have none, as most have not.
+   */
+  static Map<Long, List<AttachmentId>> attachmentsBySeq(
+      Connection connection, String sql, Object... values) throws SQLException {
+    Map<Long, List<AttachmentId>> bySeq = new HashMap<>();
+    for (SeqAttachment found :
+        JdbcReads.list(
+            connection,
+            sql,
+            row -> new SeqAttachment(row.getLong(1), new AttachmentId(row.getString(2))),
+            values)) {
+      bySeq.computeIfAbsent(found.seq(), seq -> new ArrayList<>()).add(found.attachment());
+    }
+    return bySeq;
+  }
+
+  private record SeqAttachment(long seq, AttachmentId attachment) {}
 
   private static Optional<StoredMessage> findOne(DSLContext dsl, Condition condition) {
     return dsl.selectFrom(MESSAGES)

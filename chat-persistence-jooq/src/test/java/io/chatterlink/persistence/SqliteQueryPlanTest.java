@@ -8,8 +8,11 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,6 +74,57 @@ class SqliteQueryPlanTest {
           .doesNotContain("SCAN message_attachments")
           .doesNotContain("TEMP B-TREE");
       assertThat(plan(c, sql.lastSeq)).contains("USING INDEX").doesNotContain("SCAN room_seqs");
+    }
+  }
+
+  @Test
+  void theReadsOfEveryConnectionAndRequestUseIndexes() throws SQLException {
+    Path db = folder.resolve("chat.db");
+    JooqStorage.open(StorageSettings.of("jdbc:sqlite:" + db)).close();
+    // The statements exactly as the stores render them; unbound parameters are NULL.
+    DSLContext dsl = DSL.using(SQLDialect.SQLITE, new Settings().withRenderSchema(false));
+    JooqRoomStore rooms = new JooqRoomStore(dsl, dsl);
+    MessageReadSql messages = new MessageReadSql(new JdbcReads(dsl), dsl);
+
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+      assertThat(plan(c, new JooqSessionStore(dsl, dsl).findById))
+          .contains("INDEX sqlite_autoindex_sessions")
+          .doesNotContain("SCAN");
+      assertThat(plan(c, new JooqUserStore(dsl, dsl).findById))
+          .contains("INDEX sqlite_autoindex_users")
+          .doesNotContain("SCAN");
+      assertThat(plan(c, rooms.findRoom))
+          .contains("INDEX sqlite_autoindex_rooms")
+          .doesNotContain("SCAN");
+      assertThat(plan(c, rooms.findMembership))
+          .contains("INDEX sqlite_autoindex_memberships")
+          .doesNotContain("SCAN");
+      assertThat(plan(c, rooms.membersOfRoom))
+          .contains("INDEX memberships_by_room")
+          .doesNotContain("SCAN")
+          .doesNotContain("TEMP B-TREE");
+      assertThat(plan(c, rooms.membershipsOfUser))
+          .contains("INDEX memberships_by_user")
+          .doesNotContain("SCAN")
+          .doesNotContain("TEMP B-TREE");
+      assertThat(plan(c, messages.lastSeq)).contains("USING INDEX").doesNotContain("SCAN");
+      assertThat(plan(c, messages.countUnread))
+          .contains("INDEX sqlite_autoindex_messages")
+          .doesNotContain("SCAN");
+      for (String ordered :
+          List.of(
+              messages.entriesAfter,
+              messages.entryAttachments,
+              messages.latestMessages,
+              messages.messagesBefore,
+              messages.messagesAfter,
+              messages.messageAttachments)) {
+        assertThat(plan(c, ordered))
+            .as(ordered)
+            .contains("USING INDEX")
+            .doesNotContain("SCAN")
+            .doesNotContain("TEMP B-TREE");
+      }
     }
   }
 
