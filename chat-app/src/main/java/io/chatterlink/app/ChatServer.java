@@ -76,7 +76,7 @@ public final class ChatServer implements AutoCloseable {
       transport.attach(core);
       ChatWeb web = ChatWeb.create(core, webSettings(config, backend.secretKey()));
       HttpHandler operations =
-          new OperationsHandler(web.handler(), backend::databaseAnswers, metrics.registry());
+          new OperationsHandler(web.handler(), backend::databaseAnswers, metrics::scrape);
       // The transport's handler goes first: Tyrus matches the full request URI.
       ConnectionGauge connections = metrics.countConnections(transport.undertowHandler(operations));
       Undertow undertow =
@@ -89,6 +89,7 @@ public final class ChatServer implements AutoCloseable {
               .setHandler(connections)
               .build();
       listen(undertow, config);
+      metrics.bindJvmMetricsInBackground();
       ChatServer server =
           new ChatServer(config, backend, metrics, transport, undertow, connections);
       LOG.info(

@@ -11,19 +11,41 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.undertow.server.HttpHandler;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The server's meters, exposed at {@code /metrics}: messages stored (a counter: its rate is
  * messages per second), what the transport reports (send-to-ack latency histogram, requests, queue
  * drops, rate limiting, chat connections), events handed to the transport and their fan-out, open
  * WebSocket connections, and the JVM's memory, threads, GC and CPU.
+ *
+ * <p>The JVM's meters are bound by {@link #bindJvmMetricsInBackground()}, which the server calls
+ * once it listens: binding them loads the JDK's management classes, about a tenth of a second that
+ * serving does not need. A scrape waits until they are bound, so every scrape shows them.
  */
 final class ServerMetrics implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ServerMetrics.class);
+
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final JvmGcMetrics gc = new JvmGcMetrics();
+  private final FutureTask<Void> jvmMetrics = new FutureTask<>(this::bindJvmMetrics, null);
+  private final AtomicBoolean jvmMetricsStarted = new AtomicBoolean();
 
-  ServerMetrics() {
+  /** Starts binding the JVM's meters on a thread of its own; a second call does nothing. */
+  void bindJvmMetricsInBackground() {
+    if (jvmMetricsStarted.compareAndSet(false, true)) {
+      Thread binder = new Thread(jvmMetrics, "chatterlink-jvm-metrics");
+      binder.setDaemon(true);
+      binder.start();
+    }
+  }
+
+  private void bindJvmMetrics() {
     new JvmMemoryMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
@@ -31,8 +53,23 @@ final class ServerMetrics implements AutoCloseable {
     gc.bindTo(registry);
   }
 
-  PrometheusMeterRegistry registry() {
-    return registry;
+  /** Every meter, in the Prometheus text format; waits for the JVM's meters being bound. */
+  String scrape() {
+    awaitJvmMetrics();
+    return registry.scrape();
+  }
+
+  private void awaitJvmMetrics() {
+    if (!jvmMetricsStarted.get()) {
+      return;
+    }
+    try {
+      jvmMetrics.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      LOG.warn("event=jvm_metrics_unbound error={}", e.getCause().getClass().getSimpleName());
+    }
   }
 
   /** {@code store}, counting what it stores. */
@@ -55,8 +92,10 @@ final class ServerMetrics implements AutoCloseable {
     return new ConnectionGauge(handler, registry);
   }
 
+  /** Waits for the JVM's meters if they are being bound, then closes the registry. */
   @Override
   public void close() {
+    awaitJvmMetrics();
     gc.close();
     registry.close();
   }

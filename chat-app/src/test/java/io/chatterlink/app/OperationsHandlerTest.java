@@ -96,7 +96,8 @@ class OperationsHandlerTest {
 
   private URI start(BooleanSupplier databaseAnswers) {
     OperationsHandler handler =
-        new OperationsHandler(exchange -> exchange.setStatusCode(418), databaseAnswers, registry);
+        new OperationsHandler(
+            exchange -> exchange.setStatusCode(418), databaseAnswers, registry::scrape);
     server = Undertow.builder().addHttpListener(0, "127.0.0.1").setHandler(handler).build();
     server.start();
     int port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();

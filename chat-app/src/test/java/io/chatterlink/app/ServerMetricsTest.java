@@ -1,0 +1,41 @@
+package io.chatterlink.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ServerMetricsTest {
+  @Test
+  void aScrapeAfterTheJvmMetersWereStartedShowsThemAll() {
+    try (ServerMetrics metrics = new ServerMetrics()) {
+      metrics.bindJvmMetricsInBackground();
+
+      assertThat(metrics.scrape())
+          .contains("jvm_memory_used_bytes")
+          .contains("jvm_threads_live_threads")
+          .contains("system_cpu_count")
+          .contains("process_uptime_seconds")
+          .contains("jvm_gc_memory_allocated_bytes_total");
+    }
+  }
+
+  @Test
+  void untilTheyAreStartedAScrapeDoesNotWaitForThem() {
+    try (ServerMetrics metrics = new ServerMetrics()) {
+      assertThat(metrics.scrape()).doesNotContain("jvm_memory_used_bytes");
+    }
+  }
+
+  @Test
+  void startingTwiceBindsOnce() {
+    try (ServerMetrics metrics = new ServerMetrics()) {
+      metrics.bindJvmMetricsInBackground();
+      metrics.bindJvmMetricsInBackground();
+
+      String scrape = metrics.scrape();
+      assertThat(scrape.indexOf("# TYPE system_cpu_count"))
+          .isEqualTo(scrape.lastIndexOf("# TYPE system_cpu_count"))
+          .isNotNegative();
+    }
+  }
+}
