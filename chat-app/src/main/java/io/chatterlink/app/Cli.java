@@ -46,11 +46,33 @@ final class Cli implements Callable<Integer> {
   static int run(
       String[] args, Map<String, String> environment, Path workingDir, Terminal terminal) {
     Cli cli = new Cli(environment, workingDir, terminal);
+    if (servesWithoutParsing(args)) {
+      // Serving takes no options, and picocli would first build its model of every command (by
+      // reflection over their annotations): a tenth of a second of every cold start.
+      return cli.serve();
+    }
     CommandLine commandLine = new CommandLine(cli);
     commandLine.setOut(terminal.out());
     commandLine.setErr(terminal.err());
     commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> cli.report(e));
     return commandLine.execute(args);
+  }
+
+  /** True for the arguments that mean "serve" and nothing else: none, or just {@code serve}. */
+  static boolean servesWithoutParsing(String[] args) {
+    return args.length == 0 || (args.length == 1 && "serve".equals(args[0]));
+  }
+
+  /** Serves as picocli would run {@link ServeCommand}, failures reported the same way. */
+  private int serve() {
+    try {
+      return new ServeCommand().serve(this);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return report(e);
+    } catch (RuntimeException e) {
+      return report(e);
+    }
   }
 
   /** Without a subcommand: serve. */

@@ -166,6 +166,36 @@ class CliTest {
   }
 
   @Test
+  void noArgumentsOrJustServeMeanServingAndAnythingElseIsParsed() {
+    assertThat(Cli.servesWithoutParsing(new String[0])).isTrue();
+    assertThat(Cli.servesWithoutParsing(new String[] {"serve"})).isTrue();
+    assertThat(Cli.servesWithoutParsing(new String[] {"serve", "--help"})).isFalse();
+    assertThat(Cli.servesWithoutParsing(new String[] {"--help"})).isFalse();
+    assertThat(Cli.servesWithoutParsing(new String[] {"export", "r1"})).isFalse();
+  }
+
+  @Test
+  void serveWithABadSettingFailsOnOneLineWithOrWithoutItsName() {
+    for (String[] args : List.of(new String[0], new String[] {"serve"})) {
+      err.getBuffer().setLength(0);
+
+      int status = run(Map.of("PORT", "lots"), "", args);
+
+      assertThat(status).isEqualTo(Cli.FAILED);
+      assertThat(err.toString().strip())
+          .isEqualTo("chatterlink: PORT: must be a whole number from 0 to 65535");
+    }
+  }
+
+  @Test
+  void serveWithAnArgumentIsStillParsedAndRefusedAsAUsageError() {
+    int status = run(Map.of(), "", "serve", "now");
+
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString()).contains("Unmatched argument").contains("now");
+  }
+
+  @Test
   void helpListsEveryCommand() {
     int status = run(Map.of(), "", "--help");
 
