@@ -16,9 +16,10 @@ import org.jooq.exception.DataAccessException;
  * Runs the hot reads (those of every connection and request: sessions, users, rooms, memberships,
  * seqs, resync) as plain JDBC prepared statements on the read pool's connections. Their SQL is
  * rendered by jOOQ from the generated schema once, when the store is built ({@link #render}), so it
- * is in the database's own dialect; rendering and binding through jOOQ on every call was most of
- * the CPU and nearly all of the garbage of these reads. Cold reads (admin, rotation, searches) stay
- * ordinary jOOQ queries.
+ * is in the database's own dialect, and each statement is prepared once per connection ({@link
+ * ReadStatements}); rendering and binding through jOOQ on every call was most of the CPU and nearly
+ * all of the garbage of these reads. Cold reads (admin, rotation, searches) stay ordinary jOOQ
+ * queries.
  *
  * <p>A failure is thrown as jOOQ's {@link DataAccessException}, which {@link Storage#guard} turns
  * into the core's unavailable error, as for every other query.
@@ -38,6 +39,7 @@ final class JdbcReads {
 
   private final DSLContext read;
   private final ConnectionProvider connections;
+  private final ReadStatements statements = new ReadStatements();
 
   JdbcReads(DSLContext read) {
     this.read = read;
@@ -87,36 +89,49 @@ final class JdbcReads {
         });
   }
 
-  static <T> Optional<T> one(Connection connection, String sql, Row<T> row, Object... values)
+  /** The row the query finds on {@code connection}, if any (its first, if several). */
+  <T> Optional<T> one(Connection connection, String sql, Row<T> row, Object... values)
       throws SQLException {
-    try (PreparedStatement statement = prepared(connection, sql, values);
-        ResultSet rows = statement.executeQuery()) {
-      return rows.next() ? Optional.of(row.read(rows)) : Optional.empty();
-    }
+    return query(
+        connection,
+        sql,
+        rows -> rows.next() ? Optional.of(row.read(rows)) : Optional.empty(),
+        values);
   }
 
-  static <T> List<T> list(Connection connection, String sql, Row<T> row, Object... values)
+  /** Every row the query finds on {@code connection}, in its order. */
+  <T> List<T> list(Connection connection, String sql, Row<T> row, Object... values)
       throws SQLException {
-    try (PreparedStatement statement = prepared(connection, sql, values);
-        ResultSet rows = statement.executeQuery()) {
-      List<T> found = new ArrayList<>();
-      while (rows.next()) {
-        found.add(row.read(rows));
-      }
-      return found;
-    }
+    return query(
+        connection,
+        sql,
+        rows -> {
+          List<T> found = new ArrayList<>();
+          while (rows.next()) {
+            found.add(row.read(rows));
+          }
+          return found;
+        },
+        values);
   }
 
-  private static PreparedStatement prepared(Connection connection, String sql, Object... values)
+  /**
+   * Runs the kept statement for {@code sql} and reads its result with {@code read}. Closing the
+   * result resets the statement, which on SQLite also ends the snapshot it read from; a statement
+   * that failed is discarded rather than kept in an unknown state.
+   */
+  private <T> T query(Connection connection, String sql, Row<T> read, Object... values)
       throws SQLException {
-    PreparedStatement statement = connection.prepareStatement(sql);
     try {
+      PreparedStatement statement = statements.prepared(connection, sql);
       for (int i = 0; i < values.length; i++) {
         statement.setObject(i + 1, values[i]);
       }
-      return statement;
-    } catch (SQLException e) {
-      statement.close();
+      try (ResultSet rows = statement.executeQuery()) {
+        return read.read(rows);
+      }
+    } catch (SQLException | RuntimeException e) {
+      statements.discard(connection, sql);
       throw e;
     }
   }

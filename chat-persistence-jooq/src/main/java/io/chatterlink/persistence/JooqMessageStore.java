@@ -80,10 +80,10 @@ final class JooqMessageStore implements MessageStore {
                       switch (request.direction()) {
                         case LATEST ->
                             newestFirst(
-                                JdbcReads.list(c, sql.latestMessages, ROW, room.value(), limit));
+                                reads.list(c, sql.latestMessages, ROW, room.value(), limit));
                         case BEFORE ->
                             newestFirst(
-                                JdbcReads.list(
+                                reads.list(
                                     c,
                                     sql.messagesBefore,
                                     ROW,
@@ -91,7 +91,7 @@ final class JooqMessageStore implements MessageStore {
                                     request.anchorSeq(),
                                     limit));
                         case AFTER ->
-                            JdbcReads.list(
+                            reads.list(
                                 c,
                                 sql.messagesAfter,
                                 ROW,
@@ -104,6 +104,7 @@ final class JooqMessageStore implements MessageStore {
                   }
                   Map<Long, List<AttachmentId>> attachments =
                       MessageRows.attachmentsBySeq(
+                          reads,
                           c,
                           sql.messageAttachments,
                           room.value(),
@@ -135,7 +136,7 @@ final class JooqMessageStore implements MessageStore {
             reads.inTransaction(
                 c -> {
                   List<LogEntry> entries =
-                      JdbcReads.list(
+                      reads.list(
                           c,
                           sql.entriesAfter,
                           row -> readEntry(room, row),
@@ -147,6 +148,7 @@ final class JooqMessageStore implements MessageStore {
                   }
                   Map<Long, List<AttachmentId>> attachments =
                       MessageRows.attachmentsBySeq(
+                          reads,
                           c,
                           sql.entryAttachments,
                           room.value(),

@@ -107,10 +107,10 @@ final class MessageRows {
    * seq. Empty, and cheap, when the messages have none, as most have not.
    */
   static Map<Long, List<AttachmentId>> attachmentsBySeq(
-      Connection connection, String sql, Object... values) throws SQLException {
+      JdbcReads reads, Connection connection, String sql, Object... values) throws SQLException {
     Map<Long, List<AttachmentId>> bySeq = new HashMap<>();
     for (SeqAttachment found :
-        JdbcReads.list(
+        reads.list(
             connection,
             sql,
             row -> new SeqAttachment(row.getLong(1), new AttachmentId(row.getString(2))),
