@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jooq.ConnectionProvider;
 import org.jooq.DSLContext;
 import org.jooq.Query;
@@ -15,8 +16,8 @@ import org.jooq.exception.DataAccessException;
 /**
  * Runs the hot reads (those of every connection and request: sessions, users, rooms, memberships,
  * seqs, resync) as plain JDBC prepared statements on the read pool's connections. Their SQL is
- * rendered by jOOQ from the generated schema once, when the store is built ({@link #render}), so it
- * is in the database's own dialect, and each statement is prepared once per connection ({@link
+ * rendered by jOOQ from the generated schema once, on first use ({@link RenderedSql}), so it is in
+ * the database's own dialect, and each statement is prepared once per connection ({@link
  * ReadStatements}); rendering and binding through jOOQ on every call was most of the CPU and nearly
  * all of the garbage of these reads. Cold reads (admin, rotation, searches) stay ordinary jOOQ
  * queries.
@@ -47,20 +48,21 @@ final class JdbcReads {
   }
 
   /**
-   * The SQL of {@code query} in the read pool's dialect, each value a {@code ?} parameter in the
-   * order the query names it (give values as {@code (String) null} or {@code DSL.param(...)}).
+   * The SQL of {@code query} in the read pool's dialect, rendered on first use, each value a {@code
+   * ?} parameter in the order the query names it (give values as {@code (String) null} or {@code
+   * DSL.param(...)}).
    */
-  String render(Query query) {
-    return read.render(query);
+  RenderedSql sql(Supplier<Query> query) {
+    return new RenderedSql(read, query);
   }
 
   /** The row the query finds, if any (its first, if several). */
-  <T> Optional<T> one(String sql, Row<T> row, Object... values) {
+  <T> Optional<T> one(RenderedSql sql, Row<T> row, Object... values) {
     return run(connection -> one(connection, sql, row, values));
   }
 
   /** Every row the query finds, in its order. */
-  <T> List<T> list(String sql, Row<T> row, Object... values) {
+  <T> List<T> list(RenderedSql sql, Row<T> row, Object... values) {
     return run(connection -> list(connection, sql, row, values));
   }
 
@@ -90,7 +92,7 @@ final class JdbcReads {
   }
 
   /** The row the query finds on {@code connection}, if any (its first, if several). */
-  <T> Optional<T> one(Connection connection, String sql, Row<T> row, Object... values)
+  <T> Optional<T> one(Connection connection, RenderedSql sql, Row<T> row, Object... values)
       throws SQLException {
     return query(
         connection,
@@ -100,7 +102,7 @@ final class JdbcReads {
   }
 
   /** Every row the query finds on {@code connection}, in its order. */
-  <T> List<T> list(Connection connection, String sql, Row<T> row, Object... values)
+  <T> List<T> list(Connection connection, RenderedSql sql, Row<T> row, Object... values)
       throws SQLException {
     return query(
         connection,
@@ -120,10 +122,10 @@ final class JdbcReads {
    * result resets the statement, which on SQLite also ends the snapshot it read from; a statement
    * that failed is discarded rather than kept in an unknown state.
    */
-  private <T> T query(Connection connection, String sql, Row<T> read, Object... values)
+  private <T> T query(Connection connection, RenderedSql sql, Row<T> read, Object... values)
       throws SQLException {
     try {
-      PreparedStatement statement = statements.prepared(connection, sql);
+      PreparedStatement statement = statements.prepared(connection, sql.text());
       for (int i = 0; i < values.length; i++) {
         statement.setObject(i + 1, values[i]);
       }
@@ -131,7 +133,7 @@ final class JdbcReads {
         return read.read(rows);
       }
     } catch (SQLException | RuntimeException e) {
-      statements.discard(connection, sql);
+      statements.discard(connection, sql.text());
       throw e;
     }
   }

@@ -46,41 +46,45 @@ final class JooqRoomStore implements RoomStore {
   private final RoomMembersCache membersCache = new RoomMembersCache();
 
   /** Values: id. Columns: id, kind, name, direct_key, created_at. */
-  final String findRoom;
+  final RenderedSql findRoom;
 
   /** Values: room_id, user_id. Columns: {@value #MEMBERSHIP_COLUMNS}. */
-  final String findMembership;
+  final RenderedSql findMembership;
 
   /** Values: room_id. Columns: {@value #MEMBERSHIP_COLUMNS}, in joining order. */
-  final String membersOfRoom;
+  final RenderedSql membersOfRoom;
 
   /** Values: user_id. Columns: {@value #MEMBERSHIP_COLUMNS}, in joining order. */
-  final String membershipsOfUser;
+  final RenderedSql membershipsOfUser;
 
   JooqRoomStore(DSLContext read, DSLContext write) {
     this.read = read;
     this.write = write;
     this.reads = new JdbcReads(read);
     this.findRoom =
-        reads.render(
-            read.select(ROOMS.ID, ROOMS.KIND, ROOMS.NAME, ROOMS.DIRECT_KEY, ROOMS.CREATED_AT)
-                .from(ROOMS)
-                .where(ROOMS.ID.eq((String) null)));
+        reads.sql(
+            () ->
+                read.select(ROOMS.ID, ROOMS.KIND, ROOMS.NAME, ROOMS.DIRECT_KEY, ROOMS.CREATED_AT)
+                    .from(ROOMS)
+                    .where(ROOMS.ID.eq((String) null)));
     this.findMembership =
-        reads.render(
-            selectMemberships()
-                .where(MEMBERSHIPS.ROOM_ID.eq((String) null))
-                .and(MEMBERSHIPS.USER_ID.eq((String) null)));
+        reads.sql(
+            () ->
+                selectMemberships()
+                    .where(MEMBERSHIPS.ROOM_ID.eq((String) null))
+                    .and(MEMBERSHIPS.USER_ID.eq((String) null)));
     this.membersOfRoom =
-        reads.render(
-            selectMemberships()
-                .where(MEMBERSHIPS.ROOM_ID.eq((String) null))
-                .orderBy(MEMBERSHIPS.JOIN_ORDER));
+        reads.sql(
+            () ->
+                selectMemberships()
+                    .where(MEMBERSHIPS.ROOM_ID.eq((String) null))
+                    .orderBy(MEMBERSHIPS.JOIN_ORDER));
     this.membershipsOfUser =
-        reads.render(
-            selectMemberships()
-                .where(MEMBERSHIPS.USER_ID.eq((String) null))
-                .orderBy(MEMBERSHIPS.JOIN_ORDER));
+        reads.sql(
+            () ->
+                selectMemberships()
+                    .where(MEMBERSHIPS.USER_ID.eq((String) null))
+                    .orderBy(MEMBERSHIPS.JOIN_ORDER));
   }
 
   private SelectJoinStep<?> selectMemberships() {

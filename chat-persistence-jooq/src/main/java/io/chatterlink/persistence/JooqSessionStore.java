@@ -24,16 +24,18 @@ final class JooqSessionStore implements SessionStore {
   private final DSLContext write;
 
   /** Values: id. Columns: id, user_id, created_at, last_seen_at. */
-  final String findById;
+  final RenderedSql findById;
 
   JooqSessionStore(DSLContext read, DSLContext write) {
     this.reads = new JdbcReads(read);
     this.write = write;
     this.findById =
-        reads.render(
-            read.select(SESSIONS.ID, SESSIONS.USER_ID, SESSIONS.CREATED_AT, SESSIONS.LAST_SEEN_AT)
-                .from(SESSIONS)
-                .where(SESSIONS.ID.eq((String) null)));
+        reads.sql(
+            () ->
+                read.select(
+                        SESSIONS.ID, SESSIONS.USER_ID, SESSIONS.CREATED_AT, SESSIONS.LAST_SEEN_AT)
+                    .from(SESSIONS)
+                    .where(SESSIONS.ID.eq((String) null)));
   }
 
   @Override

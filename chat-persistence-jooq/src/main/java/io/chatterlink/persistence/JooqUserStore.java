@@ -27,22 +27,23 @@ final class JooqUserStore implements UserStore {
   private final JdbcReads reads;
 
   /** Values: id. Columns: id, username, display_name, password_hash, created_at. */
-  final String findById;
+  final RenderedSql findById;
 
   JooqUserStore(DSLContext read, DSLContext write) {
     this.read = read;
     this.write = write;
     this.reads = new JdbcReads(read);
     this.findById =
-        reads.render(
-            read.select(
-                    USERS.ID,
-                    USERS.USERNAME,
-                    USERS.DISPLAY_NAME,
-                    USERS.PASSWORD_HASH,
-                    USERS.CREATED_AT)
-                .from(USERS)
-                .where(USERS.ID.eq((String) null)));
+        reads.sql(
+            () ->
+                read.select(
+                        USERS.ID,
+                        USERS.USERNAME,
+                        USERS.DISPLAY_NAME,
+                        USERS.PASSWORD_HASH,
+                        USERS.CREATED_AT)
+                    .from(USERS)
+                    .where(USERS.ID.eq((String) null)));
   }
 
   @Override

@@ -107,7 +107,8 @@ final class MessageRows {
    * seq. Empty, and cheap, when the messages have none, as most have not.
    */
   static Map<Long, List<AttachmentId>> attachmentsBySeq(
-      JdbcReads reads, Connection connection, String sql, Object... values) throws SQLException {
+      JdbcReads reads, Connection connection, RenderedSql sql, Object... values)
+      throws SQLException {
     Map<Long, List<AttachmentId>> bySeq = new HashMap<>();
     for (SeqAttachment found :
         reads.list(

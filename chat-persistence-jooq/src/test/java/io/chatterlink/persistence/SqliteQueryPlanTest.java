@@ -111,7 +111,7 @@ class SqliteQueryPlanTest {
       assertThat(plan(c, messages.countUnread))
           .contains("INDEX sqlite_autoindex_messages")
           .doesNotContain("SCAN");
-      for (String ordered :
+      for (RenderedSql ordered :
           List.of(
               messages.entriesAfter,
               messages.entryAttachments,
@@ -120,12 +120,16 @@ class SqliteQueryPlanTest {
               messages.messagesAfter,
               messages.messageAttachments)) {
         assertThat(plan(c, ordered))
-            .as(ordered)
+            .as(ordered.text())
             .contains("USING INDEX")
             .doesNotContain("SCAN")
             .doesNotContain("TEMP B-TREE");
       }
     }
+  }
+
+  private static String plan(Connection c, RenderedSql query) throws SQLException {
+    return plan(c, query.text());
   }
 
   private static String plan(Connection c, String query) throws SQLException {
