@@ -150,6 +150,11 @@ set_idle() {
     done
   done
   run "idle:cl:10000" cl --clients 10000 --mode idle --hold 5 --connect-concurrency 50
+  # The Java generator also reads the RSS after the server's JVM ran a full GC with every client
+  # still connected: what the connections keep, without the garbage of connecting them.
+  for n in 1000 5000; do
+    java_bench "idlegc:cl:$n" --users "$USERS" --clients "$n" --mode idle --connect-concurrency 50
+  done
 }
 
 set_rooms() { # 100 rooms x 10 clients, one sender per room
@@ -188,6 +193,10 @@ set_java() { # the Java generator: the same scenarios from a multi-threaded clie
   java_bench "java:cl:A50x5:w16" --users "$USERS" --clients 50 --senders 5 --mode closed --window 16
   java_bench "java:cl:B200x1@25" --users "$USERS" --clients 200 --senders 1 --mode open --rate 25
   java_bench "java:cl:rooms100x10:w16" --users "$USERS" --clients 1000 --rooms 100 --senders 100 \
+    --mode closed --window 16
+  # Ingest: 100 rooms with one member each, who sends (its own push is the one delivery): messages
+  # accepted, encrypted, committed and acknowledged per second across many rooms.
+  java_bench "java:cl:rooms100x1:w16" --users "$USERS" --clients 100 --rooms 100 --senders 100 \
     --mode closed --window 16
 }
 

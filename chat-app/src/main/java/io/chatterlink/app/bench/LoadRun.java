@@ -135,6 +135,8 @@ final class LoadRun {
     }
     rssSampler.cancel(false);
     OptionalLong rssEnd = proc.rssKiB(pid);
+    OptionalLong rssAfterGc =
+        settings.mode() == Mode.IDLE ? proc.rssAfterFullGcKiB(pid) : OptionalLong.empty();
     finished = true;
     for (BenchConnection c : connections) {
       if (c != null) {
@@ -146,7 +148,8 @@ final class LoadRun {
             ? OptionalLong.of(Math.max(rssPeak.get(), rssEnd.getAsLong()))
             : OptionalLong.empty();
     ServerSample server =
-        new ServerSample(settings.serverPid(), rssBefore, rssIdle, peak, rssEnd, minus(cpu1, cpu0));
+        new ServerSample(
+            settings.serverPid(), rssBefore, rssIdle, peak, rssEnd, rssAfterGc, minus(cpu1, cpu0));
     OptionalDouble busy =
         machine0.isPresent() && machine1.isPresent()
             ? machine1.get().busyFractionSince(machine0.get())

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Another process's CPU time and resident memory, read from Linux's {@code /proc}. Every read is
@@ -17,6 +18,12 @@ final class ProcessStats {
    * arm64.
    */
   static final int CLOCK_TICKS_PER_SECOND = 100;
+
+  /** Longest wait for the server's full GC. */
+  static final int GC_TIMEOUT_SECONDS = 30;
+
+  /** Pause between the full GC and the RSS reading. */
+  static final int GC_SETTLE_MILLIS = 1_000;
 
   private final Path proc;
 
@@ -44,6 +51,46 @@ final class ProcessStats {
       return rssKiBOf(Files.readString(proc.resolve(pid + "/status")));
     } catch (IOException e) {
       return OptionalLong.empty();
+    }
+  }
+
+  /**
+   * The RSS after asking the process's JVM for a full GC ({@code jcmd <pid> GC.run}, from this
+   * JVM's own JDK) and letting it settle; empty when that is impossible (not a JVM, no {@code
+   * jcmd}).
+   */
+  OptionalLong rssAfterFullGcKiB(long pid) {
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    // jcmd signals its target with SIGQUIT, which ends a process that is not a JVM.
+    if (pid <= 0 || !Files.isExecutable(jcmd) || !isJava(pid)) {
+      return OptionalLong.empty();
+    }
+    try {
+      Process gc =
+          new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.run")
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      if (!gc.waitFor(GC_TIMEOUT_SECONDS, TimeUnit.SECONDS) || gc.exitValue() != 0) {
+        gc.destroyForcibly();
+        return OptionalLong.empty();
+      }
+      Thread.sleep(GC_SETTLE_MILLIS); // G1 gives memory back to the OS just after the GC
+    } catch (IOException e) {
+      return OptionalLong.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return OptionalLong.empty();
+    }
+    return rssKiB(pid);
+  }
+
+  private boolean isJava(long pid) {
+    try {
+      Path exe = Files.readSymbolicLink(proc.resolve(pid + "/exe")).getFileName();
+      return exe != null && exe.toString().equals("java");
+    } catch (IOException | UnsupportedOperationException e) {
+      return false;
     }
   }
 

@@ -73,6 +73,7 @@ final class Report {
       put(rss, "idle", sv.rssIdleKiB());
       put(rss, "peak", sv.rssPeakKiB());
       put(rss, "end", sv.rssEndKiB());
+      put(rss, "idle_after_gc", sv.rssAfterGcKiB());
       put(server, "rss_per_idle_conn_kib", sv.rssPerIdleConnectionKiB(r.connected()), 2);
       put(server, "cpu_seconds", sv.cpuSeconds(), 2);
       put(server, "cpu_util", perWindow(sv.cpuSeconds(), r.windowSeconds()), 3);
@@ -150,6 +151,9 @@ final class Report {
         "server RSS KiB before/idle/peak",
         opt(sv.rssBeforeKiB()) + " / " + opt(sv.rssIdleKiB()) + " / " + opt(sv.rssPeakKiB()));
     line(t, "KiB per idle connection", opt(sv.rssPerIdleConnectionKiB(r.connected())));
+    if (sv.rssAfterGcKiB().isPresent()) {
+      line(t, "server RSS KiB idle after a full GC", opt(sv.rssAfterGcKiB()));
+    }
     line(
         t,
         "generator CPU (cores), machine busy",

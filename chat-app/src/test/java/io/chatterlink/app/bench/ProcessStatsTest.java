@@ -46,4 +46,23 @@ class ProcessStatsTest {
 
     assertThat(stats.machineTicks().orElseThrow().busyFractionSince(before)).hasValue(0.5);
   }
+
+  @Test
+  void rssAfterAFullGcAsksARealJvmForOneAndReadsItsRss() {
+    long self = ProcessHandle.current().pid();
+
+    assertThat(ProcessStats.system().rssAfterFullGcKiB(self)).isPresent();
+  }
+
+  @Test
+  void rssAfterAFullGcIsEmptyForAProcessThatIsNoJvm() throws IOException {
+    Process notAJvm = new ProcessBuilder("sleep", "60").start();
+    try {
+      assertThat(ProcessStats.system().rssAfterFullGcKiB(notAJvm.pid())).isEmpty();
+      assertThat(notAJvm.isAlive()).as("never signalled").isTrue();
+      assertThat(ProcessStats.system().rssAfterFullGcKiB(-1)).isEmpty();
+    } finally {
+      notAJvm.destroyForcibly();
+    }
+  }
 }

@@ -31,6 +31,7 @@ class ReportTest {
             OptionalLong.of(150_000),
             OptionalLong.of(200_000),
             OptionalLong.of(190_000),
+            OptionalLong.of(140_000),
             OptionalDouble.of(5.0));
     return new RunResult(
         BenchSettingsTest.settings(50, 5, 1, Mode.CLOSED),
@@ -61,6 +62,8 @@ class ReportTest {
     assertThat(line.path("latency_ms").path("count").asLong()).isEqualTo(1000);
     assertThat(line.path("server").path("deliveries_per_cpu_s").asDouble()).isEqualTo(1020.0);
     assertThat(line.path("server").path("rss_per_idle_conn_kib").asDouble()).isEqualTo(1000.0);
+    assertThat(line.path("server").path("rss_kib").path("idle_after_gc").asLong())
+        .isEqualTo(140_000);
     assertThat(line.path("server").path("cpu_util").asDouble()).isEqualTo(0.5);
     assertThat(line.path("generator").path("other_cores").asDouble()).isEqualTo(0.1);
     assertThat(line.path("errors").path("timeout").asLong()).isEqualTo(1);
