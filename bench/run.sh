@@ -10,7 +10,7 @@
 #       idle connections) | rooms (100 rooms x 10 clients) | storm (join storm with 50 messages of
 #       history) | java (the same from the Java `bench` command) | steady (A W=1 and B after 45 s
 #       of warm-up, once the JIT has compiled the hot paths) | all
-#       (default: all of them, about 35 minutes)
+#       (default: all of them, about 42 minutes)
 #
 # Needs: the server jar (chat-app/target/chatterlink.jar, or CL_JAR=...), Node 20 + npm (loadgen's
 # dependencies are installed into a copy under $WORK), the Flask peer's Debian packages
@@ -135,7 +135,7 @@ set_ratio() { # ABBA pairs; the ws ceiling runs between them
 }
 
 set_capacity() { # open loop, 50 clients / 5 senders; rate per sender
-  for r in ${CL_RATES:-40 80 160 240 320 480}; do
+  for r in ${CL_RATES:-40 80 160 320 480 640 960}; do
     run "cap:cl:50x5@$r" cl --clients 50 --senders 5 --mode rate --rate "$r" --duration "$DUR" --warmup 3
   done
   for r in ${PEER_RATES:-20 30 40 50}; do
