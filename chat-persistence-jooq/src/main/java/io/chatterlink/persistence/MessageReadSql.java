@@ -81,7 +81,7 @@ final class MessageReadSql {
         reads.sql(
             () ->
                 dsl.select(MESSAGE_LOG.SEQ, MESSAGE_LOG.KIND, MESSAGE_LOG.BODY, MESSAGE_LOG.AT)
-                    .select(messageColumns())
+                    .select(MessageWriteSql.messageColumns())
                     .from(MESSAGE_LOG)
                     .join(MESSAGES)
                     .on(MESSAGES.ID.eq(MESSAGE_LOG.MESSAGE_ID))
@@ -129,22 +129,8 @@ final class MessageReadSql {
   }
 
   private static SelectConditionStep<?> messagesOfRoom(DSLContext dsl) {
-    return dsl.select(messageColumns()).from(MESSAGES).where(MESSAGES.ROOM_ID.eq((String) null));
-  }
-
-  /** The messages columns, in the order {@value MessageWriteSql#MESSAGE_COLUMNS_ORDER}. */
-  private static Field<?>[] messageColumns() {
-    return new Field<?>[] {
-      MESSAGES.ID,
-      MESSAGES.ROOM_ID,
-      MESSAGES.SEQ,
-      MESSAGES.SENDER,
-      MESSAGES.CLIENT_MESSAGE_ID,
-      MESSAGES.BODY,
-      MESSAGES.REPLY_TO,
-      MESSAGES.SENT_AT,
-      MESSAGES.EDITED_AT,
-      MESSAGES.DELETED
-    };
+    return dsl.select(MessageWriteSql.messageColumns())
+        .from(MESSAGES)
+        .where(MESSAGES.ROOM_ID.eq((String) null));
   }
 }

@@ -6,6 +6,7 @@ import static io.chatterlink.persistence.schema.Tables.MESSAGE_LOG;
 import static io.chatterlink.persistence.schema.Tables.ROOM_SEQS;
 
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Query;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
@@ -49,19 +50,7 @@ final class MessageWriteSql {
     this.insertMessage =
         render(
             dsl,
-            dsl.insertInto(
-                    MESSAGES,
-                    MESSAGES.ID,
-                    MESSAGES.ROOM_ID,
-                    MESSAGES.SEQ,
-                    MESSAGES.SENDER,
-                    MESSAGES.CLIENT_MESSAGE_ID,
-                    MESSAGES.BODY,
-                    MESSAGES.REPLY_TO,
-                    MESSAGES.SENT_AT,
-                    MESSAGES.EDITED_AT,
-                    MESSAGES.DELETED)
-                .values(null, null, (Long) null, null, null, null, null, null, null, null));
+            dsl.insertInto(MESSAGES, messageColumns()).values(new Object[messageColumns().length]));
     this.insertLogEntry =
         render(
             dsl,
@@ -86,17 +75,7 @@ final class MessageWriteSql {
     this.findByPair =
         render(
             dsl,
-            dsl.select(
-                    MESSAGES.ID,
-                    MESSAGES.ROOM_ID,
-                    MESSAGES.SEQ,
-                    MESSAGES.SENDER,
-                    MESSAGES.CLIENT_MESSAGE_ID,
-                    MESSAGES.BODY,
-                    MESSAGES.REPLY_TO,
-                    MESSAGES.SENT_AT,
-                    MESSAGES.EDITED_AT,
-                    MESSAGES.DELETED)
+            dsl.select(messageColumns())
                 .from(MESSAGES)
                 .where(MESSAGES.SENDER.eq((String) null))
                 .and(MESSAGES.CLIENT_MESSAGE_ID.eq((String) null)));
@@ -125,5 +104,21 @@ final class MessageWriteSql {
 
   private static String render(DSLContext dsl, Query query) {
     return dsl.render(query);
+  }
+
+  /** The messages columns, in the order {@value #MESSAGE_COLUMNS_ORDER}. */
+  static Field<?>[] messageColumns() {
+    return new Field<?>[] {
+      MESSAGES.ID,
+      MESSAGES.ROOM_ID,
+      MESSAGES.SEQ,
+      MESSAGES.SENDER,
+      MESSAGES.CLIENT_MESSAGE_ID,
+      MESSAGES.BODY,
+      MESSAGES.REPLY_TO,
+      MESSAGES.SENT_AT,
+      MESSAGES.EDITED_AT,
+      MESSAGES.DELETED
+    };
   }
 }
