@@ -22,8 +22,14 @@ final class ProcessStats {
   /** Longest wait for the server's full GC. */
   static final int GC_TIMEOUT_SECONDS = 30;
 
-  /** Pause between the full GC and the RSS reading. */
-  static final int GC_SETTLE_MILLIS = 1_000;
+  /**
+   * Longest wait for the RSS to settle after the full GC: G1 gives memory back to the OS in steps,
+   * on a background thread, for a second or more after the collection ends.
+   */
+  static final int GC_SETTLE_MAX_MILLIS = 10_000;
+
+  /** Interval of the RSS readings while it settles; it has settled when two agree within 1 %. */
+  static final int GC_SETTLE_STEP_MILLIS = 500;
 
   private final Path proc;
 
@@ -75,14 +81,29 @@ final class ProcessStats {
         gc.destroyForcibly();
         return OptionalLong.empty();
       }
-      Thread.sleep(GC_SETTLE_MILLIS); // G1 gives memory back to the OS just after the GC
+      return settledRssKiB(pid);
     } catch (IOException e) {
       return OptionalLong.empty();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return OptionalLong.empty();
     }
-    return rssKiB(pid);
+  }
+
+  private OptionalLong settledRssKiB(long pid) throws InterruptedException {
+    OptionalLong last = rssKiB(pid);
+    for (int waited = 0; waited < GC_SETTLE_MAX_MILLIS; waited += GC_SETTLE_STEP_MILLIS) {
+      Thread.sleep(GC_SETTLE_STEP_MILLIS);
+      OptionalLong now = rssKiB(pid);
+      if (now.isEmpty() || last.isEmpty()) {
+        return now;
+      }
+      if (Math.abs(now.getAsLong() - last.getAsLong()) * 100 <= last.getAsLong()) {
+        return now;
+      }
+      last = now;
+    }
+    return last;
   }
 
   private boolean isJava(long pid) {
