@@ -32,7 +32,6 @@ final class CreateUserCommand implements Callable<Integer> {
   public Integer call() {
     Optional<String> password = cli.terminal().readNewPassword(username);
     if (password.isEmpty()) {
-      cli.terminal().err().println("chatterlink: no password given (or the two entries differ)");
       return Cli.FAILED;
     }
     try (Backend backend = Backend.open(cli.config())) {

@@ -52,9 +52,17 @@ final class Terminal {
    * A new password: typed twice at the console (the two must match), or one line of standard input
    * when there is no console.
    *
-   * @return empty if the input ended or the two entries differ
+   * @return empty, after saying so on {@link #err()}, if the input ended or the two entries differ
    */
   Optional<String> readNewPassword(String forWhom) {
+    Optional<String> password = readPasswordTwiceOrOnce(forWhom);
+    if (password.isEmpty()) {
+      err.println("chatterlink: no password given (or the two entries differ)");
+    }
+    return password;
+  }
+
+  private Optional<String> readPasswordTwiceOrOnce(String forWhom) {
     if (console.isPresent()) {
       char[] first = console.get().readPassword("New password for %s: ", forWhom);
       char[] second = console.get().readPassword("Repeat it: ");
