@@ -8,7 +8,6 @@ import io.chatterlink.core.model.MessageId;
 import io.chatterlink.core.model.NewMessage;
 import io.chatterlink.core.model.RoomId;
 import io.chatterlink.core.model.User;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -70,9 +69,7 @@ public class AppendBenchmark {
   /** Opens a fresh database file and stores the one sender and room every append uses. */
   @Setup(Level.Trial)
   public void openFreshDatabase() throws Exception {
-    Path dir = Files.createDirectories(Path.of("target", "jmh"));
-    file = Files.createTempFile(dir, "append-" + durability + "-", ".db");
-    Files.delete(file); // the storage creates it, migrations included
+    file = BenchmarkDatabases.freshFile("append-" + durability + "-");
     StorageSettings settings = new StorageSettings("jdbc:sqlite:" + file, durability);
     storage = JooqStorage.open(settings);
     StorageFixtures fixtures = new StorageFixtures(TestStorage.ports(storage));
@@ -92,9 +89,7 @@ public class AppendBenchmark {
     insertMessageRow.close();
     jdbc.close();
     storage.close();
-    for (String suffix : List.of("", "-wal", "-shm")) {
-      Files.deleteIfExists(Path.of(file + suffix));
-    }
+    BenchmarkDatabases.delete(file);
   }
 
   /** One appender: each append is its own group, so its own transaction and commit. */

@@ -8,7 +8,6 @@ import io.chatterlink.core.model.Session;
 import io.chatterlink.core.model.SessionId;
 import io.chatterlink.core.model.User;
 import io.chatterlink.core.model.UserId;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,9 +63,7 @@ public class ConnectionReadsBenchmark {
   /** A fresh database: the user's session, their rooms with other members, posts in one room. */
   @Setup(Level.Trial)
   public void openFreshDatabase() throws Exception {
-    Path dir = Files.createDirectories(Path.of("target", "jmh"));
-    file = Files.createTempFile(dir, "connection-reads-", ".db");
-    Files.delete(file);
+    file = BenchmarkDatabases.freshFile("connection-reads-");
     storage = JooqStorage.open(StorageSettings.of("jdbc:sqlite:" + file));
     StorageFixtures fixtures = new StorageFixtures(TestStorage.ports(storage));
     User alice = fixtures.user("alice");
@@ -98,9 +95,7 @@ public class ConnectionReadsBenchmark {
   @TearDown(Level.Trial)
   public void closeAndDelete() throws Exception {
     storage.close();
-    for (String suffix : List.of("", "-wal", "-shm")) {
-      Files.deleteIfExists(Path.of(file + suffix));
-    }
+    BenchmarkDatabases.delete(file);
   }
 
   /** The handshake: AccountService.authenticate's session and user lookups. */

@@ -8,7 +8,6 @@ import io.chatterlink.core.model.Role;
 import io.chatterlink.core.model.RoomId;
 import io.chatterlink.core.model.UserId;
 import io.chatterlink.persistence.schema.tables.records.MembershipsRecord;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -55,9 +54,7 @@ public class MembersBenchmark {
   /** A fresh database with one room of {@value #MEMBERS} members. */
   @Setup(Level.Trial)
   public void openFreshDatabase() throws Exception {
-    Path dir = Files.createDirectories(Path.of("target", "jmh"));
-    file = Files.createTempFile(dir, "members-", ".db");
-    Files.delete(file);
+    file = BenchmarkDatabases.freshFile("members-");
     StorageSettings settings = StorageSettings.of("jdbc:sqlite:" + file);
     storage = JooqStorage.open(settings);
     StorageFixtures fixtures = new StorageFixtures(TestStorage.ports(storage));
@@ -81,9 +78,7 @@ public class MembersBenchmark {
   public void closeAndDelete() throws Exception {
     pool.close();
     storage.close();
-    for (String suffix : List.of("", "-wal", "-shm")) {
-      Files.deleteIfExists(Path.of(file + suffix));
-    }
+    BenchmarkDatabases.delete(file);
   }
 
   /** The store's members(room): after the first call, from its cache. */
