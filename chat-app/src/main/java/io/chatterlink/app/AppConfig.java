@@ -35,6 +35,9 @@ import java.util.Optional;
  *     and {@code X-Forwarded-Proto}; only behind a proxy that sets them
  * @param shutdownGrace how long a graceful shutdown waits for in-flight sends before closing
  *     sockets
+ * @param httpRequestsPerAddress HTTP API requests one client address may have in progress at once
+ *     (beyond it {@code 429})
+ * @param metricsToken the bearer token {@code /metrics} requires; empty: {@code /metrics} is off
  */
 public record AppConfig(
     String host,
@@ -52,7 +55,9 @@ public record AppConfig(
     int wsRequestBurst,
     boolean secureCookies,
     boolean trustProxyHeaders,
-    Duration shutdownGrace) {
+    Duration shutdownGrace,
+    int httpRequestsPerAddress,
+    Optional<String> metricsToken) {
 
   /** Who may create an account ({@code REGISTRATION}). */
   public enum Registration {
@@ -104,6 +109,10 @@ public record AppConfig(
     if (shutdownGrace.isNegative()) {
       throw new ConfigException(Settings.SHUTDOWN_GRACE_SECONDS, "must not be negative");
     }
+    if (httpRequestsPerAddress < 1) {
+      throw new ConfigException(Settings.HTTP_REQUESTS_PER_ADDRESS, "must be positive");
+    }
+    Objects.requireNonNull(metricsToken, "metricsToken");
   }
 
   /**
@@ -137,7 +146,9 @@ public record AppConfig(
         wsRequestBurst,
         secureCookies,
         trustProxyHeaders,
-        shutdownGrace);
+        shutdownGrace,
+        httpRequestsPerAddress,
+        metricsToken);
   }
 
   /** Keys are shown as present or absent only, so a logged configuration leaks nothing. */
@@ -175,6 +186,10 @@ public record AppConfig(
         + trustProxyHeaders
         + ", shutdownGrace="
         + shutdownGrace
+        + ", httpRequestsPerAddress="
+        + httpRequestsPerAddress
+        + ", metrics="
+        + (metricsToken.isPresent() ? "(token set)" : "off")
         + "]";
   }
 }

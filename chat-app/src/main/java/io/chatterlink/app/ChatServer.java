@@ -7,7 +7,6 @@ import io.chatterlink.web.ChatWeb;
 import io.chatterlink.web.RegistrationMode;
 import io.chatterlink.web.WebSettings;
 import io.undertow.Undertow;
-import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -15,7 +14,11 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +38,8 @@ public final class ChatServer implements AutoCloseable {
   private final Backend backend;
   private final ServerMetrics metrics;
   private final WebSocketTransport transport;
+  private final ChatWeb web;
+  private final ExecutorService operationsPool;
   private final Undertow undertow;
   private final ConnectionGauge connections;
   private final int port;
@@ -46,12 +51,16 @@ public final class ChatServer implements AutoCloseable {
       Backend backend,
       ServerMetrics metrics,
       WebSocketTransport transport,
+      ChatWeb web,
+      ExecutorService operationsPool,
       Undertow undertow,
       ConnectionGauge connections) {
     this.config = config;
     this.backend = backend;
     this.metrics = metrics;
     this.transport = transport;
+    this.web = web;
+    this.operationsPool = operationsPool;
     this.undertow = undertow;
     this.connections = connections;
     this.port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
@@ -68,30 +77,37 @@ public final class ChatServer implements AutoCloseable {
     Backend backend = Backend.open(config);
     ServerMetrics metrics = new ServerMetrics();
     WebSocketTransport transport = null;
+    ChatWeb web = null;
+    // /healthz and /metrics get threads of their own: they must answer while others are busy.
+    ExecutorService operationsPool = Executors.newFixedThreadPool(2, daemonThreads("chat-ops-"));
     try {
       transport = WebSocketTransport.create(transportSettings(config), metrics.transport());
       ChatCore core =
           backend.core(
               metrics.meter(transport.delivery()), metrics.meter(backend.storage().messages()));
       transport.attach(core);
-      ChatWeb web = ChatWeb.create(core, webSettings(config, backend.secretKey()));
+      web = ChatWeb.create(core, webSettings(config, backend.secretKey()));
       HttpHandler operations =
-          new OperationsHandler(web.handler(), backend::databaseAnswers, metrics::scrape);
+          new OperationsHandler(
+              web.handler(),
+              backend::databaseAnswers,
+              metrics::scrape,
+              config.metricsToken(),
+              operationsPool);
       // The transport's handler goes first: Tyrus matches the full request URI.
       ConnectionGauge connections = metrics.countConnections(transport.undertowHandler(operations));
+      // chat-web sets the entity size its uploads need and the timeouts that close connections
+      // whose headers crawl in or that sit idle.
       Undertow undertow =
-          Undertow.builder()
+          web.configure(Undertow.builder())
               .addHttpListener(config.port(), config.host())
-              // Undertow caps every request body at 2 MiB by default and, for a chunked body,
-              // ignores the per-request limit chat-web sets: without this, larger uploads sent
-              // without Content-Length are cut off. Each route still enforces its own limit.
-              .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, web.maxEntitySize())
-              .setHandler(connections)
+              .setHandler(ChatWeb.secured(connections))
               .build();
       listen(undertow, config);
       metrics.bindJvmMetricsInBackground();
       ChatServer server =
-          new ChatServer(config, backend, metrics, transport, undertow, connections);
+          new ChatServer(
+              config, backend, metrics, transport, web, operationsPool, undertow, connections);
       LOG.info(
           "event=server_started url={} startup_ms={} config=\"{}\"",
           server.uri(),
@@ -102,6 +118,10 @@ public final class ChatServer implements AutoCloseable {
       if (transport != null) {
         transport.shutdown(Duration.ZERO);
       }
+      if (web != null) {
+        web.close();
+      }
+      operationsPool.shutdownNow();
       metrics.close();
       backend.close();
       throw e;
@@ -126,6 +146,15 @@ public final class ChatServer implements AutoCloseable {
     }
   }
 
+  private static ThreadFactory daemonThreads(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return task -> {
+      Thread thread = new Thread(task, prefix + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
   static TransportSettings transportSettings(AppConfig config) {
     TransportSettings defaults = TransportSettings.defaults();
     return defaults
@@ -143,6 +172,8 @@ public final class ChatServer implements AutoCloseable {
         .withAllowedOrigins(Set.copyOf(config.allowedOrigins()))
         .withSecureCookies(config.secureCookies())
         .withTrustProxyHeaders(config.trustProxyHeaders())
+        .withRequestLimits(
+            defaults.requestLimits().withMaxRequestsPerAddress(config.httpRequestsPerAddress()))
         .withInvites(secretKey, defaults.inviteLifetime());
   }
 
@@ -192,6 +223,8 @@ public final class ChatServer implements AutoCloseable {
       awaitClosingHandshakes(deadline);
       undertow.stop();
     } finally {
+      web.close();
+      operationsPool.shutdownNow();
       metrics.close();
       backend.close();
       stopped.countDown();

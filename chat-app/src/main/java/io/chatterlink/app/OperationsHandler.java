@@ -5,6 +5,10 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.Methods;
 import io.undertow.util.StatusCodes;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -13,7 +17,10 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code GET /healthz} (JSON; 200 when the database answers, else 503) and {@code GET /metrics}
  * (Prometheus text format); every other request goes on to {@code next}. Neither endpoint reveals
- * anything about users or messages.
+ * anything about users or messages, but the meters tell an outsider how busy the server is: {@code
+ * /metrics} answers only a request with {@code Authorization: Bearer <METRICS_TOKEN>}, and is off
+ * (404) while no token is set. Both run on their own small pool, so that they answer even while
+ * every other pool is busy.
  */
 final class OperationsHandler implements HttpHandler {
   static final String HEALTH_PATH = "/healthz";
@@ -27,16 +34,27 @@ final class OperationsHandler implements HttpHandler {
   private final HttpHandler next;
   private final BooleanSupplier databaseAnswers;
   private final Supplier<String> metricsText;
+  private final Optional<byte[]> metricsAuthorization;
+  private final Executor executor;
 
   /**
    * @param databaseAnswers true when the database answers a query (it may also throw: then no)
    * @param metricsText every meter in the Prometheus text format
+   * @param metricsToken the bearer token {@code /metrics} requires; empty: {@code /metrics} is off
+   * @param executor where the (blocking) answers are computed, never an I/O thread
    */
   OperationsHandler(
-      HttpHandler next, BooleanSupplier databaseAnswers, Supplier<String> metricsText) {
+      HttpHandler next,
+      BooleanSupplier databaseAnswers,
+      Supplier<String> metricsText,
+      Optional<String> metricsToken,
+      Executor executor) {
     this.next = next;
     this.databaseAnswers = databaseAnswers;
     this.metricsText = metricsText;
+    this.metricsAuthorization =
+        metricsToken.map(t -> ("Bearer " + t).getBytes(StandardCharsets.UTF_8));
+    this.executor = executor;
   }
 
   @Override
@@ -48,7 +66,7 @@ final class OperationsHandler implements HttpHandler {
     }
     if (exchange.isInIoThread()) {
       // Both answers block (a database query, a scrape); never on an I/O thread.
-      exchange.dispatch(this);
+      exchange.dispatch(executor, this);
       return;
     }
     if (!Methods.GET.equals(exchange.getRequestMethod())
@@ -62,10 +80,25 @@ final class OperationsHandler implements HttpHandler {
     exchange.getResponseHeaders().put(Headers.X_CONTENT_TYPE_OPTIONS, "nosniff");
     if (HEALTH_PATH.equals(path)) {
       health(exchange);
+    } else if (metricsAuthorization.isEmpty()) {
+      exchange.setStatusCode(StatusCodes.NOT_FOUND);
+      exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; charset=utf-8");
+      exchange.getResponseSender().send("/metrics is off: set METRICS_TOKEN to turn it on\n");
+    } else if (!authorized(exchange)) {
+      exchange.setStatusCode(StatusCodes.UNAUTHORIZED);
+      exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, "Bearer realm=\"metrics\"");
+      exchange.endExchange();
     } else {
       exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, PROMETHEUS_TEXT);
       exchange.getResponseSender().send(metricsText.get());
     }
+  }
+
+  private boolean authorized(HttpServerExchange exchange) {
+    String given = exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
+    return given != null
+        && MessageDigest.isEqual(
+            metricsAuthorization.get(), given.strip().getBytes(StandardCharsets.UTF_8));
   }
 
   private void health(HttpServerExchange exchange) {

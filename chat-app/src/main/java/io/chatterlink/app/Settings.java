@@ -35,6 +35,8 @@ final class Settings {
   static final String SECURE_COOKIES = "SECURE_COOKIES";
   static final String TRUST_PROXY_HEADERS = "TRUST_PROXY_HEADERS";
   static final String SHUTDOWN_GRACE_SECONDS = "SHUTDOWN_GRACE_SECONDS";
+  static final String HTTP_REQUESTS_PER_ADDRESS = "HTTP_REQUESTS_PER_ADDRESS";
+  static final String METRICS_TOKEN = "METRICS_TOKEN";
 
   /** Loopback: a fresh install is reachable from this machine only until HOST says otherwise. */
   static final String DEFAULT_HOST = "127.0.0.1";
@@ -66,6 +68,14 @@ final class Settings {
 
   /** Fewest characters in a SECRET_KEY: 32 characters carry at least 128 bits if random. */
   static final int MIN_SECRET_KEY_LENGTH = 32;
+
+  /** Default HTTP API requests one client address may have in progress at once. */
+  static final int DEFAULT_HTTP_REQUESTS_PER_ADDRESS = 32;
+
+  static final int MAX_HTTP_REQUESTS_PER_ADDRESS = 100_000;
+
+  /** Fewest characters in a METRICS_TOKEN, so that it cannot be guessed. */
+  static final int MIN_METRICS_TOKEN_LENGTH = 16;
 
   private final Map<String, String> values;
   private final Path workingDir;
@@ -116,7 +126,23 @@ final class Settings {
                 SHUTDOWN_GRACE_SECONDS,
                 DEFAULT_SHUTDOWN_GRACE_SECONDS,
                 0,
-                MAX_SHUTDOWN_GRACE_SECONDS)));
+                MAX_SHUTDOWN_GRACE_SECONDS)),
+        (int)
+            number(
+                HTTP_REQUESTS_PER_ADDRESS,
+                DEFAULT_HTTP_REQUESTS_PER_ADDRESS,
+                1,
+                MAX_HTTP_REQUESTS_PER_ADDRESS),
+        metricsToken());
+  }
+
+  private Optional<String> metricsToken() {
+    Optional<String> token = text(METRICS_TOKEN);
+    if (token.isPresent() && token.get().length() < MIN_METRICS_TOKEN_LENGTH) {
+      throw new ConfigException(
+          METRICS_TOKEN, "must have at least " + MIN_METRICS_TOKEN_LENGTH + " characters");
+    }
+    return token;
   }
 
   private Optional<String> text(String name) {

@@ -11,6 +11,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -20,12 +23,15 @@ class OperationsHandlerTest {
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final HttpClient http = HttpClient.newHttpClient();
+  private static final String TOKEN = "a-metrics-token-of-some-length";
+  private final ExecutorService pool = Executors.newSingleThreadExecutor();
   private Undertow server;
 
   @AfterEach
   void stop() {
     server.stop();
     registry.close();
+    pool.shutdownNow();
   }
 
   @Test
@@ -94,10 +100,41 @@ class OperationsHandlerTest {
     assertThat(response.statusCode()).isEqualTo(418);
   }
 
+  @Test
+  void metricsAreOffWithoutAToken() throws Exception {
+    URI base = start(() -> true, Optional.empty());
+
+    HttpResponse<String> response = get(base.resolve("/metrics"));
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.body()).contains("METRICS_TOKEN");
+  }
+
+  @Test
+  void metricsWithoutTheRightBearerTokenAreRefused() throws Exception {
+    URI base = start(() -> true);
+
+    HttpResponse<String> none = get(base.resolve("/metrics"), Optional.empty());
+    HttpResponse<String> wrong = get(base.resolve("/metrics"), Optional.of("Bearer nope"));
+
+    assertThat(none.statusCode()).isEqualTo(401);
+    assertThat(none.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"metrics\"");
+    assertThat(wrong.statusCode()).isEqualTo(401);
+    assertThat(wrong.body()).doesNotContain("chatterlink");
+  }
+
   private URI start(BooleanSupplier databaseAnswers) {
+    return start(databaseAnswers, Optional.of(TOKEN));
+  }
+
+  private URI start(BooleanSupplier databaseAnswers, Optional<String> token) {
     OperationsHandler handler =
         new OperationsHandler(
-            exchange -> exchange.setStatusCode(418), databaseAnswers, registry::scrape);
+            exchange -> exchange.setStatusCode(418),
+            databaseAnswers,
+            registry::scrape,
+            token,
+            pool);
     server = Undertow.builder().addHttpListener(0, "127.0.0.1").setHandler(handler).build();
     server.start();
     int port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
@@ -105,6 +142,13 @@ class OperationsHandlerTest {
   }
 
   private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+    return get(uri, Optional.of("Bearer " + TOKEN));
+  }
+
+  private HttpResponse<String> get(URI uri, Optional<String> authorization)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri);
+    authorization.ifPresent(a -> request.header("Authorization", a));
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

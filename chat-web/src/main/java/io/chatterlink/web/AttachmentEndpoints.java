@@ -54,7 +54,7 @@ final class AttachmentEndpoints {
 
   void register(ApiRoutes routes) {
     routes
-        .post("/api/rooms/{room}/attachments", this::upload)
+        .upload("/api/rooms/{room}/attachments", this::upload)
         .get("/api/attachments/{id}", call -> download(call, false))
         .get("/api/attachments/{id}/thumbnail", call -> download(call, true))
         .get("/api/attachments/{id}/info", this::info);

@@ -23,12 +23,18 @@ final class Call {
   private final HttpServerExchange exchange;
   private final Json json;
   private final ManageAccounts accounts;
+  private final Optional<byte[]> body;
   private Optional<AuthenticatedUser> caller;
 
-  Call(HttpServerExchange exchange, Json json, ManageAccounts accounts) {
+  /**
+   * @param body the request body, already read in full; empty for a route that streams its body
+   *     itself (an upload)
+   */
+  Call(HttpServerExchange exchange, Json json, ManageAccounts accounts, Optional<byte[]> body) {
     this.exchange = exchange;
     this.json = json;
     this.accounts = accounts;
+    this.body = body;
   }
 
   HttpServerExchange exchange() {
@@ -93,7 +99,8 @@ final class Call {
             || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json"))) {
       throw new InvalidInputException("send the request body as application/json");
     }
-    return json.readObject(exchange.getInputStream());
+    return json.readObject(
+        body.orElseThrow(() -> new IllegalStateException("this route streams its body")));
   }
 
   ObjectNode object() {

@@ -1,6 +1,8 @@
 package io.chatterlink.web;
 
 import io.chatterlink.core.ChatCore;
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import java.time.Clock;
@@ -14,24 +16,29 @@ import java.util.Objects;
  *
  * <pre>{@code
  * ChatWeb web = ChatWeb.create(core, WebSettings.defaults(Path.of("data/uploads")));
- * Undertow.builder()
- *     .addHttpListener(8080, "localhost")
- *     .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, web.maxEntitySize())
- *     .setHandler(web.handler())
- *     .build()
- *     .start();
+ * Undertow server =
+ *     web.configure(Undertow.builder())
+ *         .addHttpListener(8080, "localhost")
+ *         .setHandler(web.handler())
+ *         .build();
+ * server.start();
  * }</pre>
  *
- * <p>Thread-safe; build one per server. It owns no threads (the API runs on Undertow's worker
- * pool), so there is nothing to close.
+ * <p>Thread-safe; build one per server. It owns two bounded pools that run the API (see {@link
+ * RequestLimits}): {@link #close()} it after the server stops.
  */
-public final class ChatWeb {
+public final class ChatWeb implements AutoCloseable {
   private final HttpHandler handler;
   private final long maxEntitySize;
+  private final RequestLimits limits;
+  private final RequestPools pools;
 
-  private ChatWeb(HttpHandler handler, long maxEntitySize) {
+  private ChatWeb(
+      HttpHandler handler, long maxEntitySize, RequestLimits limits, RequestPools pools) {
     this.handler = handler;
     this.maxEntitySize = maxEntitySize;
+    this.limits = limits;
+    this.pools = pools;
   }
 
   /**
@@ -53,8 +60,15 @@ public final class ChatWeb {
     JsonViews views = new JsonViews(json);
     ErrorResponses errors = new ErrorResponses(json);
     Cookies cookies = new Cookies(settings.secureCookies(), settings.sessionCookieMaxAge());
+    RequestPools pools = new RequestPools(settings.requestLimits());
     ApiRoutes api =
-        new ApiRoutes(json, errors, new CsrfGuard(settings.allowedOrigins()), core.accounts());
+        new ApiRoutes(
+            json,
+            errors,
+            new CsrfGuard(settings.allowedOrigins()),
+            core.accounts(),
+            settings.requestLimits(),
+            pools);
     LoginThrottle throttle =
         new LoginThrottle(
             settings.maxLoginFailuresPerAccount(),
@@ -99,7 +113,9 @@ public final class ChatWeb {
             });
     return new ChatWeb(
         settings.trustProxyHeaders() ? new TrustedProxyHeaders(root) : root,
-        settings.maxUploadBytes() + AttachmentEndpoints.DRAIN_ALLOWANCE);
+        settings.maxUploadBytes() + AttachmentEndpoints.DRAIN_ALLOWANCE,
+        settings.requestLimits(),
+        pools);
   }
 
   /**
@@ -112,6 +128,43 @@ public final class ChatWeb {
    */
   public long maxEntitySize() {
     return maxEntitySize;
+  }
+
+  /**
+   * Sets the server options this handler relies on: the entity size of {@link #maxEntitySize()},
+   * and the timeouts that close connections whose request headers crawl in ({@link
+   * RequestLimits#requestParseTimeout()}) or that sit idle between requests ({@link
+   * RequestLimits#idleConnectionTimeout()}). Call it on the builder of the server that serves
+   * {@link #handler()}.
+   *
+   * @return the same builder
+   */
+  public Undertow.Builder configure(Undertow.Builder builder) {
+    return builder
+        .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, maxEntitySize)
+        .setServerOption(
+            UndertowOptions.REQUEST_PARSE_TIMEOUT, (int) limits.requestParseTimeout().toMillis())
+        .setServerOption(
+            UndertowOptions.NO_REQUEST_TIMEOUT, (int) limits.idleConnectionTimeout().toMillis());
+  }
+
+  /**
+   * Stops the request pools, letting running requests finish for up to a few seconds; call it after
+   * the server has stopped listening. A second call does nothing.
+   */
+  @Override
+  public void close() {
+    pools.close();
+  }
+
+  /**
+   * {@code next} with this module's security headers ({@code Content-Security-Policy}, {@code
+   * X-Content-Type-Options: nosniff}, framing and referrer rules) put on every response before it
+   * runs: put it outermost, so that responses made by other handlers ({@code /healthz}, WebSocket
+   * refusals) carry them too. {@link #handler()} already has them.
+   */
+  public static HttpHandler secured(HttpHandler next) {
+    return new SecurityHeaders(next);
   }
 
   /**

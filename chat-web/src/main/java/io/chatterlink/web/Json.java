@@ -3,34 +3,24 @@ package io.chatterlink.web;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chatterlink.core.error.InvalidInputException;
 import io.chatterlink.core.error.LimitExceededException;
-import java.io.ByteArrayOutputStream;
+import io.chatterlink.core.policy.JsonPolicy;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.UncheckedIOException;
 
 /**
- * Jackson, tightened: request bodies are read whole only up to a byte limit, and the parser refuses
- * deep nesting and long strings, numbers or names before building anything. Requests are read as
+ * Jackson, tightened to the {@link JsonPolicy} that WebSocket frames obey too: request bodies are
+ * read whole only up to a byte limit; the parser refuses deep nesting, long strings, numbers or
+ * names, repeated keys and anything after the object before building anything. Requests are read as
  * trees (never bound to classes), so no type of ours can be instantiated from input.
  */
 final class Json {
-  /** Deepest accepted nesting of objects and arrays in a request. */
-  static final int MAX_NESTING_DEPTH = 16;
-
-  /** Longest accepted string value (a message text is at most 4,000 characters). */
-  static final int MAX_STRING_LENGTH = 16 * 1024;
-
-  /** Longest accepted number, in characters. */
-  static final int MAX_NUMBER_LENGTH = 24;
-
-  /** Longest accepted property name. */
-  static final int MAX_NAME_LENGTH = 64;
-
   private final ObjectMapper mapper;
   private final int maxBodyBytes;
 
@@ -38,13 +28,17 @@ final class Json {
     this.maxBodyBytes = maxBodyBytes;
     StreamReadConstraints constraints =
         StreamReadConstraints.builder()
-            .maxNestingDepth(MAX_NESTING_DEPTH)
-            .maxStringLength(MAX_STRING_LENGTH)
-            .maxNumberLength(MAX_NUMBER_LENGTH)
-            .maxNameLength(MAX_NAME_LENGTH)
+            .maxNestingDepth(JsonPolicy.MAX_NESTING_DEPTH)
+            .maxStringLength(JsonPolicy.MAX_STRING_LENGTH)
+            .maxNumberLength(JsonPolicy.MAX_NUMBER_LENGTH)
+            .maxNameLength(JsonPolicy.MAX_NAME_LENGTH)
             .maxDocumentLength(maxBodyBytes)
             .build();
-    JsonFactory factory = JsonFactory.builder().streamReadConstraints(constraints).build();
+    JsonFactory factory =
+        JsonFactory.builder()
+            .streamReadConstraints(constraints)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
     this.mapper = new ObjectMapper(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   }
 
@@ -58,13 +52,16 @@ final class Json {
   }
 
   /**
-   * Reads a request body as one JSON object; an empty body is an empty object.
+   * Reads a body already received as one JSON object; an empty body is an empty object.
    *
    * @throws LimitExceededException when the body is longer than the limit
    * @throws InvalidInputException when it is not one well-formed JSON object
    */
-  ObjectNode readObject(InputStream in) throws IOException {
-    byte[] bytes = readLimited(in);
+  ObjectNode readObject(byte[] bytes) {
+    if (bytes.length > maxBodyBytes) {
+      throw new LimitExceededException(
+          "the request body is larger than " + maxBodyBytes + " bytes");
+    }
     if (bytes.length == 0) {
       return object();
     }
@@ -77,6 +74,8 @@ final class Json {
     } catch (JsonProcessingException e) {
       throw new InvalidInputException(
           "the request body is not acceptable JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading JSON from memory cannot fail", e);
     }
   }
 
@@ -87,19 +86,5 @@ final class Json {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a tree of our own always serializes", e);
     }
-  }
-
-  private byte[] readLimited(InputStream in) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    byte[] buffer = new byte[8192];
-    int n;
-    while ((n = in.read(buffer)) > 0) {
-      if (out.size() + n > maxBodyBytes) {
-        throw new LimitExceededException(
-            "the request body is larger than " + maxBodyBytes + " bytes");
-      }
-      out.write(buffer, 0, n);
-    }
-    return out.toByteArray();
   }
 }

@@ -7,14 +7,16 @@ import io.undertow.util.HttpString;
 
 /**
  * Puts the security headers on every response (pages, API, files and errors alike) before anything
- * else runs, so that no path can forget them.
+ * else runs, so that no path can forget them. A handler further in may replace one with a stricter
+ * value (downloads do). {@link ChatWeb#secured} puts it in front of handlers that are not ours
+ * ({@code /healthz}, {@code /metrics}, WebSocket upgrades and their refusals).
  */
 final class SecurityHeaders implements HttpHandler {
   /** No inline script or style anywhere: the UI is plain files from our own origin. */
   static final String CONTENT_SECURITY_POLICY =
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:; "
-          + "media-src 'self' blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; "
-          + "form-action 'self'";
+          + "media-src 'self' blob:; connect-src 'self'; object-src 'none'; "
+          + "frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
   private final HttpHandler next;
 

@@ -39,6 +39,8 @@ import java.util.function.Consumer;
  * @param inviteLifetime how long an invite code stays valid (default 7 days)
  * @param maxJsonBodyBytes largest accepted JSON request body (default {@value
  *     #DEFAULT_MAX_JSON_BODY_BYTES}, 64 KiB)
+ * @param requestLimits timeouts, pace, per-address cap and pools that keep slow or stalled clients
+ *     from holding the server (default {@link RequestLimits#defaults()})
  */
 public record WebSettings(
     Path uploadDir,
@@ -55,7 +57,8 @@ public record WebSettings(
     Duration sessionCookieMaxAge,
     Optional<String> inviteSecret,
     Duration inviteLifetime,
-    int maxJsonBodyBytes) {
+    int maxJsonBodyBytes,
+    RequestLimits requestLimits) {
 
   /** Default largest upload: 25 MiB. */
   public static final long DEFAULT_MAX_UPLOAD_BYTES = 25L * 1024 * 1024;
@@ -102,6 +105,7 @@ public record WebSettings(
     if (maxJsonBodyBytes < 1024) {
       throw new IllegalArgumentException("maxJsonBodyBytes must be at least 1024");
     }
+    Objects.requireNonNull(requestLimits, "requestLimits");
   }
 
   /** The documented defaults, storing uploads in {@code uploadDir}. */
@@ -121,7 +125,8 @@ public record WebSettings(
         Duration.ofDays(30),
         Optional.empty(),
         Duration.ofDays(7),
-        DEFAULT_MAX_JSON_BODY_BYTES);
+        DEFAULT_MAX_JSON_BODY_BYTES,
+        RequestLimits.defaults());
   }
 
   /** These settings with another upload size limit. */
@@ -187,6 +192,11 @@ public record WebSettings(
     return with(c -> c.maxJsonBodyBytes = bytes);
   }
 
+  /** These settings with other request timeouts, pace, per-address cap or pools. */
+  public WebSettings withRequestLimits(RequestLimits limits) {
+    return with(c -> c.requestLimits = limits);
+  }
+
   private WebSettings with(Consumer<Copy> change) {
     Copy copy = new Copy(this);
     change.accept(copy);
@@ -210,6 +220,7 @@ public record WebSettings(
     Optional<String> inviteSecret;
     Duration inviteLifetime;
     int maxJsonBodyBytes;
+    RequestLimits requestLimits;
 
     Copy(WebSettings s) {
       uploadDir = s.uploadDir;
@@ -227,6 +238,7 @@ public record WebSettings(
       inviteSecret = s.inviteSecret;
       inviteLifetime = s.inviteLifetime;
       maxJsonBodyBytes = s.maxJsonBodyBytes;
+      requestLimits = s.requestLimits;
     }
 
     WebSettings build() {
@@ -245,7 +257,8 @@ public record WebSettings(
           sessionCookieMaxAge,
           inviteSecret,
           inviteLifetime,
-          maxJsonBodyBytes);
+          maxJsonBodyBytes,
+          requestLimits);
     }
   }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.chatterlink.core.model.ClientMessageId;
 import io.chatterlink.core.model.RoomId;
 import io.chatterlink.core.model.UserId;
+import io.chatterlink.core.policy.JsonPolicy;
 import io.chatterlink.core.port.in.SendMessages.SendMessage;
 import java.nio.file.Path;
 import java.util.List;
@@ -195,9 +196,9 @@ class RoomApiTest {
     assertThat(rawPost("/api/rooms", deep).status()).isEqualTo(400);
     assertThat(rawPost("/api/rooms", "{\"name\":\"" + "x".repeat(70 * 1024) + "\"}").status())
         .isEqualTo(413);
-    String longString = "{\"name\":\"" + "y".repeat(Json.MAX_STRING_LENGTH + 1) + "\"}";
-    String longNumber = "{\"seq\":" + "9".repeat(Json.MAX_NUMBER_LENGTH + 1) + "}";
-    String longName = "{\"" + "n".repeat(Json.MAX_NAME_LENGTH + 1) + "\":1,\"name\":\"ok\"}";
+    String longString = "{\"name\":\"" + "y".repeat(JsonPolicy.MAX_STRING_LENGTH + 1) + "\"}";
+    String longNumber = "{\"seq\":" + "9".repeat(JsonPolicy.MAX_NUMBER_LENGTH + 1) + "}";
+    String longName = "{\"" + "n".repeat(JsonPolicy.MAX_NAME_LENGTH + 1) + "\":1,\"name\":\"ok\"}";
     for (String body : new String[] {deep, longString, longNumber, longName}) {
       WebClient.Reply reply = rawPost("/api/rooms", body);
       assertThat(reply.status()).isEqualTo(400);

@@ -3,7 +3,6 @@ package io.chatterlink.web;
 import io.chatterlink.core.ChatCore;
 import io.chatterlink.core.inmemory.InMemoryAdapters;
 import io.undertow.Undertow;
-import io.undertow.UndertowOptions;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
@@ -15,6 +14,7 @@ final class TestServer implements AutoCloseable {
   final InMemoryAdapters adapters;
   final ChatCore core;
   final WebSettings settings;
+  private final ChatWeb web;
   private final Undertow undertow;
   final URI base;
   private final java.net.http.HttpClient http = WebClient.newHttpClient();
@@ -23,10 +23,9 @@ final class TestServer implements AutoCloseable {
     this.adapters = adapters;
     this.core = adapters.coreBuilder().build();
     this.settings = settings;
-    ChatWeb web = ChatWeb.create(core, settings, clock);
+    this.web = ChatWeb.create(core, settings, clock);
     this.undertow =
-        Undertow.builder()
-            .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, web.maxEntitySize())
+        web.configure(Undertow.builder())
             .addHttpListener(0, "127.0.0.1")
             .setIoThreads(1)
             .setWorkerThreads(4)
@@ -60,5 +59,6 @@ final class TestServer implements AutoCloseable {
   @Override
   public void close() {
     undertow.stop();
+    web.close();
   }
 }

@@ -125,6 +125,14 @@ final class WebClient {
     return get("/api/me").json().at("/user/id").asText();
   }
 
+  /** The headers this client's next request would carry: cookies and the CSRF token. */
+  Map<String, String> authHeaders() {
+    HttpRequest built = request("/").GET().build();
+    Map<String, String> headers = new java.util.LinkedHashMap<>();
+    built.headers().map().forEach((name, values) -> headers.put(name, values.get(0)));
+    return headers;
+  }
+
   private HttpRequest.Builder request(String path, String... headers) {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20));

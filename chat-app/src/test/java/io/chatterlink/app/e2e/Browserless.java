@@ -73,11 +73,34 @@ final class Browserless {
     return send(HttpRequest.newBuilder(base.resolve(path)).GET());
   }
 
+  /** A GET with extra headers, given as name, value, name, value... */
+  Reply get(String path, String... headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).GET();
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return send(request);
+  }
+
   Reply post(String path, ObjectNode body) {
     return send(
         withCsrf(HttpRequest.newBuilder(base.resolve(path)))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+  }
+
+  /** A POST with the CSRF token, as if sent by a page of {@code origin}. */
+  Reply postFrom(String origin, String path, ObjectNode body) {
+    return send(
+        withCsrf(HttpRequest.newBuilder(base.resolve(path)))
+            .setHeader("Origin", origin)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+  }
+
+  /** Sends a request of the caller's making with the CSRF token and this page's Origin. */
+  HttpResponse<String> sendWithCsrf(HttpRequest.Builder request) {
+    return send(withCsrf(request)).response();
   }
 
   /** A POST as a naive client would make it: no CSRF header. */

@@ -296,7 +296,12 @@ class ChatServerEndToEndIT {
       // A socket's frames are handled one after the other, and the send is reported just after
       // its ack is queued: once the next reply arrives, the send is in the metrics.
       socket.request("ping", object());
-      String metrics = anyone.get("/metrics").requireStatus(200).response().body();
+      String metrics =
+          anyone
+              .get("/metrics", "Authorization", "Bearer " + TestServers.METRICS_TOKEN)
+              .requireStatus(200)
+              .response()
+              .body();
       assertThat(metrics)
           .contains("chatterlink_messages_stored_total")
           .contains("chatterlink_send_to_ack_seconds_bucket")

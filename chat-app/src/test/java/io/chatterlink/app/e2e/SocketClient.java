@@ -81,6 +81,12 @@ final class SocketClient implements AutoCloseable {
     return next(f -> "reply".equals(f.path("type").asText()) && id.equals(f.path("id").asText()));
   }
 
+  /** Sends {@code text} as it is, and waits for the next reply (whatever its id). */
+  JsonNode sendRaw(String text) {
+    socket.sendText(text, true).join();
+    return next(f -> "reply".equals(f.path("type").asText()));
+  }
+
   JsonNode request(String type) {
     return request(type, Browserless.JSON.createObjectNode());
   }

@@ -14,6 +14,9 @@ import javax.imageio.ImageIO;
 
 /** Starting whole servers for tests: ephemeral port, everything under the given directory. */
 final class TestServers {
+  /** The bearer token {@code /metrics} of a test server answers to. */
+  static final String METRICS_TOKEN = "test-metrics-token-0123456789";
+
   private TestServers() {}
 
   /** A server on a free loopback port with its data in {@code dataDir}, plus any extra settings. */
@@ -26,6 +29,7 @@ final class TestServers {
     // Every test account registers from 127.0.0.1; the production default (10 an hour) is for
     // people.
     env.putIfAbsent("REGISTRATIONS_PER_HOUR", "1000");
+    env.putIfAbsent("METRICS_TOKEN", METRICS_TOKEN);
     return ChatServer.start(AppConfig.load(env, dataDir));
   }
 

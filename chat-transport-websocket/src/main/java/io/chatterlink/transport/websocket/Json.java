@@ -3,33 +3,33 @@ package io.chatterlink.transport.websocket;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.chatterlink.core.policy.JsonPolicy;
 import java.util.Optional;
 
 /**
- * The one JSON mapper of the transport, with read limits far tighter than Jackson's defaults: a
- * frame is at most 64 KiB and our requests are flat, so anything deeper or longer is hostile.
+ * The one JSON mapper of the transport, configured by the {@link JsonPolicy} that HTTP bodies obey
+ * too: limits far tighter than Jackson's defaults, repeated keys and anything after the object
+ * refused.
  */
 final class Json {
-  /** Deepest nesting a request may have; requests are two levels deep at most. */
-  static final int MAX_NESTING_DEPTH = 8;
-
-  /** Longest number literal accepted (a long has 19 digits and a sign). */
-  static final int MAX_NUMBER_LENGTH = 20;
-
   private static final ObjectMapper MAPPER =
       new ObjectMapper(
-          JsonFactory.builder()
-              .streamReadConstraints(
-                  StreamReadConstraints.builder()
-                      .maxNestingDepth(MAX_NESTING_DEPTH)
-                      .maxNumberLength(MAX_NUMBER_LENGTH)
-                      .maxStringLength(TransportSettings.MAX_FRAME_BYTES_CEILING)
-                      .maxNameLength(256)
-                      .build())
-              .build());
+              JsonFactory.builder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder()
+                          .maxNestingDepth(JsonPolicy.MAX_NESTING_DEPTH)
+                          .maxNumberLength(JsonPolicy.MAX_NUMBER_LENGTH)
+                          .maxStringLength(JsonPolicy.MAX_STRING_LENGTH)
+                          .maxNameLength(JsonPolicy.MAX_NAME_LENGTH)
+                          .build())
+                  .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                  .build())
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private Json() {}
 
