@@ -1,6 +1,7 @@
 package io.chatterlink.web;
 
 import io.chatterlink.core.model.SessionToken;
+import io.chatterlink.core.policy.SessionCookie;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.Cookie;
 import io.undertow.server.handlers.CookieImpl;
@@ -14,7 +15,7 @@ import java.util.Optional;
  * session token, and the CSRF cookie that scripts read and echo in {@code X-CSRF-Token}.
  */
 final class Cookies {
-  static final String SESSION = "chatterlink_session";
+  static final String SESSION = SessionCookie.NAME;
   static final String CSRF = "chatterlink_csrf";
 
   /** Random bytes in a CSRF token (256 bits). */
@@ -30,17 +31,18 @@ final class Cookies {
     this.sessionMaxAge = sessionMaxAge;
   }
 
-  /** The session token the request presents, if it is well formed. */
+  /**
+   * The session token the request presents, if it is well formed; the {@code __Host-} cookie wins
+   * over the plain one (see {@link SessionCookie}).
+   */
   static Optional<SessionToken> sessionToken(HttpServerExchange exchange) {
-    Cookie cookie = exchange.getRequestCookie(SESSION);
-    if (cookie == null || cookie.getValue() == null) {
-      return Optional.empty();
+    Cookie cookie = exchange.getRequestCookie(SessionCookie.SECURE_NAME);
+    if (cookie == null) {
+      cookie = exchange.getRequestCookie(SessionCookie.NAME);
     }
-    String value = cookie.getValue();
-    if (value.length() < 22 || value.length() > 128) {
-      return Optional.empty();
-    }
-    return Optional.of(new SessionToken(value));
+    return cookie == null
+        ? Optional.empty()
+        : SessionCookie.token(Optional.ofNullable(cookie.getValue()));
   }
 
   static Optional<String> csrfToken(HttpServerExchange exchange) {
@@ -52,13 +54,19 @@ final class Cookies {
 
   void setSession(HttpServerExchange exchange, SessionToken token) {
     exchange.setResponseCookie(
-        base(exchange, SESSION, token.secret())
+        base(exchange, SessionCookie.name(secure(exchange)), token.secret())
             .setHttpOnly(true)
             .setMaxAge((int) Math.min(Integer.MAX_VALUE, sessionMaxAge.toSeconds())));
   }
 
+  /** Clears the session cookie under both names, whichever the browser holds. */
   void clearSession(HttpServerExchange exchange) {
-    exchange.setResponseCookie(base(exchange, SESSION, "").setHttpOnly(true).setMaxAge(0));
+    exchange.setResponseCookie(
+        base(exchange, SessionCookie.NAME, "").setHttpOnly(true).setMaxAge(0));
+    if (secure(exchange)) {
+      exchange.setResponseCookie(
+          base(exchange, SessionCookie.SECURE_NAME, "").setHttpOnly(true).setMaxAge(0));
+    }
   }
 
   /** Gives the client a CSRF token when it has none; scripts must read it, so not HttpOnly. */
@@ -71,10 +79,14 @@ final class Cookies {
     }
   }
 
+  private boolean secure(HttpServerExchange exchange) {
+    return alwaysSecure || "https".equalsIgnoreCase(exchange.getRequestScheme());
+  }
+
+  /** Path {@code /} and no Domain: what the {@code __Host-} prefix requires. */
   private CookieImpl base(HttpServerExchange exchange, String name, String value) {
-    boolean secure = alwaysSecure || "https".equalsIgnoreCase(exchange.getRequestScheme());
     CookieImpl cookie = new CookieImpl(name, value);
-    cookie.setPath("/").setSameSiteMode("Lax").setSecure(secure);
+    cookie.setPath("/").setSameSiteMode("Lax").setSecure(secure(exchange));
     return cookie;
   }
 }

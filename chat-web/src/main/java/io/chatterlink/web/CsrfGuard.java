@@ -1,27 +1,28 @@
 package io.chatterlink.web;
 
 import io.chatterlink.core.error.ForbiddenException;
+import io.chatterlink.core.policy.OriginPolicy;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.Methods;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Double-submit CSRF protection: a state-changing request must echo the {@code chatterlink_csrf}
  * cookie in the {@code X-CSRF-Token} header (another site can send our cookies but cannot read
- * them), and its {@code Origin}, when present, must be ours or an allowed one.
+ * them), and its {@code Origin}, when present, must pass the {@link OriginPolicy} that the
+ * WebSocket handshake applies too.
  */
 final class CsrfGuard {
   static final String HEADER = "X-CSRF-Token";
 
-  private final Set<String> allowedOrigins;
+  private final OriginPolicy origins;
 
   CsrfGuard(Set<String> allowedOrigins) {
-    this.allowedOrigins = allowedOrigins;
+    this.origins = new OriginPolicy(allowedOrigins);
   }
 
   static boolean changesState(HttpServerExchange exchange) {
@@ -35,7 +36,9 @@ final class CsrfGuard {
    */
   void check(HttpServerExchange exchange) {
     String origin = exchange.getRequestHeaders().getFirst(Headers.ORIGIN);
-    if (origin != null && !originAllowed(exchange, origin)) {
+    Optional<String> host =
+        Optional.ofNullable(exchange.getRequestHeaders().getFirst(Headers.HOST));
+    if (origin != null && !origins.allows(origin, host)) {
       throw new ForbiddenException("cross-origin request refused");
     }
     Optional<String> cookie = Cookies.csrfToken(exchange);
@@ -44,22 +47,6 @@ final class CsrfGuard {
       throw new ForbiddenException(
           "missing or wrong CSRF token: send the chatterlink_csrf cookie's value in " + HEADER);
     }
-  }
-
-  /**
-   * Same origin means the Origin's {@code host[:port]} equals the request's {@code Host}, as the
-   * WebSocket transport decides it; the scheme is not compared, so that a TLS-terminating proxy in
-   * front of a plain-HTTP server needs no configuration.
-   */
-  private boolean originAllowed(HttpServerExchange exchange, String origin) {
-    String host = exchange.getRequestHeaders().getFirst(Headers.HOST);
-    String lower = origin.toLowerCase(Locale.ROOT);
-    int authority = lower.startsWith("https://") ? 8 : lower.startsWith("http://") ? 7 : -1;
-    boolean sameHost =
-        host != null
-            && authority > 0
-            && lower.substring(authority).equals(host.toLowerCase(Locale.ROOT));
-    return sameHost || allowedOrigins.stream().anyMatch(o -> o.equalsIgnoreCase(origin));
   }
 
   private static boolean constantTimeEquals(String a, String b) {

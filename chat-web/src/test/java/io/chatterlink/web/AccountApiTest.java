@@ -3,6 +3,7 @@ package io.chatterlink.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatterlink.core.model.SessionToken;
+import io.chatterlink.core.policy.SessionCookie;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,14 +52,22 @@ class AccountApiTest {
   }
 
   @Test
-  void cookiesAreSecureWhenConfiguredSo() {
+  void aSecureSessionCookieCarriesTheHostPrefixAndSignsTheUserIn() {
     try (TestServer secure =
         TestServer.start(uploads, s -> s.withSecureCookies(true), Clock.systemUTC())) {
+      WebClient alice = secure.client();
       WebClient.Reply reply =
-          secure
-              .client()
-              .post("/api/register", Map.of("username", "alice", "password", "correct horse"));
-      assertThat(cookie(reply, Cookies.SESSION)).contains("Secure");
+          alice.post("/api/register", Map.of("username", "alice", "password", "correct horse"));
+
+      assertThat(cookie(reply, SessionCookie.SECURE_NAME))
+          .contains("Secure")
+          .contains("Path=/")
+          .doesNotContainIgnoringCase("domain");
+      assertThat(reply.headers("Set-Cookie"))
+          .noneMatch(c -> c.startsWith(SessionCookie.NAME + "="));
+      assertThat(alice.get("/api/me").status()).isEqualTo(200);
+      assertThat(alice.post("/api/logout", Map.of()).status()).isEqualTo(204);
+      assertThat(alice.get("/api/me").status()).isEqualTo(401);
     }
   }
 
@@ -74,7 +83,7 @@ class AccountApiTest {
                   Map.of("username", "alice", "password", "correct horse"),
                   "X-Forwarded-Proto",
                   "https");
-      assertThat(cookie(reply, Cookies.SESSION)).contains("Secure");
+      assertThat(cookie(reply, SessionCookie.SECURE_NAME)).contains("Secure");
     }
   }
 

@@ -1,6 +1,8 @@
 package io.chatterlink.transport.websocket;
 
 import io.chatterlink.core.ChatCore;
+import io.chatterlink.core.policy.OriginPolicy;
+import io.chatterlink.core.policy.SessionCookie;
 import io.chatterlink.core.port.in.ManageAccounts.AuthenticatedUser;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
@@ -52,7 +54,7 @@ final class HandshakeConfigurator extends ServerEndpointConfig.Configurator {
       return;
     }
     Optional<AuthenticatedUser> user =
-        SessionCookie.read(all(headers, "Cookie"))
+        SessionCookie.fromHeaders(all(headers, "Cookie"))
             .flatMap(t -> core.get().accounts().authenticate(t));
     if (user.isEmpty()) {
       refuse(response, 401, "no valid session");

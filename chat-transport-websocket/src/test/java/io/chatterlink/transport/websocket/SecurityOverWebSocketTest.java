@@ -57,14 +57,18 @@ class SecurityOverWebSocketTest {
 
   @ParameterizedTest
   @EnumSource(Hosting.class)
-  void anAllowListAdmitsExactlyTheListedOrigins(Hosting hosting) {
+  void anAllowListAdmitsTheListedOriginsBesidesTheServersOwn(Hosting hosting) {
     TransportSettings settings =
         TransportSettings.defaults().withAllowedOrigins(Set.of("https://chat.example.com"));
     try (ChatFixture chat = new ChatFixture(hosting, settings)) {
       Optional<String> cookie = Optional.of(ChatFixture.cookie(chat.user("alice")));
 
-      assertThat(handshakeStatus(chat, cookie, Optional.of("http://" + chat.host())))
+      assertThat(handshakeStatus(chat, cookie, Optional.of("https://chat.example.org")))
           .isEqualTo(403);
+      TestClient own =
+          TestClient.open(chat.uri(), cookie, Optional.of("http://" + chat.host()), true).join();
+      assertThat(own.await(ofType("hello"))).isNotNull();
+      own.close();
       TestClient listed =
           TestClient.open(chat.uri(), cookie, Optional.of("https://chat.example.com"), true).join();
       assertThat(listed.await(ofType("hello"))).isNotNull();
