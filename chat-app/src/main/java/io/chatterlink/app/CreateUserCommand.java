@@ -13,6 +13,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code create-user NAME}: makes an account, whatever the registration mode. */
 @Command(
     name = "create-user",
+    mixinStandardHelpOptions = true,
     description =
         "Create an account. The password is read from the console (twice, not echoed)"
             + " or, without a console, as one line of standard input; never from the arguments.")

@@ -30,6 +30,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(
     name = "export",
+    mixinStandardHelpOptions = true,
     description =
         "Write a room's history (posts, edits, deletes, in seq order) as JSON lines, in the"
             + " shapes of the real-time protocol's pushes. The output is plaintext: protect it.")

@@ -8,6 +8,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code gen-key}: prints a new Fernet key, for FERNET_KEY. */
 @Command(
     name = "gen-key",
+    mixinStandardHelpOptions = true,
     description =
         "Print a new Fernet key. To rotate: set FERNET_KEY=new,old, restart, run rotate-keys,"
             + " then drop the old key.")

@@ -10,6 +10,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code reset-password NAME}: sets a new password and ends every session of the user. */
 @Command(
     name = "reset-password",
+    mixinStandardHelpOptions = true,
     description =
         "Set a user's password without the old one and log them out everywhere. The"
             + " password is read like create-user's, never from the arguments.")

@@ -15,6 +15,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(
     name = "rotate-keys",
+    mixinStandardHelpOptions = true,
     description =
         "Re-encrypt every stored message under the first key of FERNET_KEY, printing progress.")
 final class RotateKeysCommand implements Callable<Integer> {

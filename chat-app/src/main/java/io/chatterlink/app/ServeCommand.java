@@ -5,7 +5,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code serve}: runs the server until SIGTERM or Ctrl-C, then shuts down gracefully. */
-@Command(name = "serve", description = "Serve pages, API and WebSocket on HOST:PORT (the default).")
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true, description = "Serve pages, API and WebSocket on HOST:PORT (the default).")
 final class ServeCommand implements Callable<Integer> {
   @ParentCommand private Cli cli;
 

@@ -206,7 +206,27 @@ class CliTest {
         .contains("reset-password")
         .contains("rotate-keys")
         .contains("export")
-        .contains("gen-key");
+        .contains("gen-key")
+        .contains("bench");
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {
+        "serve",
+        "create-user",
+        "reset-password",
+        "rotate-keys",
+        "export",
+        "gen-key",
+        "bench"
+      })
+  void everyCommandHasHelpThatRunsNothing(String command) {
+    int status = run(Map.of(), "", command, "--help");
+
+    assertThat(status).isZero();
+    assertThat(out.toString()).contains("Usage:").contains(command).contains("--help");
+    assertThat(err.toString()).isEmpty();
   }
 
   private String lastProgressLine() {
