@@ -58,7 +58,11 @@ final class Backend implements AutoCloseable {
             .secretKey()
             .orElseGet(
                 () ->
-                    new KeyFile(config.dataDir().resolve(SECRET_KEY_FILE), Settings.SECRET_KEY)
+                    new KeyFile(
+                            config.dataDir().resolve(SECRET_KEY_FILE),
+                            Settings.SECRET_KEY,
+                            "it signs invite codes, and without it the invite codes given out"
+                                + " so far stop working (no message or account is lost)")
                         .loadOrCreate(Secrets::newSecretKey));
     JooqStorage storage =
         JooqStorage.open(new StorageSettings(config.databaseUrl(), durability(config)));
@@ -79,7 +83,11 @@ final class Backend implements AutoCloseable {
       setting = config.fernetKeys().get();
       keySource = "FERNET_KEY";
     } else {
-      KeyFile file = new KeyFile(config.dataDir().resolve(FERNET_KEY_FILE), Settings.FERNET_KEY);
+      KeyFile file =
+          new KeyFile(
+              config.dataDir().resolve(FERNET_KEY_FILE),
+              Settings.FERNET_KEY,
+              "it encrypts the stored messages, and without it they cannot be read");
       if (!Files.exists(file.file()) && sample.isPresent()) {
         throw StoredKeyCheck.missingKey(file.file());
       }
@@ -96,8 +104,16 @@ final class Backend implements AutoCloseable {
     try {
       return ChatCrypto.cipherFromSetting(setting);
     } catch (IllegalArgumentException e) {
-      // The crypto module's message names FERNET_KEY and never the value.
-      throw new ConfigException(Settings.FERNET_KEY, "from " + keySource + ": " + e.getMessage());
+      // The crypto module's message starts with the setting's name (and never shows the value);
+      // ConfigException names it once already.
+      String prefix = Settings.FERNET_KEY + ": ";
+      String problem =
+          e.getMessage().startsWith(prefix)
+              ? e.getMessage().substring(prefix.length())
+              : e.getMessage();
+      throw new ConfigException(
+          Settings.FERNET_KEY,
+          keySource.equals(Settings.FERNET_KEY) ? problem : "in " + keySource + ", " + problem);
     }
   }
 

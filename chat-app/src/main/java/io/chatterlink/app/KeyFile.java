@@ -29,14 +29,18 @@ final class KeyFile {
 
   private final Path file;
   private final String setting;
+  private final String whatItGuards;
 
   /**
    * @param file where the key lives
    * @param setting the environment variable that would override the file, named in messages
+   * @param whatItGuards what losing the key costs, said when it is generated (e.g. "without it the
+   *     stored messages cannot be read")
    */
-  KeyFile(Path file, String setting) {
+  KeyFile(Path file, String setting, String whatItGuards) {
     this.file = file;
     this.setting = setting;
+    this.whatItGuards = whatItGuards;
   }
 
   Path file() {
@@ -73,10 +77,11 @@ final class KeyFile {
     }
     LOG.warn(
         "event=key_generated setting={} file={} note=\"{} is not set, so a new key was generated"
-            + " and stored in this file. Back it up: without it the data cannot be read.\"",
+            + " and stored in this file. Back it up: {}.\"",
         setting,
         file,
-        setting);
+        setting,
+        whatItGuards);
     return key;
   }
 

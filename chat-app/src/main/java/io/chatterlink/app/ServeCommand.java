@@ -7,7 +7,8 @@ import picocli.CommandLine.ParentCommand;
 /** {@code serve}: runs the server until SIGTERM or Ctrl-C, then shuts down gracefully. */
 @Command(
     name = "serve",
-    mixinStandardHelpOptions = true, description = "Serve pages, API and WebSocket on HOST:PORT (the default).")
+    mixinStandardHelpOptions = true,
+    description = "Serve pages, API and WebSocket on HOST:PORT (the default).")
 final class ServeCommand implements Callable<Integer> {
   @ParentCommand private Cli cli;
 

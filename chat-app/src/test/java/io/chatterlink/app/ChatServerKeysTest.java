@@ -115,8 +115,9 @@ class ChatServerKeysTest {
                 ChatServer.start(
                     StoredData.config(dataDir, Map.of("FERNET_KEY", "not-a-key-at-all"))))
         .isInstanceOf(ConfigException.class)
-        .hasMessageStartingWith("FERNET_KEY: ")
-        .hasMessageNotContaining("not-a-key-at-all");
+        .hasMessage(
+            "FERNET_KEY: the 1st key decodes to 12 bytes; a Fernet key is 32 bytes (keys are not"
+                + " shown)");
   }
 
   @Test

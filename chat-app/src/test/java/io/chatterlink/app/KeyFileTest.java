@@ -16,7 +16,8 @@ class KeyFileTest {
 
   @Test
   void aMissingKeyIsGeneratedReadableByTheOwnerOnlyAndReusedAfterwards() throws IOException {
-    KeyFile file = new KeyFile(dataDir.resolve("keys/fernet.key"), "FERNET_KEY");
+    KeyFile file =
+        new KeyFile(dataDir.resolve("keys/fernet.key"), "FERNET_KEY", "it encrypts the messages");
     AtomicInteger generated = new AtomicInteger();
 
     String first = file.loadOrCreate(() -> "key-" + generated.incrementAndGet());
@@ -34,7 +35,8 @@ class KeyFileTest {
     Path path = dataDir.resolve("fernet.key");
     Files.writeString(path, "the-old-key\n");
 
-    String key = new KeyFile(path, "FERNET_KEY").loadOrCreate(() -> "a-new-key");
+    String key =
+        new KeyFile(path, "FERNET_KEY", "it encrypts the messages").loadOrCreate(() -> "a-new-key");
 
     assertThat(key).isEqualTo("the-old-key");
     assertThat(Files.readString(path)).isEqualTo("the-old-key\n");
@@ -45,7 +47,10 @@ class KeyFileTest {
     Path path = dataDir.resolve("fernet.key");
     Files.writeString(path, "\n");
 
-    assertThatThrownBy(() -> new KeyFile(path, "FERNET_KEY").loadOrCreate(() -> "a-new-key"))
+    assertThatThrownBy(
+            () ->
+                new KeyFile(path, "FERNET_KEY", "it encrypts the messages")
+                    .loadOrCreate(() -> "a-new-key"))
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("FERNET_KEY: ")
         .hasMessageContaining("is empty");
@@ -57,7 +62,10 @@ class KeyFileTest {
     Path path = dataDir.resolve("fernet.key");
     Files.writeString(path, "k".repeat((int) KeyFile.MAX_BYTES + 1));
 
-    assertThatThrownBy(() -> new KeyFile(path, "FERNET_KEY").loadOrCreate(() -> "a-new-key"))
+    assertThatThrownBy(
+            () ->
+                new KeyFile(path, "FERNET_KEY", "it encrypts the messages")
+                    .loadOrCreate(() -> "a-new-key"))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("larger than " + KeyFile.MAX_BYTES);
   }
