@@ -86,7 +86,10 @@ public final class ChatServer implements AutoCloseable {
           backend.core(
               metrics.meter(transport.delivery()), metrics.meter(backend.storage().messages()));
       transport.attach(core);
-      web = ChatWeb.create(core, webSettings(config, backend.secretKey()));
+      // The login throttle keeps its failures in the database, so every server process agrees.
+      web =
+          ChatWeb.create(
+              core, webSettings(config, backend.secretKey()), backend.storage().loginAttempts());
       HttpHandler operations =
           new OperationsHandler(
               web.handler(),

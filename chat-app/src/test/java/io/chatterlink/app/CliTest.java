@@ -82,6 +82,22 @@ class CliTest {
   }
 
   @Test
+  void createUserAndResetPasswordRefuseACommonPasswordAndSaySo() {
+    int created = run(Map.of(), "Password\n", "create-user", "fay");
+
+    assertThat(created).isEqualTo(Cli.FAILED);
+    assertThat(err.toString()).contains("too common");
+    Assertions.assertThatThrownBy(() -> logIn("fay", "Password"))
+        .isInstanceOf(NotAuthenticatedException.class);
+
+    run(Map.of(), "the first password\n", "create-user", "fay");
+    int reset = run(Map.of(), "12345678\n", "reset-password", "fay");
+
+    assertThat(reset).isEqualTo(Cli.FAILED);
+    assertThat(logIn("fay", "the first password").username()).isEqualTo("fay");
+  }
+
+  @Test
   void exportWritesTheRoomsLogAsJsonLinesInSeqOrder() throws IOException {
     RoomSummary room =
         StoredData.roomWithMessages(config(Map.of()), "frank", List.of("one", "two", "three"));

@@ -8,6 +8,7 @@ import io.chatterlink.core.model.PasswordHash;
 import io.chatterlink.core.model.Session;
 import io.chatterlink.core.model.SessionId;
 import io.chatterlink.core.model.SessionToken;
+import io.chatterlink.core.model.Text;
 import io.chatterlink.core.model.User;
 import io.chatterlink.core.model.UserId;
 import io.chatterlink.core.model.UserView;
@@ -61,7 +62,11 @@ final class AccountService implements ManageAccounts {
   public UserView register(RegisterUser command) {
     Username username = Username.of(command.username());
     String password = Passwords.requireAcceptable(command.password());
-    String displayName = command.displayName().filter(s -> !s.isBlank()).orElse(username.display());
+    String displayName =
+        Text.requireVisibleName(
+            command.displayName().filter(s -> !s.isBlank()).orElse(username.display()),
+            "display name",
+            Limits.MAX_DISPLAY_NAME_LENGTH);
     User user =
         new User(
             new UserId(ids.next()), username, displayName, hasher.hash(password), clock.instant());

@@ -1,5 +1,6 @@
 package io.chatterlink.core;
 
+import io.chatterlink.core.error.ConflictException;
 import io.chatterlink.core.error.ForbiddenException;
 import io.chatterlink.core.error.InvalidInputException;
 import io.chatterlink.core.error.LimitExceededException;
@@ -80,8 +81,16 @@ final class MessageService implements SendMessages {
             clock.instant());
     AppendOutcome outcome = messages.append(message);
     if (outcome.duplicate()) {
-      // A resend: the original was delivered when it was first stored.
-      return new SendResult(viewOfOriginal(outcome.message()), true);
+      // A resend: the original was delivered when it was first stored. A different request that
+      // reuses the key is refused rather than answered with the original's ack.
+      MessageView original = viewOfOriginal(outcome.message());
+      if (!isSameRequest(original, command, text)) {
+        throw new ConflictException(
+            "clientMessageId "
+                + command.clientMessageId()
+                + " was already used for a different message; use a new id for a new message");
+      }
+      return new SendResult(original, true);
     }
     StoredMessage stored = outcome.message();
     MessagePosted posted;
@@ -176,6 +185,27 @@ final class MessageService implements SendMessages {
     if (!inRoom) {
       throw new InvalidInputException("the message replied to is not in this room");
     }
+  }
+
+  /**
+   * Whether a send repeats the request that stored {@code original}: same room and reply target
+   * always; same attachments unless the original was deleted since (a tombstone keeps none); same
+   * text unless it was edited or deleted since (the first text is no longer kept). An original that
+   * can no longer be decrypted matches no text, so its key is refused rather than guessed.
+   */
+  private static boolean isSameRequest(MessageView original, SendMessage command, String text) {
+    if (!original.roomId().equals(command.room())
+        || !original.replyTo().equals(command.replyTo())) {
+      return false;
+    }
+    if (original.deleted()) {
+      return true;
+    }
+    if (!original.attachments().equals(command.attachments())) {
+      return false;
+    }
+    return original.editedAt().isPresent()
+        || (!original.unreadable() && original.text().equals(text));
   }
 
   /** The original of a resend, decrypted (it may have been edited or deleted since). */

@@ -59,13 +59,9 @@ final class RoomService implements ManageRooms {
     if (command.kind() == RoomKind.DIRECT) {
       throw new InvalidInputException("direct conversations are opened, not created");
     }
+    String name = Text.requireVisibleName(command.name(), "room name", Limits.MAX_ROOM_NAME_LENGTH);
     Room room =
-        new Room(
-            new RoomId(ids.next()),
-            command.kind(),
-            command.name(),
-            Optional.empty(),
-            clock.instant());
+        new Room(new RoomId(ids.next()), command.kind(), name, Optional.empty(), clock.instant());
     Membership owner = new Membership(room.id(), command.actor(), Role.OWNER, clock.instant(), 0);
     rooms.insert(room, List.of(owner));
     return access.summarize(room, Optional.of(owner));
@@ -143,7 +139,7 @@ final class RoomService implements ManageRooms {
     if (mine.role() != Role.OWNER) {
       throw new ForbiddenException("only owners may rename a room");
     }
-    String name = Text.requireName(newName, "room name", Limits.MAX_ROOM_NAME_LENGTH);
+    String name = Text.requireVisibleName(newName, "room name", Limits.MAX_ROOM_NAME_LENGTH);
     rooms.rename(id, name);
     delivery.deliver(new RoomChanged(id, name), access.memberIds(id));
     return access.summarize(access.roomOf(mine), Optional.of(mine));

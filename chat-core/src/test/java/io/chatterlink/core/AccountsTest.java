@@ -42,7 +42,7 @@ class AccountsTest {
 
   @Test
   void theDisplayNameDefaultsToTheUsername() {
-    UserView bob = accounts.register(new RegisterUser("Bob", "password1", Optional.empty()));
+    UserView bob = accounts.register(new RegisterUser("Bob", "bob likes plums", Optional.empty()));
 
     assertThat(bob.displayName()).isEqualTo("Bob");
   }

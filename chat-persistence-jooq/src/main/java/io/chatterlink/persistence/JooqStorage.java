@@ -4,6 +4,7 @@ import static io.chatterlink.persistence.schema.Tables.ROOMS;
 
 import io.chatterlink.core.error.UnavailableException;
 import io.chatterlink.core.port.out.AttachmentStore;
+import io.chatterlink.core.port.out.LoginAttempts;
 import io.chatterlink.core.port.out.MessageStore;
 import io.chatterlink.core.port.out.RoomStore;
 import io.chatterlink.core.port.out.SessionStore;
@@ -50,6 +51,7 @@ public final class JooqStorage implements AutoCloseable {
   private final MessageStore messages;
   private final AttachmentStore attachments;
   private final SessionStore sessions;
+  private final LoginAttempts loginAttempts;
   private boolean closed;
 
   private JooqStorage(DatabaseTarget target) {
@@ -69,6 +71,7 @@ public final class JooqStorage implements AutoCloseable {
     this.messages = new JooqMessageStore(read, write, writer);
     this.attachments = new JooqAttachmentStore(read, write);
     this.sessions = new JooqSessionStore(read, write);
+    this.loginAttempts = new JooqLoginAttempts(read, write);
   }
 
   /**
@@ -201,6 +204,11 @@ public final class JooqStorage implements AutoCloseable {
   /** Login sessions. */
   public SessionStore sessions() {
     return sessions;
+  }
+
+  /** The login throttle's failed logins and trusted devices, shared by every server process. */
+  public LoginAttempts loginAttempts() {
+    return loginAttempts;
   }
 
   /**

@@ -26,6 +26,7 @@ final class AccountEndpoints {
   private final ManageAccounts accounts;
   private final JsonViews views;
   private final Cookies cookies;
+  private final DeviceCookie device;
   private final LoginThrottle throttle;
   private final EventWindow registrations;
   private final InviteCodes invites;
@@ -35,6 +36,7 @@ final class AccountEndpoints {
       ManageAccounts accounts,
       JsonViews views,
       Cookies cookies,
+      DeviceCookie device,
       LoginThrottle throttle,
       EventWindow registrations,
       InviteCodes invites,
@@ -42,6 +44,7 @@ final class AccountEndpoints {
     this.accounts = accounts;
     this.views = views;
     this.cookies = cookies;
+    this.device = device;
     this.throttle = throttle;
     this.registrations = registrations;
     this.invites = invites;
@@ -89,6 +92,7 @@ final class AccountEndpoints {
       throw e;
     }
     LoginResult login = accounts.logIn(new ManageAccounts.LogIn(username, password));
+    trustDevice(call, attempt(call, username), false);
     startSession(call, login);
     call.created(userBody(call, login.user()));
   }
@@ -97,9 +101,8 @@ final class AccountEndpoints {
     ObjectNode body = call.body();
     String username = JsonFields.optionalText(body, "username").orElse("");
     String password = JsonFields.optionalText(body, "password").orElse("");
-    String account = accountKey(username);
-    String address = clientAddress(call);
-    throttle.checkAllowed(account, address);
+    LoginThrottle.Attempt attempt = attempt(call, username);
+    boolean trusted = throttle.checkAllowed(attempt);
     LoginResult login;
     try {
       login = accounts.logIn(new ManageAccounts.LogIn(username, password));
@@ -107,10 +110,10 @@ final class AccountEndpoints {
       if (e.code() != ErrorCode.NOT_AUTHENTICATED && e.code() != ErrorCode.INVALID_INPUT) {
         throw e;
       }
-      throttle.failed(account, address);
+      throttle.failed(attempt, trusted);
       throw new NotAuthenticatedException(BAD_CREDENTIALS);
     }
-    throttle.succeeded(account);
+    trustDevice(call, attempt, trusted);
     startSession(call, login);
     call.ok(userBody(call, login.user()));
   }
@@ -124,9 +127,8 @@ final class AccountEndpoints {
   private void changePassword(Call call) throws IOException {
     ObjectNode body = call.body();
     UserView user = call.signedIn().user();
-    String account = accountKey(user.username());
-    String address = clientAddress(call);
-    throttle.checkAllowed(account, address);
+    LoginThrottle.Attempt attempt = attempt(call, user.username());
+    boolean trusted = throttle.checkAllowed(attempt);
     LoginResult login;
     try {
       login =
@@ -136,7 +138,7 @@ final class AccountEndpoints {
                   JsonFields.text(body, "currentPassword"),
                   JsonFields.text(body, "newPassword")));
     } catch (NotAuthenticatedException e) {
-      throttle.failed(account, address);
+      throttle.failed(attempt, trusted);
       throw new NotAuthenticatedException("the current password is wrong");
     }
     cookies.setSession(call.exchange(), login.token());
@@ -173,6 +175,23 @@ final class AccountEndpoints {
     ObjectNode body = call.object();
     body.set("user", views.user(user));
     return body;
+  }
+
+  /** The attempt as the login throttle sees it: account, client address and device cookie. */
+  private static LoginThrottle.Attempt attempt(Call call, String typedName) {
+    return new LoginThrottle.Attempt(
+        accountKey(typedName), clientAddress(call), DeviceCookie.token(call.exchange()));
+  }
+
+  /**
+   * After a successful sign-in: clears the attempt's failures and trusts the browser for the
+   * account, giving it a device cookie if it has none (one cookie serves every account signed in
+   * from it).
+   */
+  private void trustDevice(Call call, LoginThrottle.Attempt attempt, boolean trusted) {
+    String token = attempt.deviceToken().orElseGet(DeviceCookie::newToken);
+    throttle.succeeded(attempt, trusted, token);
+    device.set(call.exchange(), token);
   }
 
   /** The throttle key of a typed name: its canonical form, so "Alice" and "ALICE" count as one. */

@@ -1,6 +1,8 @@
 package io.chatterlink.web;
 
 import io.chatterlink.core.ChatCore;
+import io.chatterlink.core.inmemory.InMemoryAdapters;
+import io.chatterlink.core.port.out.LoginAttempts;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
@@ -42,20 +44,33 @@ public final class ChatWeb implements AutoCloseable {
   }
 
   /**
-   * Builds the handler, creating the upload directory if needed.
+   * Builds the handler, creating the upload directory if needed, with the login throttle's failures
+   * kept in this process's memory: use {@link #create(ChatCore, WebSettings, LoginAttempts)} with
+   * the database's store when more than one server process serves the same users.
    *
    * @throws java.io.UncheckedIOException if the upload directory cannot be created
    */
   public static ChatWeb create(ChatCore core, WebSettings settings) {
-    return create(core, settings, Clock.systemUTC());
+    return create(core, settings, InMemoryAdapters.create().loginAttempts());
   }
 
   /**
-   * As {@link #create(ChatCore, WebSettings)}, with the clock of the login throttle and invites.
+   * Builds the handler, creating the upload directory if needed, with the login throttle's failed
+   * logins and trusted devices kept in {@code loginAttempts} (for example {@code
+   * JooqStorage.loginAttempts()}), so that every server process on the same store throttles alike.
+   *
+   * @throws java.io.UncheckedIOException if the upload directory cannot be created
    */
-  static ChatWeb create(ChatCore core, WebSettings settings, Clock clock) {
+  public static ChatWeb create(ChatCore core, WebSettings settings, LoginAttempts loginAttempts) {
+    return create(core, settings, loginAttempts, Clock.systemUTC());
+  }
+
+  /** As {@link #create(ChatCore, WebSettings, LoginAttempts)}, with the clock of the throttles. */
+  static ChatWeb create(
+      ChatCore core, WebSettings settings, LoginAttempts loginAttempts, Clock clock) {
     Objects.requireNonNull(core, "core");
     Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(loginAttempts, "loginAttempts");
     Json json = new Json(settings.maxJsonBodyBytes());
     JsonViews views = new JsonViews(json);
     ErrorResponses errors = new ErrorResponses(json);
@@ -69,12 +84,7 @@ public final class ChatWeb implements AutoCloseable {
             core.accounts(),
             settings.requestLimits(),
             pools);
-    LoginThrottle throttle =
-        new LoginThrottle(
-            settings.maxLoginFailuresPerAccount(),
-            settings.maxLoginFailuresPerAddress(),
-            settings.loginThrottleWindow(),
-            clock);
+    LoginThrottle throttle = new LoginThrottle(loginAttempts, LoginLimits.of(settings), clock);
     InviteCodes invites =
         new InviteCodes(
             InviteCodes.keyFrom(settings.inviteSecret()), settings.inviteLifetime(), clock);
@@ -85,6 +95,7 @@ public final class ChatWeb implements AutoCloseable {
             core.accounts(),
             views,
             cookies,
+            new DeviceCookie(settings.secureCookies(), settings.trustedDeviceLifetime()),
             throttle,
             registrations,
             invites,

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Counts recent events per key (failed logins per username, registrations per address) and says how
+ * Counts recent events per key (registration attempts per address, in this process) and says how
  * long a key must wait once it had {@code limit} events within the window. Only the latest {@code
  * limit} instants are kept per key, and at most {@link #MAX_TRACKED_KEYS} keys: past that, keys
  * whose events all expired are dropped first, then the table is reset, so memory stays bounded

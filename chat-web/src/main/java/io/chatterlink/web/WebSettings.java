@@ -24,10 +24,12 @@ import java.util.function.Consumer;
  * @param trustProxyHeaders take the client address and scheme from the last entry of {@code
  *     X-Forwarded-For} and {@code X-Forwarded-Proto}; only behind a proxy that sets them, or
  *     clients could choose their own address (default false)
- * @param maxLoginFailuresPerAccount failed logins for one username within {@code
- *     loginThrottleWindow} after which that username is refused with 429 (default 5)
- * @param maxLoginFailuresPerAddress failed logins from one client address within {@code
- *     loginThrottleWindow} after which that address is refused with 429 (default 20)
+ * @param maxLoginFailuresPerAccount failed logins for one username from one client address (or from
+ *     one device trusted for it) within {@code loginThrottleWindow} after which that address (or
+ *     device) is refused with 429 for that username (default 5)
+ * @param maxLoginFailuresPerAddress failed logins from one client address (an IPv6 address by its
+ *     /64) on any usernames within {@code loginThrottleWindow} after which that address is refused
+ *     with 429, except from devices trusted for the username (default 20)
  * @param loginThrottleWindow how long a failed login counts (default 15 minutes)
  * @param maxRegistrationsPerAddress registration attempts from one client address within {@code
  *     registrationWindow} after which that address is refused with 429 (default 10)
@@ -39,6 +41,12 @@ import java.util.function.Consumer;
  * @param inviteLifetime how long an invite code stays valid (default 7 days)
  * @param maxJsonBodyBytes largest accepted JSON request body (default {@value
  *     #DEFAULT_MAX_JSON_BODY_BYTES}, 64 KiB)
+ * @param maxUnknownDeviceFailuresPerAccount failed logins for one username from all devices not
+ *     trusted for it, within {@code loginThrottleWindow}, after which such devices are refused with
+ *     429 for that username; devices trusted for it (they signed in to it before, see {@code
+ *     trustedDeviceLifetime}) are never refused by this limit (default 10)
+ * @param trustedDeviceLifetime how long a browser stays trusted for a username after signing in to
+ *     it (its device cookie's lifetime; default 90 days)
  * @param requestLimits timeouts, pace, per-address cap and pools that keep slow or stalled clients
  *     from holding the server (default {@link RequestLimits#defaults()})
  */
@@ -58,6 +66,8 @@ public record WebSettings(
     Optional<String> inviteSecret,
     Duration inviteLifetime,
     int maxJsonBodyBytes,
+    int maxUnknownDeviceFailuresPerAccount,
+    Duration trustedDeviceLifetime,
     RequestLimits requestLimits) {
 
   /** Default largest upload: 25 MiB. */
@@ -87,10 +97,13 @@ public record WebSettings(
             "allowed origin must look like https://host[:port]: " + origin);
       }
     }
-    if (maxLoginFailuresPerAccount < 1 || maxLoginFailuresPerAddress < 1) {
+    if (maxLoginFailuresPerAccount < 1
+        || maxLoginFailuresPerAddress < 1
+        || maxUnknownDeviceFailuresPerAccount < 1) {
       throw new IllegalArgumentException("login failure limits must be positive");
     }
     requirePositive(loginThrottleWindow, "loginThrottleWindow");
+    requirePositive(trustedDeviceLifetime, "trustedDeviceLifetime");
     if (maxRegistrationsPerAddress < 1) {
       throw new IllegalArgumentException("maxRegistrationsPerAddress must be positive");
     }
@@ -126,6 +139,8 @@ public record WebSettings(
         Optional.empty(),
         Duration.ofDays(7),
         DEFAULT_MAX_JSON_BODY_BYTES,
+        10,
+        Duration.ofDays(90),
         RequestLimits.defaults());
   }
 
@@ -161,6 +176,18 @@ public record WebSettings(
           c.maxLoginFailuresPerAccount = perAccount;
           c.maxLoginFailuresPerAddress = perAddress;
           c.loginThrottleWindow = window;
+        });
+  }
+
+  /**
+   * These settings refusing untrusted devices for a username after {@code perAccount} failures on
+   * it from all of them, and trusting a browser that signed in for {@code trustedDeviceLifetime}.
+   */
+  public WebSettings withDeviceTrust(int perAccount, Duration trustedDeviceLifetime) {
+    return with(
+        c -> {
+          c.maxUnknownDeviceFailuresPerAccount = perAccount;
+          c.trustedDeviceLifetime = trustedDeviceLifetime;
         });
   }
 
@@ -220,6 +247,8 @@ public record WebSettings(
     Optional<String> inviteSecret;
     Duration inviteLifetime;
     int maxJsonBodyBytes;
+    int maxUnknownDeviceFailuresPerAccount;
+    Duration trustedDeviceLifetime;
     RequestLimits requestLimits;
 
     Copy(WebSettings s) {
@@ -238,6 +267,8 @@ public record WebSettings(
       inviteSecret = s.inviteSecret;
       inviteLifetime = s.inviteLifetime;
       maxJsonBodyBytes = s.maxJsonBodyBytes;
+      maxUnknownDeviceFailuresPerAccount = s.maxUnknownDeviceFailuresPerAccount;
+      trustedDeviceLifetime = s.trustedDeviceLifetime;
       requestLimits = s.requestLimits;
     }
 
@@ -258,6 +289,8 @@ public record WebSettings(
           inviteSecret,
           inviteLifetime,
           maxJsonBodyBytes,
+          maxUnknownDeviceFailuresPerAccount,
+          trustedDeviceLifetime,
           requestLimits);
     }
   }

@@ -29,6 +29,25 @@ class AccountApiTest {
   }
 
   @Test
+  void registrationAndPasswordChangeRefuseACommonPasswordWith400SayingSo() {
+    WebClient.Reply common =
+        server.client().post("/api/register", Map.of("username", "carol", "password", "Password"));
+    WebClient.Reply spaces =
+        server.client().post("/api/register", Map.of("username", "carol", "password", "        "));
+    WebClient dora = server.signedIn("dora");
+    WebClient.Reply change =
+        dora.post(
+            "/api/password",
+            Map.of("currentPassword", "correct horse dora", "newPassword", "12345678"));
+
+    assertThat(common.status()).isEqualTo(400);
+    assertThat(common.json().path("message").asText()).contains("too common");
+    assertThat(spaces.status()).isEqualTo(400);
+    assertThat(change.status()).isEqualTo(400);
+    assertThat(change.json().path("message").asText()).contains("too common");
+  }
+
+  @Test
   void registeringSetsAnHttpOnlyLaxSessionCookieAndAReadableCsrfCookie() {
     WebClient alice = server.client();
     WebClient.Reply reply =

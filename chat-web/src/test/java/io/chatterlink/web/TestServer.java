@@ -23,7 +23,7 @@ final class TestServer implements AutoCloseable {
     this.adapters = adapters;
     this.core = adapters.coreBuilder().build();
     this.settings = settings;
-    this.web = ChatWeb.create(core, settings, clock);
+    this.web = ChatWeb.create(core, settings, adapters.loginAttempts(), clock);
     this.undertow =
         web.configure(Undertow.builder())
             .addHttpListener(0, "127.0.0.1")
@@ -43,6 +43,14 @@ final class TestServer implements AutoCloseable {
   static TestServer start(Path uploads, UnaryOperator<WebSettings> tweak, Clock clock) {
     return new TestServer(
         InMemoryAdapters.create(), tweak.apply(WebSettings.defaults(uploads)), clock);
+  }
+
+  /**
+   * A second server over the same stores as {@code other} (users, sessions, the login throttle's
+   * memory): what another process on the same database would be.
+   */
+  static TestServer besides(TestServer other, Clock clock) {
+    return new TestServer(other.adapters, other.settings, clock);
   }
 
   WebClient client() {

@@ -2,6 +2,7 @@ package io.chatterlink.core.inmemory;
 
 import io.chatterlink.core.ChatCore;
 import io.chatterlink.core.port.out.AttachmentStore;
+import io.chatterlink.core.port.out.LoginAttempts;
 import io.chatterlink.core.port.out.MessageCipher;
 import io.chatterlink.core.port.out.MessageStore;
 import io.chatterlink.core.port.out.PasswordHasher;
@@ -27,6 +28,7 @@ public final class InMemoryAdapters {
   private final AttachmentStore attachments = new InMemoryAttachmentStore();
   private final SessionStore sessions = new InMemorySessionStore();
   private final RecordingDelivery delivery = new RecordingDelivery();
+  private final LoginAttempts loginAttempts = new InMemoryLoginAttempts();
 
   private InMemoryAdapters() {}
 
@@ -53,6 +55,14 @@ public final class InMemoryAdapters {
   /** The attachment metadata store; the same instance on every call. */
   public AttachmentStore attachments() {
     return attachments;
+  }
+
+  /**
+   * The login throttle's memory (failed logins, trusted devices) for this process only; the same
+   * instance on every call. Not used by the core: hand it to the web adapter.
+   */
+  public LoginAttempts loginAttempts() {
+    return loginAttempts;
   }
 
   /** The session store; the same instance on every call. */

@@ -2,7 +2,17 @@ package io.chatterlink.core.model;
 
 import io.chatterlink.core.error.InvalidInputException;
 
-/** Validation shared by the human-written strings of the domain (names, message text). */
+/**
+ * Validation shared by the human-written strings of the domain (names, message text).
+ *
+ * <p>Names that people choose (usernames, room names, display names) follow one character rule,
+ * {@link #isAllowedInName(int)}: no control, format (Unicode category Cf, which holds every
+ * bidirectional control such as U+202E and U+2066, the marks U+200E/U+200F, the zero-width joiner
+ * U+200D and the byte-order mark), line or paragraph separator, private-use, surrogate or
+ * unassigned character. Such characters are invisible or reorder the text around them, so they let
+ * one name pass for another. Room and display names may hold spaces between words; leading and
+ * trailing whitespace is stripped. Usernames refuse spaces altogether ({@link Username}).
+ */
 public final class Text {
   private Text() {}
 
@@ -29,12 +39,53 @@ public final class Text {
     return stripped;
   }
 
-  /** Like {@link #require} for names: a single line, so tabs and newlines are refused too. */
+  /**
+   * Like {@link #require} for names: a single line, so tabs and newlines are refused too. This is
+   * the structural check of records that hold a name; a name being chosen or changed must also pass
+   * {@link #requireVisibleName}, which records do not apply so that names stored under older rules
+   * still load.
+   */
   public static String requireName(String value, String what, int max) {
     String name = require(value, what, max);
     if (name.indexOf('\n') >= 0 || name.indexOf('\t') >= 0) {
       throw new InvalidInputException(what + " must be a single line");
     }
     return name;
+  }
+
+  /**
+   * A name being chosen or changed (room name, display name): {@link #requireName} and every
+   * character allowed by {@link #isAllowedInName(int)}. Returns the name stripped.
+   *
+   * @throws io.chatterlink.core.error.InvalidInputException naming {@code what} and the rule broken
+   */
+  public static String requireVisibleName(String value, String what, int max) {
+    String name = requireName(value, what, max);
+    if (!name.codePoints().allMatch(Text::isAllowedInName)) {
+      throw new InvalidInputException(
+          what
+              + " must not contain control, formatting, bidirectional or line separator characters");
+    }
+    return name;
+  }
+
+  /**
+   * The character rule of every name people choose: false for control, format (Cf, including the
+   * bidirectional controls), line and paragraph separator, private-use, surrogate and unassigned
+   * code points (unassigned in the running JVM's Unicode version), true for everything else.
+   */
+  public static boolean isAllowedInName(int codePoint) {
+    switch (Character.getType(codePoint)) {
+      case Character.CONTROL,
+      Character.FORMAT,
+      Character.LINE_SEPARATOR,
+      Character.PARAGRAPH_SEPARATOR,
+      Character.PRIVATE_USE,
+      Character.SURROGATE,
+      Character.UNASSIGNED:
+        return false;
+      default:
+        return true;
+    }
   }
 }

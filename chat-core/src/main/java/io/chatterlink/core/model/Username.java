@@ -11,7 +11,8 @@ import java.util.Locale;
  *
  * <p>Rejected: blank names, names shorter than {@value #MIN_LENGTH} or longer than {@value
  * #MAX_LENGTH} code points, and any control, format (including every bidirectional override),
- * separator or whitespace character, and the characters {@code @ / \ : < > " '}.
+ * separator or whitespace character, and the characters {@code @ / \ : < > " '}: the rule of every
+ * chosen name ({@link Text#isAllowedInName(int)}) with no spaces at all.
  *
  * @param display the name as the user chose it (NFC-normalised, trimmed)
  * @param canonical the comparison key
@@ -56,16 +57,9 @@ public record Username(String display, String canonical) {
   }
 
   private static void requireAllowed(int cp) {
-    int type = Character.getType(cp);
     boolean invisible =
-        type == Character.CONTROL
-            || type == Character.FORMAT
-            || type == Character.SPACE_SEPARATOR
-            || type == Character.LINE_SEPARATOR
-            || type == Character.PARAGRAPH_SEPARATOR
-            || type == Character.PRIVATE_USE
-            || type == Character.SURROGATE
-            || type == Character.UNASSIGNED
+        !Text.isAllowedInName(cp)
+            || Character.getType(cp) == Character.SPACE_SEPARATOR
             || Character.isWhitespace(cp);
     if (invisible) {
       throw new InvalidInputException(

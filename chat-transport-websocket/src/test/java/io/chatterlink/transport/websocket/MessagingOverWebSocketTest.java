@@ -184,6 +184,40 @@ class MessagingOverWebSocketTest {
 
   @ParameterizedTest
   @EnumSource(Hosting.class)
+  void aClientMessageIdReusedForAnotherRoomIsRefusedWith409AndNeverAckedAsTheFirst(
+      Hosting hosting) {
+    try (ChatFixture chat = new ChatFixture(hosting)) {
+      LoginResult alice = chat.user("alice");
+      String general = chat.publicRoom(alice, "general").id().value();
+      String random = chat.publicRoom(alice, "random").id().value();
+      TestClient a = chat.connect(alice);
+
+      JsonNode first = a.request(send(general, "reused-id", "hello general"));
+      JsonNode second = a.request(send(random, "reused-id", "hello random"));
+      JsonNode resent = a.request(send(general, "reused-id", "hello general"));
+
+      assertThat(first.path("code").asInt()).isEqualTo(200);
+      assertThat(second.path("code").asInt()).isEqualTo(409);
+      assertThat(second.path("error").asText()).isEqualTo("conflict");
+      assertThat(second.path("data").path("messageId").isMissingNode()).isTrue();
+      assertThat(resent.path("code").asInt()).isEqualTo(200);
+      assertThat(resent.path("data").path("duplicate").asBoolean()).isTrue();
+      assertThat(resent.path("data").path("messageId"))
+          .isEqualTo(first.path("data").path("messageId"));
+      assertThat(
+              chat.core
+                  .history()
+                  .page(
+                      alice.user().id(),
+                      new io.chatterlink.core.model.RoomId(random),
+                      PageRequest.latest(10))
+                  .messages())
+          .isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Hosting.class)
   void historyTypingReadMarkersAndPresenceAreServed(Hosting hosting) {
     try (ChatFixture chat = new ChatFixture(hosting)) {
       LoginResult alice = chat.user("alice");

@@ -13,11 +13,15 @@ import java.util.Optional;
 public interface SendMessages {
   /**
    * Encrypts, stores and then delivers a message. Returns once the message is durably stored: that
-   * is when an adapter may acknowledge it. Idempotent on (actor, client message id).
+   * is when an adapter may acknowledge it. Idempotent on (actor, client message id): sending the
+   * same request again returns the original message with {@code duplicate} set and stores nothing.
    *
    * @throws io.chatterlink.core.error.NotFoundException if the actor is not in the room
    * @throws io.chatterlink.core.error.InvalidInputException for empty or over-long text, or an
    *     attachment or reply target that is not in this room
+   * @throws io.chatterlink.core.error.ConflictException if the client message id was already used
+   *     by the actor for a different request (another room, text, attachments or reply target);
+   *     nothing is stored
    */
   SendResult send(SendMessage command);
 
