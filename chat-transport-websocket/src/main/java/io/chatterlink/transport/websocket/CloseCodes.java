@@ -5,6 +5,7 @@ import jakarta.websocket.CloseReason;
 /** The close codes of {@code docs/protocol.md}, section 6. */
 final class CloseCodes {
   static final CloseReason SHUTTING_DOWN = reason(1001, "server shutting down");
+  static final CloseReason UNMASKED_FRAME = reason(1002, "client frames must be masked");
   static final CloseReason RATE_ABUSE = reason(1008, "request rate budget abused");
   static final CloseReason TOO_BIG = reason(1009, "frame too big");
   static final CloseReason INTERNAL = reason(1011, "internal error");

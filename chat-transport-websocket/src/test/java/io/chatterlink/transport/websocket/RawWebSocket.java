@@ -118,16 +118,6 @@ final class RawWebSocket implements AutoCloseable {
     }
   }
 
-  /** Reads frames until a close frame, and returns it; empty if the connection ended without. */
-  Optional<Frame> awaitClose() {
-    for (Optional<Frame> f = readFrame(); f.isPresent(); f = readFrame()) {
-      if (f.get().opcode() == 0x8) {
-        return f;
-      }
-    }
-    return Optional.empty();
-  }
-
   @Override
   public void close() {
     try {
