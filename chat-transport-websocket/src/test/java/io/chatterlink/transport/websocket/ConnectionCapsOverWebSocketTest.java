@@ -41,6 +41,19 @@ class ConnectionCapsOverWebSocketTest {
 
   @ParameterizedTest
   @EnumSource(Hosting.class)
+  void helloAdvertisesTheCaps(Hosting hosting) {
+    TransportSettings settings = TransportSettings.defaults().withConnectionCaps(3, 7);
+    try (ChatFixture chat = new ChatFixture(hosting, settings)) {
+      TestClient client = chat.connect(chat.user("alice"));
+
+      var limits = client.await(TestClient.ofType("hello")).path("limits");
+      assertThat(limits.path("maxConnectionsPerUser").asInt()).isEqualTo(3);
+      assertThat(limits.path("maxConnectionsPerAddress").asInt()).isEqualTo(7);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Hosting.class)
   void anAddressAtTheCapIsRefusedWith429WhateverTheUser(Hosting hosting) {
     TransportSettings settings = TransportSettings.defaults().withConnectionCaps(100, 3);
     try (ChatFixture chat = new ChatFixture(hosting, settings)) {
