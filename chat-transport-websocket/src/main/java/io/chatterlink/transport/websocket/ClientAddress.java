@@ -16,19 +16,18 @@ final class ClientAddress {
   /** What an IPv4 or IPv6 address (optionally bracketed) can look like; the web adapter's rule. */
   private static final Pattern ADDRESS = Pattern.compile("[0-9A-Fa-f:.\\[\\]]{2,64}");
 
-  /** Where no address is known (a container that does not tell): all such sockets share it. */
-  static final String UNKNOWN = "unknown";
-
   private ClientAddress() {}
 
   /**
-   * The address to count.
+   * The address to count; empty when the container does not tell the peer's address and no trusted
+   * proxy header names one (such sockets are capped per user only).
    *
    * @param peer the TCP peer's address as the container reports it, if it does
    * @param forwardedFor the values of the {@code X-Forwarded-For} headers, in order
    * @param trustProxyHeaders whether {@code forwardedFor} is to be believed
    */
-  static String of(Optional<String> peer, List<String> forwardedFor, boolean trustProxyHeaders) {
+  static Optional<String> of(
+      Optional<String> peer, List<String> forwardedFor, boolean trustProxyHeaders) {
     if (trustProxyHeaders && !forwardedFor.isEmpty()) {
       String header = forwardedFor.get(forwardedFor.size() - 1);
       String last =
@@ -36,9 +35,9 @@ final class ClientAddress {
               ? ""
               : header.substring(header.lastIndexOf(',') + 1).strip().toLowerCase(Locale.ROOT);
       if (ADDRESS.matcher(last).matches()) {
-        return last;
+        return Optional.of(last);
       }
     }
-    return peer.filter(p -> !p.isBlank()).map(p -> p.toLowerCase(Locale.ROOT)).orElse(UNKNOWN);
+    return peer.filter(p -> !p.isBlank()).map(p -> p.toLowerCase(Locale.ROOT));
   }
 }

@@ -51,14 +51,16 @@ final class ConnectionLimiter {
   }
 
   /**
-   * Takes a place for one more socket of {@code user} from {@code address}.
+   * Takes a place for one more socket of {@code user} from {@code address} (empty: unknown, so
+   * capped per user only).
    *
    * @return empty when the user or the address is at its cap: refuse the handshake (429)
    */
-  synchronized Optional<Place> admit(UserId user, String address) {
+  synchronized Optional<Place> admit(UserId user, Optional<String> address) {
     UserPlaces places = byUser.get(user);
     int ofUser = places == null ? 0 : places.count;
-    if (ofUser >= perUser || byAddress.getOrDefault(address, 0) >= perAddress) {
+    int ofAddress = address.map(a -> byAddress.getOrDefault(a, 0)).orElse(0);
+    if (ofUser >= perUser || ofAddress >= perAddress) {
       return Optional.empty();
     }
     if (places == null) {
@@ -66,7 +68,7 @@ final class ConnectionLimiter {
       byUser.put(user, places);
     }
     places.count++;
-    byAddress.merge(address, 1, Integer::sum);
+    address.ifPresent(a -> byAddress.merge(a, 1, Integer::sum));
     Place place = new Place(user, address, places.budget, nanoTime.getAsLong());
     unclaimed.add(place);
     return Optional.of(place);
@@ -100,18 +102,19 @@ final class ConnectionLimiter {
     if (places != null && --places.count == 0) {
       byUser.remove(place.user);
     }
-    byAddress.computeIfPresent(place.address, (a, n) -> n == 1 ? null : n - 1);
+    place.address.ifPresent(
+        address -> byAddress.computeIfPresent(address, (a, n) -> n == 1 ? null : n - 1));
   }
 
   /** One socket's place under the caps, and the budget of its user. */
   final class Place {
     private final UserId user;
-    private final String address;
+    private final Optional<String> address;
     private final TokenBucket budget;
     private final long takenAtNanos;
     private boolean released;
 
-    private Place(UserId user, String address, TokenBucket budget, long takenAtNanos) {
+    private Place(UserId user, Optional<String> address, TokenBucket budget, long takenAtNanos) {
       this.user = user;
       this.address = address;
       this.budget = budget;

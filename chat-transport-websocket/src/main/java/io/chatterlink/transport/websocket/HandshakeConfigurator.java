@@ -61,7 +61,7 @@ final class HandshakeConfigurator extends ServerEndpointConfig.Configurator {
       refuse(response, 401, "no valid session");
       return;
     }
-    String address =
+    Optional<String> address =
         ClientAddress.of(
             peerAddress(request),
             all(headers, "X-Forwarded-For"),
@@ -69,7 +69,7 @@ final class HandshakeConfigurator extends ServerEndpointConfig.Configurator {
     Optional<ConnectionLimiter.Place> place =
         runtime.limiter().admit(user.get().user().id(), address);
     if (place.isEmpty()) {
-      refuse(response, 429, "too many connections for the user or the address " + address);
+      refuse(response, 429, "too many connections for the user or the address");
       return;
     }
     config.getUserProperties().put(AUTHENTICATED_USER, user.get());

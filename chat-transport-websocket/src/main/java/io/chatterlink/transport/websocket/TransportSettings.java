@@ -30,7 +30,8 @@ import java.util.stream.Collectors;
  *     handshake is refused with 429 (default 20: many tabs and devices)
  * @param maxConnectionsPerAddress sockets one client address may have open on this node, 1 to
  *     1,000,000; one more handshake is refused with 429 (default 100: an office or campus behind
- *     one NAT address)
+ *     one NAT address). Needs the peer's address, which Tyrus (Undertow and Grizzly hostings)
+ *     gives; in another container only the per-user cap applies
  * @param sessionCheckInterval how often the sessions of all open sockets are checked against the
  *     session store, in one batched query, closing (4401) the sockets of sessions that ended
  *     anywhere (CLI reset, expiry, another node); 100 ms to 5 s, and that plus the query's time is

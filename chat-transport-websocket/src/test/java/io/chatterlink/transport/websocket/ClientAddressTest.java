@@ -19,19 +19,20 @@ class ClientAddressTest {
         "true  | 127.0.0.1 | 2001:DB8::1         | 2001:db8::1",
         "true  | 127.0.0.1 | not-an-address      | 127.0.0.1",
         "true  | 127.0.0.1 | -                   | 127.0.0.1",
-        "true  | -         | -                   | unknown",
-        "false | -         | 10.0.0.1            | unknown",
+        "true  | -         | -                   | -",
+        "false | -         | 10.0.0.1            | -",
       })
   void theAddressIsTheProxysLastEntryOnlyWhenTrustedAndWellFormed(
       boolean trust, String peer, String forwarded, String expected) {
     List<String> headers = forwarded == null ? List.of() : List.of(forwarded);
 
-    assertThat(ClientAddress.of(Optional.ofNullable(peer), headers, trust)).isEqualTo(expected);
+    assertThat(ClientAddress.of(Optional.ofNullable(peer), headers, trust))
+        .isEqualTo(Optional.ofNullable(expected));
   }
 
   @org.junit.jupiter.api.Test
   void theLastOfSeveralForwardedHeadersCounts() {
     assertThat(ClientAddress.of(Optional.of("127.0.0.1"), List.of("10.0.0.1", "10.0.0.2"), true))
-        .isEqualTo("10.0.0.2");
+        .contains("10.0.0.2");
   }
 }

@@ -16,21 +16,24 @@ class ConnectionLimiterTest {
 
   @Test
   void placesAreTakenAtTheHandshakeSoABurstCannotPassTheCap() {
-    assertThat(limiter.admit(alice, "a")).isPresent();
-    assertThat(limiter.admit(alice, "a")).isPresent();
+    assertThat(limiter.admit(alice, Optional.of("a"))).isPresent();
+    assertThat(limiter.admit(alice, Optional.of("a"))).isPresent();
 
-    assertThat(limiter.admit(alice, "b")).as("user at cap").isEmpty();
-    assertThat(limiter.admit(bob, "a")).isPresent();
-    assertThat(limiter.admit(bob, "a")).as("address at cap").isEmpty();
+    assertThat(limiter.admit(alice, Optional.of("b"))).as("user at cap").isEmpty();
+    assertThat(limiter.admit(bob, Optional.of("a"))).isPresent();
+    assertThat(limiter.admit(bob, Optional.of("a"))).as("address at cap").isEmpty();
     assertThat(limiter.placesOf(alice)).isEqualTo(2);
     assertThat(limiter.placesOf("a")).isEqualTo(3);
+    assertThat(limiter.admit(bob, Optional.empty()))
+        .as("an unknown address is capped per user only")
+        .isPresent();
   }
 
   @Test
   void aReleasedPlaceIsGivenBackOnceAndARefusedOneTakesNothing() {
-    ConnectionLimiter.Place place = limiter.admit(alice, "a").orElseThrow();
-    limiter.admit(alice, "a").orElseThrow();
-    assertThat(limiter.admit(alice, "a")).isEmpty();
+    ConnectionLimiter.Place place = limiter.admit(alice, Optional.of("a")).orElseThrow();
+    limiter.admit(alice, Optional.of("a")).orElseThrow();
+    assertThat(limiter.admit(alice, Optional.of("a"))).isEmpty();
 
     place.release();
     place.release();
@@ -41,8 +44,8 @@ class ConnectionLimiterTest {
 
   @Test
   void aPlaceNeverClaimedIsGivenBackAfterTheClaimWindowAndCannotBeClaimedLate() {
-    ConnectionLimiter.Place vanished = limiter.admit(alice, "a").orElseThrow();
-    ConnectionLimiter.Place opened = limiter.admit(alice, "a").orElseThrow();
+    ConnectionLimiter.Place vanished = limiter.admit(alice, Optional.of("a")).orElseThrow();
+    ConnectionLimiter.Place opened = limiter.admit(alice, Optional.of("a")).orElseThrow();
     assertThat(opened.claim()).isTrue();
 
     nanos.addAndGet(ConnectionLimiter.CLAIM_WITHIN.toNanos() - 1);
@@ -53,16 +56,15 @@ class ConnectionLimiterTest {
 
     assertThat(limiter.placesOf(alice)).isEqualTo(1);
     assertThat(vanished.claim()).isFalse();
-    assertThat(limiter.admit(alice, "a")).isPresent();
+    assertThat(limiter.admit(alice, Optional.of("a"))).isPresent();
   }
 
   @Test
   void aUsersSocketsShareOneBudgetWhichOutlivesNoneOfThem() {
-    ConnectionLimiter.Place first = limiter.admit(alice, "a").orElseThrow();
-    ConnectionLimiter.Place second = limiter.admit(alice, "b").orElseThrow();
-    ConnectionLimiter.Place bobs = limiter.admit(bob, "c").orElseThrow();
+    ConnectionLimiter.Place first = limiter.admit(alice, Optional.of("a")).orElseThrow();
+    ConnectionLimiter.Place second = limiter.admit(alice, Optional.of("b")).orElseThrow();
+    ConnectionLimiter.Place bobs = limiter.admit(bob, Optional.of("c")).orElseThrow();
 
     assertThat(first.budget()).isSameAs(second.budget()).isNotSameAs(bobs.budget());
-    assertThat(Optional.of(first.budget())).isPresent();
   }
 }
