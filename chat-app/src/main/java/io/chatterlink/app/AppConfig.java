@@ -27,9 +27,14 @@ import java.util.Optional;
  * @param registration who may create an account
  * @param registrationsPerHour registration attempts accepted from one client address per hour (each
  *     costs a password hash, so this bounds the work one address can ask for)
- * @param wsRequestsPerSecond WebSocket requests per second one connection may keep up (beyond it
- *     requests are refused with {@code 429}); an abuse limit, raised for a benchmark server
- * @param wsRequestBurst WebSocket requests one connection may send at once before the rate applies
+ * @param wsRequestsPerSecond WebSocket requests per second one user may keep up over all their
+ *     sockets on a node (beyond it requests are refused with {@code 429}); an abuse limit, raised
+ *     for a benchmark server
+ * @param wsRequestBurst WebSocket requests one user may send at once before the rate applies
+ * @param wsMaxConnectionsPerUser WebSocket connections one user may have open on a node; one more
+ *     handshake is refused with {@code 429}
+ * @param wsMaxConnectionsPerAddress WebSocket connections one client address may have open on a
+ *     node; one more handshake is refused with {@code 429}
  * @param secureCookies whether cookies carry {@code Secure} (set it behind a TLS proxy)
  * @param trustProxyHeaders whether the client address and scheme come from {@code X-Forwarded-For}
  *     and {@code X-Forwarded-Proto}; only behind a proxy that sets them
@@ -53,6 +58,8 @@ public record AppConfig(
     int registrationsPerHour,
     int wsRequestsPerSecond,
     int wsRequestBurst,
+    int wsMaxConnectionsPerUser,
+    int wsMaxConnectionsPerAddress,
     boolean secureCookies,
     boolean trustProxyHeaders,
     Duration shutdownGrace,
@@ -106,6 +113,18 @@ public record AppConfig(
       throw new ConfigException(
           Settings.WS_REQUEST_BURST, "must be 1 to " + Settings.MAX_WS_REQUEST_RATE);
     }
+    if (wsMaxConnectionsPerUser < 1
+        || wsMaxConnectionsPerUser > Settings.MAX_WS_MAX_CONNECTIONS_PER_USER) {
+      throw new ConfigException(
+          Settings.WS_MAX_CONNECTIONS_PER_USER,
+          "must be 1 to " + Settings.MAX_WS_MAX_CONNECTIONS_PER_USER);
+    }
+    if (wsMaxConnectionsPerAddress < 1
+        || wsMaxConnectionsPerAddress > Settings.MAX_WS_MAX_CONNECTIONS_PER_ADDRESS) {
+      throw new ConfigException(
+          Settings.WS_MAX_CONNECTIONS_PER_ADDRESS,
+          "must be 1 to " + Settings.MAX_WS_MAX_CONNECTIONS_PER_ADDRESS);
+    }
     if (shutdownGrace.isNegative()) {
       throw new ConfigException(Settings.SHUTDOWN_GRACE_SECONDS, "must not be negative");
     }
@@ -144,6 +163,8 @@ public record AppConfig(
         registrationsPerHour,
         wsRequestsPerSecond,
         wsRequestBurst,
+        wsMaxConnectionsPerUser,
+        wsMaxConnectionsPerAddress,
         secureCookies,
         trustProxyHeaders,
         shutdownGrace,
@@ -180,6 +201,10 @@ public record AppConfig(
         + wsRequestsPerSecond
         + ", wsRequestBurst="
         + wsRequestBurst
+        + ", wsMaxConnectionsPerUser="
+        + wsMaxConnectionsPerUser
+        + ", wsMaxConnectionsPerAddress="
+        + wsMaxConnectionsPerAddress
         + ", secureCookies="
         + secureCookies
         + ", trustProxyHeaders="

@@ -163,7 +163,9 @@ public final class ChatServer implements AutoCloseable {
     return defaults
         .withAllowedOrigins(Set.copyOf(config.allowedOrigins()))
         .withRequestRate(
-            config.wsRequestsPerSecond(), config.wsRequestBurst(), defaults.maxRateViolations());
+            config.wsRequestsPerSecond(), config.wsRequestBurst(), defaults.maxRateViolations())
+        .withConnectionCaps(config.wsMaxConnectionsPerUser(), config.wsMaxConnectionsPerAddress())
+        .withTrustProxyHeaders(config.trustProxyHeaders());
   }
 
   static WebSettings webSettings(AppConfig config, String secretKey) {

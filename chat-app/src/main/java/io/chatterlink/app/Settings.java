@@ -32,6 +32,8 @@ final class Settings {
   static final String REGISTRATIONS_PER_HOUR = "REGISTRATIONS_PER_HOUR";
   static final String WS_REQUESTS_PER_SECOND = "WS_REQUESTS_PER_SECOND";
   static final String WS_REQUEST_BURST = "WS_REQUEST_BURST";
+  static final String WS_MAX_CONNECTIONS_PER_USER = "WS_MAX_CONNECTIONS_PER_USER";
+  static final String WS_MAX_CONNECTIONS_PER_ADDRESS = "WS_MAX_CONNECTIONS_PER_ADDRESS";
   static final String SECURE_COOKIES = "SECURE_COOKIES";
   static final String TRUST_PROXY_HEADERS = "TRUST_PROXY_HEADERS";
   static final String SHUTDOWN_GRACE_SECONDS = "SHUTDOWN_GRACE_SECONDS";
@@ -54,14 +56,32 @@ final class Settings {
   /** Most REGISTRATIONS_PER_HOUR accepted; beyond it the throttle would not bound anything. */
   static final int MAX_REGISTRATIONS_PER_HOUR = 100_000;
 
-  /** WebSocket requests per second one connection may keep up: the transport's abuse limit. */
+  /**
+   * WebSocket requests per second one user may keep up over all their sockets on a node: the
+   * transport's abuse limit.
+   */
   static final int DEFAULT_WS_REQUESTS_PER_SECOND = 10;
 
-  /** WebSocket requests one connection may send at once before the rate applies. */
+  /** WebSocket requests one user may send at once before the rate applies. */
   static final int DEFAULT_WS_REQUEST_BURST = 30;
 
   /** Most WS_REQUESTS_PER_SECOND and WS_REQUEST_BURST accepted: the transport's own ceiling. */
   static final int MAX_WS_REQUEST_RATE = 100_000;
+
+  /** Sockets one user may have open on a node: tabs, browsers and devices, generously. */
+  static final int DEFAULT_WS_MAX_CONNECTIONS_PER_USER = 20;
+
+  /** Most WS_MAX_CONNECTIONS_PER_USER accepted: the transport's own ceiling. */
+  static final int MAX_WS_MAX_CONNECTIONS_PER_USER = 10_000;
+
+  /**
+   * Sockets one client address may have open on a node: an office or campus behind one NAT address,
+   * about twenty people with a few tabs each.
+   */
+  static final int DEFAULT_WS_MAX_CONNECTIONS_PER_ADDRESS = 100;
+
+  /** Most WS_MAX_CONNECTIONS_PER_ADDRESS accepted: the transport's own ceiling. */
+  static final int MAX_WS_MAX_CONNECTIONS_PER_ADDRESS = 1_000_000;
 
   static final int DEFAULT_SHUTDOWN_GRACE_SECONDS = 10;
   static final int MAX_SHUTDOWN_GRACE_SECONDS = 300;
@@ -119,6 +139,18 @@ final class Settings {
         (int)
             number(WS_REQUESTS_PER_SECOND, DEFAULT_WS_REQUESTS_PER_SECOND, 1, MAX_WS_REQUEST_RATE),
         (int) number(WS_REQUEST_BURST, DEFAULT_WS_REQUEST_BURST, 1, MAX_WS_REQUEST_RATE),
+        (int)
+            number(
+                WS_MAX_CONNECTIONS_PER_USER,
+                DEFAULT_WS_MAX_CONNECTIONS_PER_USER,
+                1,
+                MAX_WS_MAX_CONNECTIONS_PER_USER),
+        (int)
+            number(
+                WS_MAX_CONNECTIONS_PER_ADDRESS,
+                DEFAULT_WS_MAX_CONNECTIONS_PER_ADDRESS,
+                1,
+                MAX_WS_MAX_CONNECTIONS_PER_ADDRESS),
         flag(SECURE_COOKIES, false),
         flag(TRUST_PROXY_HEADERS, false),
         Duration.ofSeconds(

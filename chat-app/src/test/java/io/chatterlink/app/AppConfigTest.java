@@ -38,6 +38,8 @@ class AppConfigTest {
     assertThat(config.registrationsPerHour()).isEqualTo(10);
     assertThat(config.wsRequestsPerSecond()).isEqualTo(10);
     assertThat(config.wsRequestBurst()).isEqualTo(30);
+    assertThat(config.wsMaxConnectionsPerUser()).isEqualTo(20);
+    assertThat(config.wsMaxConnectionsPerAddress()).isEqualTo(100);
     assertThat(config.secureCookies()).isFalse();
     assertThat(config.shutdownGrace()).isEqualTo(Duration.ofSeconds(10));
   }
@@ -69,6 +71,8 @@ class AppConfigTest {
                 Map.entry("REGISTRATIONS_PER_HOUR", "250"),
                 Map.entry("WS_REQUESTS_PER_SECOND", "100_000"),
                 Map.entry("WS_REQUEST_BURST", "500"),
+                Map.entry("WS_MAX_CONNECTIONS_PER_USER", "5"),
+                Map.entry("WS_MAX_CONNECTIONS_PER_ADDRESS", "1_000"),
                 Map.entry("SECURE_COOKIES", "yes"),
                 Map.entry("TRUST_PROXY_HEADERS", "on"),
                 Map.entry("SHUTDOWN_GRACE_SECONDS", "0")),
@@ -86,6 +90,8 @@ class AppConfigTest {
     assertThat(config.registrationsPerHour()).isEqualTo(250);
     assertThat(config.wsRequestsPerSecond()).isEqualTo(100_000);
     assertThat(config.wsRequestBurst()).isEqualTo(500);
+    assertThat(config.wsMaxConnectionsPerUser()).isEqualTo(5);
+    assertThat(config.wsMaxConnectionsPerAddress()).isEqualTo(1_000);
     assertThat(config.secureCookies()).isTrue();
     assertThat(config.trustProxyHeaders()).isTrue();
     assertThat(config.shutdownGrace()).isZero();
@@ -107,6 +113,11 @@ class AppConfigTest {
     "WS_REQUESTS_PER_SECOND, fast",
     "WS_REQUEST_BURST, 0",
     "WS_REQUEST_BURST, 100001",
+    "WS_MAX_CONNECTIONS_PER_USER, 0",
+    "WS_MAX_CONNECTIONS_PER_USER, 10001",
+    "WS_MAX_CONNECTIONS_PER_USER, many",
+    "WS_MAX_CONNECTIONS_PER_ADDRESS, 0",
+    "WS_MAX_CONNECTIONS_PER_ADDRESS, 1000001",
     "SECURE_COOKIES, perhaps",
     "TRUST_PROXY_HEADERS, 2",
     "ALLOWED_ORIGINS, ftp://files.example.org",

@@ -20,6 +20,30 @@ class ChatServerTransportSettingsTest {
     assertThat(settings.requestsPerSecond()).isEqualTo(defaults.requestsPerSecond()).isEqualTo(10);
     assertThat(settings.requestBurst()).isEqualTo(defaults.requestBurst()).isEqualTo(30);
     assertThat(settings.maxRateViolations()).isEqualTo(defaults.maxRateViolations());
+    assertThat(settings.maxConnectionsPerUser())
+        .isEqualTo(defaults.maxConnectionsPerUser())
+        .isEqualTo(20);
+    assertThat(settings.maxConnectionsPerAddress())
+        .isEqualTo(defaults.maxConnectionsPerAddress())
+        .isEqualTo(100);
+    assertThat(settings.trustProxyHeaders()).isFalse();
+  }
+
+  @Test
+  void theConnectionCapsAndTheProxySettingReachTheTransport() {
+    AppConfig config =
+        AppConfig.load(
+            Map.of(
+                "WS_MAX_CONNECTIONS_PER_USER", "3",
+                "WS_MAX_CONNECTIONS_PER_ADDRESS", "7",
+                "TRUST_PROXY_HEADERS", "true"),
+            workingDir);
+
+    TransportSettings settings = ChatServer.transportSettings(config);
+
+    assertThat(settings.maxConnectionsPerUser()).isEqualTo(3);
+    assertThat(settings.maxConnectionsPerAddress()).isEqualTo(7);
+    assertThat(settings.trustProxyHeaders()).isTrue();
   }
 
   @Test

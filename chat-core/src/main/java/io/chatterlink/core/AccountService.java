@@ -22,6 +22,7 @@ import io.chatterlink.core.port.out.UserStore;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -112,6 +113,23 @@ final class AccountService implements ManageAccounts {
       sessions.touch(id, now);
     }
     return Optional.of(new AuthenticatedUser(UserView.of(user.get()), id));
+  }
+
+  @Override
+  public Set<SessionId> endedAmong(Set<SessionId> asked) {
+    if (asked.isEmpty()) {
+      return Set.of();
+    }
+    Instant now = clock.instant();
+    Set<SessionId> ended = new HashSet<>(asked);
+    for (Session session : sessions.findAll(Set.copyOf(asked))) {
+      if (policy.isExpired(session, now)) {
+        sessions.delete(session.id());
+      } else {
+        ended.remove(session.id());
+      }
+    }
+    return Set.copyOf(ended);
   }
 
   @Override

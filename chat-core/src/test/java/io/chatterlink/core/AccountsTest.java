@@ -9,6 +9,7 @@ import io.chatterlink.core.error.NotAuthenticatedException;
 import io.chatterlink.core.error.NotFoundException;
 import io.chatterlink.core.model.Limits;
 import io.chatterlink.core.model.PasswordHash;
+import io.chatterlink.core.model.SessionId;
 import io.chatterlink.core.model.SessionToken;
 import io.chatterlink.core.model.UserView;
 import io.chatterlink.core.port.in.ManageAccounts;
@@ -19,6 +20,7 @@ import io.chatterlink.core.port.in.ManageAccounts.RegisterUser;
 import io.chatterlink.core.port.out.PasswordHasher;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -225,6 +227,56 @@ class AccountsTest {
     assertThat(f.delivery().closedSessions()).containsExactly(login.sessionId());
     assertThat(accounts.logIn(new LogIn("alice", "operator chose this")).user().username())
         .isEqualTo("alice");
+  }
+
+  @Test
+  void endedSessionsAreThoseRevokedLoggedOutOrExpiredAndExpiredOnesAreDeleted() {
+    CoreFixture timed =
+        new CoreFixture(
+            b ->
+                b.sessionIdleTimeout(Duration.ofHours(1))
+                    .sessionAbsoluteTimeout(Duration.ofHours(3)));
+    timed.register("alice");
+    timed.register("bob");
+    ManageAccounts acc = timed.core.accounts();
+    LoginResult kept = acc.logIn(new LogIn("bob", CoreFixture.passwordOf("bob")));
+    LoginResult loggedOut = acc.logIn(new LogIn("bob", CoreFixture.passwordOf("bob")));
+    LoginResult reset = acc.logIn(new LogIn("alice", CoreFixture.passwordOf("alice")));
+    acc.logOut(loggedOut.token());
+    // What the CLI does in another process: the sessions go, no delivery here hears of it.
+    timed.adapters.sessions().deleteAllOf(reset.user().id());
+    SessionId neverExisted = SessionToken.random().id();
+
+    assertThat(
+            acc.endedAmong(
+                Set.of(kept.sessionId(), loggedOut.sessionId(), reset.sessionId(), neverExisted)))
+        .containsExactlyInAnyOrder(loggedOut.sessionId(), reset.sessionId(), neverExisted);
+    assertThat(acc.endedAmong(Set.of())).isEmpty();
+
+    for (int i = 0; i < 5; i++) {
+      timed.clock.advance(Duration.ofMinutes(35));
+      assertThat(acc.authenticate(kept.token())).isPresent();
+      assertThat(acc.endedAmong(Set.of(kept.sessionId()))).isEmpty();
+    }
+    timed.clock.advance(Duration.ofMinutes(5));
+
+    assertThat(acc.endedAmong(Set.of(kept.sessionId()))).containsExactly(kept.sessionId());
+    assertThat(timed.adapters.sessions().find(kept.sessionId())).isEmpty();
+  }
+
+  @Test
+  void aSessionUnusedForTheIdleTimeoutHasEnded() {
+    CoreFixture timed = new CoreFixture(b -> b.sessionIdleTimeout(Duration.ofMinutes(30)));
+    timed.register("alice");
+    LoginResult login =
+        timed.core.accounts().logIn(new LogIn("alice", CoreFixture.passwordOf("alice")));
+
+    timed.clock.advance(Duration.ofMinutes(29));
+    assertThat(timed.core.accounts().endedAmong(Set.of(login.sessionId()))).isEmpty();
+    timed.clock.advance(Duration.ofMinutes(1));
+
+    assertThat(timed.core.accounts().endedAmong(Set.of(login.sessionId())))
+        .containsExactly(login.sessionId());
   }
 
   @Test

@@ -10,8 +10,10 @@ import io.chatterlink.core.port.out.SessionStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jooq.DSLContext;
 
 /**
@@ -20,7 +22,14 @@ import org.jooq.DSLContext;
  * ({@link JdbcReads}).
  */
 final class JooqSessionStore implements SessionStore {
+  /**
+   * Ids bound in one query of {@link #findAll}: well under the bind-parameter limits of SQLite
+   * (32,766) and PostgreSQL (65,535), and few queries for the sockets of one node.
+   */
+  static final int IDS_PER_QUERY = 500;
+
   private final JdbcReads reads;
+  private final DSLContext read;
   private final DSLContext write;
 
   /** Values: id. Columns: id, user_id, created_at, last_seen_at. */
@@ -28,6 +37,7 @@ final class JooqSessionStore implements SessionStore {
 
   JooqSessionStore(DSLContext read, DSLContext write) {
     this.reads = new JdbcReads(read);
+    this.read = read;
     this.write = write;
     this.findById =
         reads.sql(
@@ -61,6 +71,31 @@ final class JooqSessionStore implements SessionStore {
   public Optional<Session> find(SessionId id) {
     return Storage.guard(
         "reading the session", () -> reads.one(findById, JooqSessionStore::toSession, id.value()));
+  }
+
+  @Override
+  public List<Session> findAll(Set<SessionId> ids) {
+    List<String> values = ids.stream().map(SessionId::value).sorted().toList();
+    List<Session> found = new ArrayList<>(values.size());
+    for (int from = 0; from < values.size(); from += IDS_PER_QUERY) {
+      List<String> chunk = values.subList(from, Math.min(values.size(), from + IDS_PER_QUERY));
+      found.addAll(
+          Storage.guard(
+              "reading sessions",
+              () ->
+                  read.select(
+                          SESSIONS.ID, SESSIONS.USER_ID, SESSIONS.CREATED_AT, SESSIONS.LAST_SEEN_AT)
+                      .from(SESSIONS)
+                      .where(SESSIONS.ID.in(chunk))
+                      .fetch(
+                          row ->
+                              new Session(
+                                  new SessionId(row.value1()),
+                                  new UserId(row.value2()),
+                                  Instants.fromNanos(row.value3()),
+                                  Instants.fromNanos(row.value4())))));
+    }
+    return List.copyOf(found);
   }
 
   @Override

@@ -27,8 +27,11 @@ import picocli.CommandLine.Spec;
  * registration, and it leaves those accounts and rooms behind: point it at a benchmark server,
  * never at a production one.
  *
- * <p>The server's per-connection request budget (10 requests/s by default) also bounds each sender:
- * raise it on the benchmark server, or runs faster than that count {@code 429} errors.
+ * <p>The server's per-user request budget (10 requests/s by default) also bounds the senders of
+ * each account, and its connection caps (20 per user, 100 per client address) bound the clients:
+ * raise them on the benchmark server ({@code WS_REQUESTS_PER_SECOND}, {@code
+ * WS_MAX_CONNECTIONS_PER_USER}, {@code WS_MAX_CONNECTIONS_PER_ADDRESS}), or runs faster than that
+ * count {@code 429} errors and clients over the caps fail to connect.
  */
 @Command(
     name = "bench",

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Sessions in a map behind one lock, so that deleting all of a user's sessions is atomic. */
 final class InMemorySessionStore implements SessionStore {
@@ -29,6 +30,18 @@ final class InMemorySessionStore implements SessionStore {
   @Override
   public synchronized Optional<Session> find(SessionId id) {
     return Optional.ofNullable(byId.get(id));
+  }
+
+  @Override
+  public synchronized List<Session> findAll(Set<SessionId> ids) {
+    List<Session> found = new ArrayList<>();
+    for (SessionId id : ids) {
+      Session session = byId.get(id);
+      if (session != null) {
+        found.add(session);
+      }
+    }
+    return List.copyOf(found);
   }
 
   @Override

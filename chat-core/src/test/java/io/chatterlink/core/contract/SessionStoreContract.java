@@ -10,6 +10,9 @@ import io.chatterlink.core.model.Session;
 import io.chatterlink.core.model.SessionId;
 import io.chatterlink.core.model.SessionToken;
 import io.chatterlink.core.model.User;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The rules every {@link io.chatterlink.core.port.out.SessionStore} follows. */
@@ -84,6 +87,41 @@ public abstract class SessionStoreContract extends StorageContract {
     assertThat(storage.sessions().find(phone.id())).isEmpty();
     assertThat(storage.sessions().find(bobs.id())).contains(bobs);
     assertThat(storage.sessions().deleteAllOf(alice.id())).isEmpty();
+  }
+
+  @Test
+  void findingManySessionsAnswersTheStoredOnesAsTheyAreNow() {
+    User alice = fixtures.user("alice");
+    User bob = fixtures.user("bob");
+    Session laptop = session(alice);
+    Session phone = session(alice);
+    Session bobs = session(bob);
+    List.of(laptop, phone, bobs).forEach(storage.sessions()::insert);
+    storage.sessions().touch(phone.id(), at(60));
+    storage.sessions().delete(laptop.id());
+    SessionId neverStored = SessionToken.random().id();
+
+    assertThat(storage.sessions().findAll(Set.of(laptop.id(), phone.id(), bobs.id(), neverStored)))
+        .containsExactlyInAnyOrder(
+            new Session(phone.id(), alice.id(), T0, at(60)),
+            new Session(bobs.id(), bob.id(), T0, T0));
+    assertThat(storage.sessions().findAll(Set.of())).isEmpty();
+  }
+
+  @Test
+  void findingMoreSessionsThanOneQueryBindsFindsThemAll() {
+    User alice = fixtures.user("alice");
+    Set<SessionId> asked = new HashSet<>();
+    Set<Session> stored = new HashSet<>();
+    for (int i = 0; i < 1_200; i++) {
+      Session s = session(alice);
+      storage.sessions().insert(s);
+      stored.add(s);
+      asked.add(s.id());
+      asked.add(SessionToken.random().id());
+    }
+
+    assertThat(storage.sessions().findAll(asked)).containsExactlyInAnyOrderElementsOf(stored);
   }
 
   private static Session session(User user) {

@@ -31,22 +31,35 @@ public final class ChatEndpoint extends Endpoint {
 
   private final TransportRuntime runtime;
   private volatile Connection connection;
+  private volatile ConnectionLimiter.Place place;
 
   ChatEndpoint(TransportRuntime runtime) {
     this.runtime = runtime;
   }
 
-  /** Opens the connection, or closes at once (4401) if the handshake authenticated nobody. */
+  /**
+   * Opens the connection, or closes at once: 4401 if the handshake authenticated nobody, 1001 when
+   * shutting down, 1013 if its place under the socket caps was given back before it opened.
+   */
   @Override
   public void onOpen(Session session, EndpointConfig config) {
     Object auth = config.getUserProperties().get(HandshakeConfigurator.AUTHENTICATED_USER);
+    Object placed = config.getUserProperties().get(HandshakeConfigurator.PLACE);
+    place = placed instanceof ConnectionLimiter.Place ? (ConnectionLimiter.Place) placed : null;
     Optional<ChatCore> maybeCore = runtime.core();
     if (!(auth instanceof AuthenticatedUser) || maybeCore.isEmpty() || runtime.shuttingDown()) {
+      releasePlace();
       closeQuietly(
           session,
           auth instanceof AuthenticatedUser ? CloseCodes.SHUTTING_DOWN : CloseCodes.SESSION_ENDED);
       return;
     }
+    if (place == null || !place.claim()) {
+      closeQuietly(session, CloseCodes.TOO_MANY_CONNECTIONS);
+      return;
+    }
+    TokenBucket budget = place.budget();
+    ConnectionLimiter.Place claimed = place;
     AuthenticatedUser user = (AuthenticatedUser) auth;
     ChatCore core = maybeCore.get();
     TransportSettings settings = runtime.settings();
@@ -75,11 +88,12 @@ public final class ChatEndpoint extends Endpoint {
               // Reported first, so that whoever sees the registry empty also sees it counted.
               runtime.metrics().connectionClosed();
               runtime.registry().remove(gone);
+              claimed.release();
               core.presence().disconnected(gone.user(), gone.id());
             });
     connection = c;
     RequestHandler handler = new RequestHandler(core, c, runtime.metrics());
-    session.addMessageHandler(String.class, text -> onText(c, handler, text));
+    session.addMessageHandler(String.class, text -> onText(c, handler, budget, text));
     session.addMessageHandler(ByteBuffer.class, bytes -> onBinary(c));
     session.addMessageHandler(PongMessage.class, pong -> c.heard());
     // Registered before the rooms are read, so that no membership change falls in between.
@@ -89,12 +103,20 @@ public final class ChatEndpoint extends Endpoint {
     c.start(Hello.frame(c.id(), user.user(), core.rooms().myRooms(c.user()), settings));
   }
 
-  /** Forgets the connection (registry, presence). */
+  /** Forgets the connection (registry, presence, its place under the caps). */
   @Override
   public void onClose(Session session, CloseReason reason) {
     Connection c = connection;
     if (c != null) {
       c.closed();
+    }
+    releasePlace();
+  }
+
+  private void releasePlace() {
+    ConnectionLimiter.Place p = place;
+    if (p != null) {
+      p.release();
     }
   }
 
@@ -105,7 +127,7 @@ public final class ChatEndpoint extends Endpoint {
     LOG.debug("WebSocket error on connection {}", c == null ? "(not open)" : c.id(), error);
   }
 
-  private void onText(Connection c, RequestHandler handler, String text) {
+  private void onText(Connection c, RequestHandler handler, TokenBucket budget, String text) {
     long readAtNanos = System.nanoTime();
     c.heard();
     if (tooBig(text, runtime.settings().maxFrameBytes())) {
@@ -127,11 +149,11 @@ public final class ChatEndpoint extends Endpoint {
         c.reply(Replies.error(Optional.empty(), ErrorCode.INVALID_INPUT, e.getMessage()));
         return;
       }
-      if (!c.budget().tryTake()) {
+      if (!budget.tryTake()) {
         runtime.metrics().rateLimited();
         c.reply(
             Replies.error(Optional.of(id), ErrorCode.RATE_LIMITED, "too many requests; slow down"));
-        if (c.budget().consecutiveRefusals() >= runtime.settings().maxRateViolations()) {
+        if (budget.consecutiveRefusals() >= runtime.settings().maxRateViolations()) {
           c.closeAfterPending(CloseCodes.RATE_ABUSE);
         }
         return;

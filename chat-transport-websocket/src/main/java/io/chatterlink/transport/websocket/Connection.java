@@ -61,7 +61,6 @@ final class Connection {
   // Linked rather than array-backed: an array of outboundQueueFrames slots (4 KiB at the default
   // 1,024) would be allocated up front for every connection, idle ones included.
   private final LinkedBlockingQueue<Outbound> queue;
-  private final TokenBucket budget;
   private final Deque<OutboundFrame> ready = new ArrayDeque<>(4);
   private final RoomCursors cursors;
   private final AtomicBoolean pumping = new AtomicBoolean();
@@ -95,8 +94,6 @@ final class Connection {
     this.onGone = onGone;
     this.metrics = metrics;
     this.queue = new LinkedBlockingQueue<>(settings.outboundQueueFrames());
-    this.budget =
-        new TokenBucket(settings.requestBurst(), settings.requestsPerSecond(), System::nanoTime);
   }
 
   String id() {
@@ -109,10 +106,6 @@ final class Connection {
 
   SessionId sessionId() {
     return sessionId;
-  }
-
-  TokenBucket budget() {
-    return budget;
   }
 
   boolean isGone() {

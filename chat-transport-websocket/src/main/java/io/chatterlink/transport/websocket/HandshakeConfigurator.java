@@ -10,19 +10,22 @@ import jakarta.websocket.server.ServerEndpointConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.glassfish.tyrus.core.RequestContext;
 import org.glassfish.tyrus.spi.UpgradeResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Checks every upgrade before the socket opens: the server must be accepting (else 503), the {@code
- * Origin} must be allowed (else 403) and the session cookie valid (else 401). The authenticated
- * user travels to the endpoint in the handshake's user properties, which Tyrus keeps per
- * connection. On Tyrus the refusal status is the HTTP answer; in a container without a way to set
- * it, the endpoint finds no user and closes at once with 4401.
+ * Origin} must be allowed (else 403), the session cookie valid (else 401) and the user and the
+ * client address under their socket caps on this node (else 429). The authenticated user and the
+ * place under the caps travel to the endpoint in the handshake's user properties, which Tyrus keeps
+ * per connection. On Tyrus the refusal status is the HTTP answer; in a container without a way to
+ * set it, the endpoint finds no user and closes at once with 4401.
  */
 final class HandshakeConfigurator extends ServerEndpointConfig.Configurator {
   static final String AUTHENTICATED_USER = "io.chatterlink.transport.websocket.user";
+  static final String PLACE = "io.chatterlink.transport.websocket.place";
   private static final Logger LOG = LoggerFactory.getLogger(HandshakeConfigurator.class);
 
   private final TransportRuntime runtime;
@@ -60,7 +63,26 @@ final class HandshakeConfigurator extends ServerEndpointConfig.Configurator {
       refuse(response, 401, "no valid session");
       return;
     }
+    Optional<String> address =
+        ClientAddress.of(
+            peerAddress(request),
+            all(headers, "X-Forwarded-For"),
+            runtime.settings().trustProxyHeaders());
+    Optional<ConnectionLimiter.Place> place =
+        runtime.limiter().admit(user.get().user().id(), address);
+    if (place.isEmpty()) {
+      refuse(response, 429, "too many connections for the user or the address");
+      return;
+    }
     config.getUserProperties().put(AUTHENTICATED_USER, user.get());
+    config.getUserProperties().put(PLACE, place.get());
+  }
+
+  /** The TCP peer, as Tyrus reports it; other containers do not tell. */
+  private static Optional<String> peerAddress(HandshakeRequest request) {
+    return request instanceof RequestContext
+        ? Optional.ofNullable(((RequestContext) request).getRemoteAddr())
+        : Optional.empty();
   }
 
   @Override

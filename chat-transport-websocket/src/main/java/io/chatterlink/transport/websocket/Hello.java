@@ -35,6 +35,8 @@ final class Hello {
     limits.put("pingIntervalSeconds", s.pingInterval().toSeconds());
     limits.put("idleTimeoutSeconds", s.idleTimeout().toSeconds());
     limits.put("typingExpirySeconds", Limits.TYPING_EXPIRY_SECONDS);
+    limits.put("maxConnectionsPerUser", s.maxConnectionsPerUser());
+    limits.put("maxConnectionsPerAddress", s.maxConnectionsPerAddress());
     return Json.write(n);
   }
 }

@@ -3,8 +3,9 @@ package io.chatterlink.transport.websocket;
 import java.util.function.LongSupplier;
 
 /**
- * A per-connection request budget: {@code burst} tokens, refilled at {@code perSecond}. Also counts
- * consecutive refusals, so that abuse can be told from a short spike. Thread-safe.
+ * A request budget (one per user on a node, shared by their sockets): {@code burst} tokens,
+ * refilled at {@code perSecond}. Also counts consecutive refusals, so that abuse can be told from a
+ * short spike. Thread-safe.
  */
 final class TokenBucket {
   private static final long NANOS_PER_SECOND = 1_000_000_000L;

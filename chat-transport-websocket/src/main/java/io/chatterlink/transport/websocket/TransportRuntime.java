@@ -17,6 +17,7 @@ final class TransportRuntime {
   private final TransportSettings settings;
   private final TransportMetrics metrics;
   private final ConnectionRegistry registry = new ConnectionRegistry();
+  private final ConnectionLimiter limiter;
   private final AtomicReference<ChatCore> core = new AtomicReference<>();
   private final ExecutorService outbound;
   private final ExecutorService closer =
@@ -27,6 +28,7 @@ final class TransportRuntime {
   TransportRuntime(TransportSettings settings, TransportMetrics metrics) {
     this.settings = settings;
     this.metrics = metrics;
+    this.limiter = new ConnectionLimiter(settings, System::nanoTime);
     this.outbound =
         Executors.newFixedThreadPool(
             Math.max(2, Runtime.getRuntime().availableProcessors()),
@@ -44,6 +46,11 @@ final class TransportRuntime {
 
   ConnectionRegistry registry() {
     return registry;
+  }
+
+  /** The caps on sockets per user and per address, and the users' request budgets. */
+  ConnectionLimiter limiter() {
+    return limiter;
   }
 
   ExecutorService outbound() {

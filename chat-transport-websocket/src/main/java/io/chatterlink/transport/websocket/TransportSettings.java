@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Limits and policies of the WebSocket transport. Every value is advertised to clients in the
+ * Limits and policies of the WebSocket transport. Every limit is advertised to clients in the
  * {@code hello} frame (see {@code docs/protocol.md}). Validated on construction.
  *
  * @param allowedOrigins origins (e.g. {@code https://chat.example.com}) allowed to open a socket;
@@ -15,15 +15,30 @@ import java.util.stream.Collectors;
  *     {@code Host}. Requests without an {@code Origin} header (non-browser clients) are accepted.
  * @param maxFrameBytes largest text frame accepted, 1 to {@value #MAX_FRAME_BYTES_CEILING}; a
  *     larger one closes the socket with 1009 (default 65,536)
- * @param requestsPerSecond steady request rate a connection may keep up (default 10)
- * @param requestBurst requests a connection may send at once before the rate applies (default 30)
- * @param maxRateViolations consecutive rejected ({@code 429}) requests after which the socket is
- *     closed with 1008 (default 20)
+ * @param requestsPerSecond steady request rate a user may keep up, over all their sockets on this
+ *     node together (default 10)
+ * @param requestBurst requests a user may send at once before the rate applies, over all their
+ *     sockets on this node together (default 30)
+ * @param maxRateViolations consecutive rejected ({@code 429}) requests of a user after which the
+ *     socket that sent the last one is closed with 1008 (default 20)
  * @param outboundQueueFrames frames waiting for one slow client before it is disconnected with 1013
  *     (default 1,024)
  * @param pingInterval how often the server pings each socket (default 30 s)
  * @param idleTimeout silence (no frame, no pong) after which a socket is closed with 4408; more
  *     than {@code pingInterval} (default 75 s)
+ * @param maxConnectionsPerUser sockets one user may have open on this node, 1 to 10,000; one more
+ *     handshake is refused with 429 (default 20: many tabs and devices)
+ * @param maxConnectionsPerAddress sockets one client address may have open on this node, 1 to
+ *     1,000,000; one more handshake is refused with 429 (default 100: an office or campus behind
+ *     one NAT address). Needs the peer's address, which Tyrus (Undertow and Grizzly hostings)
+ *     gives; in another container only the per-user cap applies
+ * @param sessionCheckInterval how often the sessions of all open sockets are checked against the
+ *     session store, in one batched query, closing (4401) the sockets of sessions that ended
+ *     anywhere (CLI reset, expiry, another node); 100 ms to 5 s, and that plus the query's time is
+ *     how late such a close can be (default 2 s)
+ * @param trustProxyHeaders take the client address (for {@code maxConnectionsPerAddress}) from the
+ *     last entry of {@code X-Forwarded-For}, as the web adapter does; only behind a proxy that sets
+ *     it (default false: the TCP peer's address)
  */
 public record TransportSettings(
     Set<String> allowedOrigins,
@@ -33,10 +48,20 @@ public record TransportSettings(
     int maxRateViolations,
     int outboundQueueFrames,
     Duration pingInterval,
-    Duration idleTimeout) {
+    Duration idleTimeout,
+    int maxConnectionsPerUser,
+    int maxConnectionsPerAddress,
+    Duration sessionCheckInterval,
+    boolean trustProxyHeaders) {
 
   /** The hard ceiling on {@link #maxFrameBytes}: 64 KiB. */
   public static final int MAX_FRAME_BYTES_CEILING = 65_536;
+
+  /** The shortest {@link #sessionCheckInterval}: 100 ms. */
+  public static final Duration MIN_SESSION_CHECK_INTERVAL = Duration.ofMillis(100);
+
+  /** The longest {@link #sessionCheckInterval}: 5 s, the documented bound on a late close. */
+  public static final Duration MAX_SESSION_CHECK_INTERVAL = Duration.ofSeconds(5);
 
   /**
    * Validates the settings.
@@ -61,9 +86,19 @@ public record TransportSettings(
     if (idleTimeout.compareTo(pingInterval) <= 0) {
       throw new IllegalArgumentException("idleTimeout must be longer than pingInterval");
     }
+    requireRange("maxConnectionsPerUser", maxConnectionsPerUser, 1, 10_000);
+    requireRange("maxConnectionsPerAddress", maxConnectionsPerAddress, 1, 1_000_000);
+    Objects.requireNonNull(sessionCheckInterval, "sessionCheckInterval");
+    if (sessionCheckInterval.compareTo(MIN_SESSION_CHECK_INTERVAL) < 0
+        || sessionCheckInterval.compareTo(MAX_SESSION_CHECK_INTERVAL) > 0) {
+      throw new IllegalArgumentException("sessionCheckInterval must be between 100 ms and 5 s");
+    }
   }
 
-  /** Same origin only, 64 KiB frames, 10 requests/s with bursts of 30, 1,024 queued frames. */
+  /**
+   * Same origin only, 64 KiB frames, 10 requests/s with bursts of 30 per user, 1,024 queued frames,
+   * 20 sockets per user and 100 per address, sessions checked every 2 s, no proxy headers.
+   */
   public static TransportSettings defaults() {
     return new TransportSettings(
         Set.of(),
@@ -73,7 +108,11 @@ public record TransportSettings(
         20,
         1024,
         Duration.ofSeconds(30),
-        Duration.ofSeconds(75));
+        Duration.ofSeconds(75),
+        20,
+        100,
+        Duration.ofSeconds(2),
+        false);
   }
 
   /** These settings with another origin allow-list (empty: same origin only). */
@@ -86,7 +125,11 @@ public record TransportSettings(
         maxRateViolations,
         outboundQueueFrames,
         pingInterval,
-        idleTimeout);
+        idleTimeout,
+        maxConnectionsPerUser,
+        maxConnectionsPerAddress,
+        sessionCheckInterval,
+        trustProxyHeaders);
   }
 
   /** These settings with another frame limit. */
@@ -99,7 +142,11 @@ public record TransportSettings(
         maxRateViolations,
         outboundQueueFrames,
         pingInterval,
-        idleTimeout);
+        idleTimeout,
+        maxConnectionsPerUser,
+        maxConnectionsPerAddress,
+        sessionCheckInterval,
+        trustProxyHeaders);
   }
 
   /** These settings with another request budget. */
@@ -112,7 +159,11 @@ public record TransportSettings(
         violations,
         outboundQueueFrames,
         pingInterval,
-        idleTimeout);
+        idleTimeout,
+        maxConnectionsPerUser,
+        maxConnectionsPerAddress,
+        sessionCheckInterval,
+        trustProxyHeaders);
   }
 
   /** These settings with another outbound queue bound. */
@@ -125,7 +176,11 @@ public record TransportSettings(
         maxRateViolations,
         frames,
         pingInterval,
-        idleTimeout);
+        idleTimeout,
+        maxConnectionsPerUser,
+        maxConnectionsPerAddress,
+        sessionCheckInterval,
+        trustProxyHeaders);
   }
 
   /** These settings with another ping interval and idle timeout. */
@@ -138,7 +193,62 @@ public record TransportSettings(
         maxRateViolations,
         outboundQueueFrames,
         ping,
-        idle);
+        idle,
+        maxConnectionsPerUser,
+        maxConnectionsPerAddress,
+        sessionCheckInterval,
+        trustProxyHeaders);
+  }
+
+  /** These settings with other caps on open sockets per user and per client address. */
+  public TransportSettings withConnectionCaps(int perUser, int perAddress) {
+    return new TransportSettings(
+        allowedOrigins,
+        maxFrameBytes,
+        requestsPerSecond,
+        requestBurst,
+        maxRateViolations,
+        outboundQueueFrames,
+        pingInterval,
+        idleTimeout,
+        perUser,
+        perAddress,
+        sessionCheckInterval,
+        trustProxyHeaders);
+  }
+
+  /** These settings checking the sessions of open sockets at another interval. */
+  public TransportSettings withSessionCheckInterval(Duration interval) {
+    return new TransportSettings(
+        allowedOrigins,
+        maxFrameBytes,
+        requestsPerSecond,
+        requestBurst,
+        maxRateViolations,
+        outboundQueueFrames,
+        pingInterval,
+        idleTimeout,
+        maxConnectionsPerUser,
+        maxConnectionsPerAddress,
+        interval,
+        trustProxyHeaders);
+  }
+
+  /** These settings trusting (or not) the last {@code X-Forwarded-For} entry as the address. */
+  public TransportSettings withTrustProxyHeaders(boolean trust) {
+    return new TransportSettings(
+        allowedOrigins,
+        maxFrameBytes,
+        requestsPerSecond,
+        requestBurst,
+        maxRateViolations,
+        outboundQueueFrames,
+        pingInterval,
+        idleTimeout,
+        maxConnectionsPerUser,
+        maxConnectionsPerAddress,
+        sessionCheckInterval,
+        trust);
   }
 
   private static void requireRange(String name, int value, int min, int max) {

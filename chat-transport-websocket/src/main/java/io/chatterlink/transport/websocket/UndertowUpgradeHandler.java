@@ -6,6 +6,7 @@ import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,6 +84,16 @@ final class UndertowUpgradeHandler implements HttpHandler {
     exchange.endExchange();
   }
 
+  /**
+   * The peer's address as text; a handler in front may have replaced it with an unresolved one (a
+   * proxy's {@code X-Forwarded-For}), which has a host string but no {@code InetAddress}.
+   */
+  private static String peerAddress(InetSocketAddress source) {
+    return source.getAddress() != null
+        ? source.getAddress().getHostAddress()
+        : source.getHostString();
+  }
+
   private static RequestContext tyrusRequest(HttpServerExchange exchange) {
     String query = exchange.getQueryString();
     String uri = exchange.getRequestPath() + (query == null || query.isEmpty() ? "" : "?" + query);
@@ -91,7 +102,7 @@ final class UndertowUpgradeHandler implements HttpHandler {
             .requestURI(URI.create(uri))
             .queryString(query == null || query.isEmpty() ? null : query)
             .secure("https".equals(exchange.getRequestScheme()))
-            .remoteAddr(exchange.getSourceAddress().getAddress().getHostAddress())
+            .remoteAddr(peerAddress(exchange.getSourceAddress()))
             .build();
     for (HeaderValues values : exchange.getRequestHeaders()) {
       request.getHeaders().put(values.getHeaderName().toString(), new ArrayList<>(values));

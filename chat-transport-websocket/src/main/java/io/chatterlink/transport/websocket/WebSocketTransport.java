@@ -41,6 +41,7 @@ public final class WebSocketTransport {
   private final AtomicBoolean shutDown = new AtomicBoolean();
   private volatile WebSocketEngine undertowEngine;
   private volatile Heartbeat heartbeat;
+  private volatile SessionSweep sessionSweep;
 
   private WebSocketTransport(TransportSettings settings, TransportMetrics metrics) {
     this.runtime = new TransportRuntime(settings, metrics);
@@ -76,13 +77,14 @@ public final class WebSocketTransport {
 
   /**
    * Connects the core the endpoints translate to, and starts the heartbeat (pings, idle detection,
-   * typing expiry).
+   * typing expiry) and the session sweep (closes the sockets of sessions that ended elsewhere).
    *
    * @throws IllegalStateException on a second call
    */
   public void attach(ChatCore core) {
     runtime.attach(Objects.requireNonNull(core, "core"));
     heartbeat = new Heartbeat(runtime, core);
+    sessionSweep = new SessionSweep(runtime, core.accounts());
   }
 
   /**
@@ -133,6 +135,10 @@ public final class WebSocketTransport {
     Heartbeat beat = heartbeat;
     if (beat != null) {
       beat.close();
+    }
+    SessionSweep sweep = sessionSweep;
+    if (sweep != null) {
+      sweep.close();
     }
     runtime.outbound().shutdown();
     try {

@@ -2,6 +2,7 @@ package io.chatterlink.transport.websocket;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.OptionalInt;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.glassfish.tyrus.core.CloseReasons;
@@ -16,7 +17,8 @@ import org.xnio.conduits.ConduitStreamSourceChannel;
  * Feeds the bytes of an upgraded XNIO connection to Tyrus. Bytes are read on the I/O thread but
  * handed to Tyrus on {@code readExecutor}: the endpoint calls the core, and a blocking send on an
  * I/O thread would deadlock. Reads pause while a chunk is handled, which keeps order and bounds
- * what one connection can buffer.
+ * what one connection can buffer. A client frame that is not masked closes the connection with 1002
+ * (RFC 6455 section 5.1), before Tyrus, which does not check, sees it.
  */
 final class XnioTyrusConnection {
   /** Bytes read from the socket at a time. */
@@ -30,6 +32,7 @@ final class XnioTyrusConnection {
   private final ConduitStreamSourceChannel source;
   private final Executor readExecutor;
   private final Connection tyrus;
+  private final ClientFrameMasks masks = new ClientFrameMasks();
 
   private XnioTyrusConnection(StreamConnection stream, UpgradeInfo upgrade, Executor readExecutor) {
     this.stream = stream;
@@ -72,16 +75,28 @@ final class XnioTyrusConnection {
     // Copied out at its size: a fresh 16 KiB buffer per read was most of the garbage an idle
     // connection made, and a frame is usually a few hundred bytes.
     ByteBuffer chunk = ByteBuffer.allocate(read).put(buffer.flip()).flip();
-    dispatch(
-        () -> {
-          try {
-            tyrus.getReadHandler().handle(chunk);
-          } finally {
-            if (stream.isOpen()) {
-              source.resumeReads();
-            }
-          }
-        });
+    dispatch(() -> handle(chunk));
+  }
+
+  /** On the read executor, one chunk at a time and in order. */
+  private void handle(ByteBuffer chunk) {
+    OptionalInt unmasked = masks.firstUnmasked(chunk);
+    if (unmasked.isPresent()) {
+      chunk.limit(chunk.position() + unmasked.getAsInt());
+      if (chunk.hasRemaining()) {
+        tyrus.getReadHandler().handle(chunk);
+      }
+      // Nothing more is read: the close frame goes out, then the socket is cut.
+      tyrus.close(CloseCodes.UNMASKED_FRAME);
+      return;
+    }
+    try {
+      tyrus.getReadHandler().handle(chunk);
+    } finally {
+      if (stream.isOpen()) {
+        source.resumeReads();
+      }
+    }
   }
 
   private void onEndOfStream() {

@@ -9,6 +9,7 @@ import io.chatterlink.core.port.in.ManageAccounts.LoginResult;
 import io.chatterlink.core.port.in.ManageAccounts.RegisterUser;
 import io.chatterlink.core.port.in.ManageRooms.CreateRoom;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +30,18 @@ final class ChatFixture implements AutoCloseable {
   }
 
   ChatFixture(Hosting hosting, TransportSettings settings, TransportMetrics metrics) {
+    this(hosting, settings, metrics, Clock.systemUTC());
+  }
+
+  /** A fixture whose core reads {@code clock} (session expiry). */
+  ChatFixture(Hosting hosting, TransportSettings settings, Clock clock) {
+    this(hosting, settings, TransportMetrics.NONE, clock);
+  }
+
+  private ChatFixture(
+      Hosting hosting, TransportSettings settings, TransportMetrics metrics, Clock clock) {
     transport = WebSocketTransport.create(settings, metrics);
-    core = adapters.coreBuilder().delivery(transport.delivery()).build();
+    core = adapters.coreBuilder().clock(clock).delivery(transport.delivery()).build();
     transport.attach(core);
     hosted = hosting.start(transport);
   }

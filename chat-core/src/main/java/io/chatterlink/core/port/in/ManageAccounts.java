@@ -6,6 +6,7 @@ import io.chatterlink.core.model.UserId;
 import io.chatterlink.core.model.UserView;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Registration, login sessions and passwords. */
 public interface ManageAccounts {
@@ -30,6 +31,14 @@ public interface ManageAccounts {
    * @return empty for an unknown, expired or revoked token
    */
   Optional<AuthenticatedUser> authenticate(SessionToken token);
+
+  /**
+   * Which of {@code sessions} have ended: no longer stored (logged out, or revoked by a password
+   * change or reset, from any process) or expired (idle or absolute); expired ones found are
+   * deleted. Answered with a few queries for the whole set, never one per session: a transport asks
+   * it for all its open sockets every few seconds and closes those of ended sessions.
+   */
+  Set<SessionId> endedAmong(Set<SessionId> sessions);
 
   /** Ends a session and closes its connections; a second call does nothing. */
   void logOut(SessionToken token);

@@ -1,0 +1,71 @@
+package io.chatterlink.transport.websocket;
+
+import io.chatterlink.core.model.SessionId;
+import io.chatterlink.core.port.in.ManageAccounts;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Closes (4401) the sockets whose session ended where this transport could not hear it: a password
+ * reset from the CLI (another process), a logout on another node, the idle or absolute expiry.
+ * Every {@link TransportSettings#sessionCheckInterval} it asks the core, in one batched question
+ * for all open sockets, which of their sessions ended; the answer comes from the session store, so
+ * it holds across processes and nodes, and no request pays a database round trip for it. A socket
+ * of an ended session is closed at most one interval plus that query's time after the end. Also
+ * gives back the cap places of handshakes whose socket never opened.
+ */
+final class SessionSweep implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SessionSweep.class);
+
+  private final TransportRuntime runtime;
+  private final ManageAccounts accounts;
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          TransportRuntime.daemonThreads("chatterlink-ws-sessions"));
+
+  SessionSweep(TransportRuntime runtime, ManageAccounts accounts) {
+    this.runtime = runtime;
+    this.accounts = accounts;
+    long millis = runtime.settings().sessionCheckInterval().toMillis();
+    // With a fixed delay, a slow database makes sweeps rarer instead of piling them up.
+    timer.scheduleWithFixedDelay(this::sweepGuarded, millis, millis, TimeUnit.MILLISECONDS);
+  }
+
+  /** One sweep: the sockets of ended sessions closed, unclaimed places given back. */
+  void sweep() {
+    runtime.limiter().expireUnclaimed();
+    List<Connection> open = runtime.registry().all();
+    if (open.isEmpty()) {
+      return;
+    }
+    Set<SessionId> sessions = new HashSet<>();
+    for (Connection connection : open) {
+      sessions.add(connection.sessionId());
+    }
+    Set<SessionId> ended = accounts.endedAmong(sessions);
+    if (!ended.isEmpty()) {
+      LOG.info("closing the sockets of {} ended session(s)", ended.size());
+      runtime.registry().closeSessions(ended);
+    }
+  }
+
+  @Override
+  public void close() {
+    timer.shutdownNow();
+  }
+
+  /** A failed sweep (the database is down) must not cancel the schedule; the next one retries. */
+  private void sweepGuarded() {
+    try {
+      sweep();
+    } catch (RuntimeException e) {
+      LOG.warn("checking the sessions of open sockets failed; retrying", e);
+    }
+  }
+}

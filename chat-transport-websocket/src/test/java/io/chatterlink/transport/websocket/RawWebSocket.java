@@ -1,0 +1,139 @@
+package io.chatterlink.transport.websocket;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A WebSocket client on a bare TCP socket, for what a well-behaved client library will not do: send
+ * arbitrary handshake headers and unmasked frames, and see the handshake status and every frame
+ * byte the server sends.
+ */
+final class RawWebSocket implements AutoCloseable {
+  private final Socket socket;
+  private final DataInputStream in;
+  private final int status;
+
+  /** One frame as the server sent it. */
+  record Frame(int opcode, byte[] payload) {
+    /** The status code of a close frame. */
+    int closeCode() {
+      return ((payload[0] & 0xff) << 8) | (payload[1] & 0xff);
+    }
+
+    String text() {
+      return new String(payload, StandardCharsets.UTF_8);
+    }
+  }
+
+  private RawWebSocket(Socket socket, DataInputStream in, int status) {
+    this.socket = socket;
+    this.in = in;
+    this.status = status;
+  }
+
+  /** Sends the upgrade request with these headers and reads the response head. */
+  static RawWebSocket open(ChatFixture chat, Optional<String> cookie, Map<String, String> headers) {
+    try {
+      Socket socket = new Socket("127.0.0.1", chat.uri().getPort());
+      socket.setSoTimeout((int) TestClient.PATIENCE.toMillis());
+      StringBuilder request =
+          new StringBuilder("GET /ws HTTP/1.1\r\nHost: ")
+              .append(chat.host())
+              .append("\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n")
+              .append(
+                  "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n");
+      cookie.ifPresent(c -> request.append("Cookie: ").append(c).append("\r\n"));
+      headers.forEach((k, v) -> request.append(k).append(": ").append(v).append("\r\n"));
+      OutputStream out = socket.getOutputStream();
+      out.write(request.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      DataInputStream in = new DataInputStream(socket.getInputStream());
+      String statusLine = readLine(in);
+      while (!readLine(in).isEmpty()) {
+        // the rest of the response head
+      }
+      return new RawWebSocket(socket, in, Integer.parseInt(statusLine.split(" ")[1]));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  int status() {
+    return status;
+  }
+
+  /** Sends one final text frame, masked as RFC 6455 requires of a client, or not. */
+  void sendText(String text, boolean masked) {
+    byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+    if (payload.length > 125) {
+      throw new IllegalArgumentException("short frames only");
+    }
+    ByteArrayOutputStream frame = new ByteArrayOutputStream();
+    frame.write(0x81);
+    frame.write((masked ? 0x80 : 0) | payload.length);
+    byte[] mask = {0x12, 0x34, 0x56, 0x78};
+    if (masked) {
+      frame.writeBytes(mask);
+    }
+    for (int i = 0; i < payload.length; i++) {
+      frame.write(masked ? payload[i] ^ mask[i % 4] : payload[i]);
+    }
+    try {
+      socket.getOutputStream().write(frame.toByteArray());
+      socket.getOutputStream().flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The next frame from the server; empty when it closed the connection without one. */
+  Optional<Frame> readFrame() {
+    try {
+      int first = in.read();
+      if (first < 0) {
+        return Optional.empty();
+      }
+      int second = in.readUnsignedByte();
+      long length = second & 0x7f;
+      if (length == 126) {
+        length = in.readUnsignedShort();
+      } else if (length == 127) {
+        length = in.readLong();
+      }
+      byte[] payload = new byte[(int) length];
+      in.readFully(payload);
+      return Optional.of(new Frame(first & 0x0f, payload));
+    } catch (SocketTimeoutException e) {
+      throw new AssertionError("no frame within " + TestClient.PATIENCE, e);
+    } catch (IOException e) {
+      return Optional.empty(); // reset by the server
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      socket.close();
+    } catch (IOException e) {
+      // closing a test socket: nothing to do
+    }
+  }
+
+  private static String readLine(DataInputStream in) throws IOException {
+    StringBuilder line = new StringBuilder();
+    for (int b = in.read(); b != -1 && b != '\n'; b = in.read()) {
+      if (b != '\r') {
+        line.append((char) b);
+      }
+    }
+    return line.toString();
+  }
+}
