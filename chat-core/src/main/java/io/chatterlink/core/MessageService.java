@@ -156,12 +156,15 @@ final class MessageService implements SendMessages {
     return message;
   }
 
-  /** Text is required, except beside an attachment: a picture may be posted on its own. */
+  /**
+   * Text is required, except beside an attachment: a picture may be posted on its own. Text is kept
+   * exactly as sent (see {@link Text#requireMessage}).
+   */
   private static String requireText(String text, boolean hasAttachments) {
     if (hasAttachments && text != null && text.isBlank()) {
       return "";
     }
-    return Text.require(text, "message text", Limits.MAX_MESSAGE_LENGTH);
+    return Text.requireMessage(text, Limits.MAX_MESSAGE_LENGTH);
   }
 
   private void requireAttachmentsOf(RoomId room, List<AttachmentId> ids) {

@@ -14,6 +14,7 @@ import io.chatterlink.core.inmemory.RecordingDelivery.Delivered;
 import io.chatterlink.core.model.AttachmentId;
 import io.chatterlink.core.model.Limits;
 import io.chatterlink.core.model.MessageView;
+import io.chatterlink.core.model.PageRequest;
 import io.chatterlink.core.model.RoomId;
 import io.chatterlink.core.model.StoredMessage;
 import io.chatterlink.core.model.UserId;
@@ -87,6 +88,30 @@ class MessagesTest {
         .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> messages.send(f.send(alice, general, "  \n ")))
         .isInstanceOf(InvalidInputException.class);
+  }
+
+  @Test
+  void textIsStoredExactlyAsSentWhitespaceIncluded() {
+    String code = "    indented();\n\tand tabbed\n  ";
+
+    MessageView sent = messages.send(f.send(alice, general, code)).message();
+
+    assertThat(sent.text()).isEqualTo(code);
+    assertThat(f.core.history().page(bob, general, PageRequest.latest(1)).messages())
+        .extracting(MessageView::text)
+        .containsExactly(code);
+  }
+
+  @Test
+  void textThatIsNotValidUnicodeIsRefusedNotMangled() {
+    for (String broken : List.of("lone \ud800 high", "lone \udc00 low", "ends high \ud83d")) {
+      assertThatThrownBy(() -> messages.send(f.send(alice, general, broken)))
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("lone surrogate");
+    }
+    assertThat(
+            messages.send(f.send(alice, general, "a pair \ud83d\ude00 is fine")).message().text())
+        .isEqualTo("a pair \ud83d\ude00 is fine");
   }
 
   @Test

@@ -40,6 +40,37 @@ public final class Text {
   }
 
   /**
+   * A message text, kept exactly as sent: not stripped, so an indented code block keeps its
+   * indentation. Refused when it is missing or holds only whitespace, is longer than {@code max}
+   * UTF-16 code units, holds a lone surrogate (text that is not valid Unicode, which storage would
+   * otherwise turn into {@code ?}), or a control character other than tab and newline.
+   *
+   * @throws InvalidInputException naming the rule broken
+   */
+  public static String requireMessage(String value, int max) {
+    if (value == null || value.isBlank()) {
+      throw new InvalidInputException("message text must not be empty or only whitespace");
+    }
+    if (value.length() > max) {
+      throw new InvalidInputException("message text is longer than " + max + " characters");
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < value.length()
+          && Character.isLowSurrogate(value.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw new InvalidInputException(
+            "message text is not valid Unicode: it holds a lone surrogate at index " + i);
+      } else if (Character.isISOControl(c) && c != '\n' && c != '\t') {
+        throw new InvalidInputException("message text must not contain control characters");
+      }
+    }
+    return value;
+  }
+
+  /**
    * Like {@link #require} for names: a single line, so tabs and newlines are refused too. This is
    * the structural check of records that hold a name; a name being chosen or changed must also pass
    * {@link #requireVisibleName}, which records do not apply so that names stored under older rules
