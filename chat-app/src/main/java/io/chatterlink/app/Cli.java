@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       CreateUserCommand.class,
       ResetPasswordCommand.class,
       RotateKeysCommand.class,
+      RoomsCommand.class,
       ExportCommand.class,
       GenKeyCommand.class,
       io.chatterlink.app.bench.BenchCommand.class

@@ -8,7 +8,15 @@ import io.chatterlink.core.event.MessageEdited;
 import io.chatterlink.core.event.MessagePosted;
 import io.chatterlink.core.event.SequencedEvent;
 import io.chatterlink.core.model.AttachmentId;
+import io.chatterlink.core.model.Membership;
 import io.chatterlink.core.model.MessageView;
+import io.chatterlink.core.model.Room;
+import io.chatterlink.core.model.User;
+import io.chatterlink.core.model.UserId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Log entries as one-line JSON, in the shapes of the protocol's {@code message}, {@code edit} and
@@ -16,6 +24,28 @@ import io.chatterlink.core.model.MessageView;
  */
 final class ExportLines {
   private final ObjectMapper json = new ObjectMapper();
+
+  /**
+   * The line that starts a room's export: {@code {"type":"room","room":{id, kind, name, createdAt,
+   * members:[{userId, username, displayName, role}]}}}.
+   */
+  String roomLine(Room room, List<Membership> members, Function<UserId, Optional<User>> users) {
+    ObjectNode line = json.createObjectNode().put("type", "room");
+    ObjectNode node = line.putObject("room");
+    node.put("id", room.id().value())
+        .put("kind", room.kind().name().toLowerCase(Locale.ROOT))
+        .put("name", room.name())
+        .put("createdAt", room.createdAt().toString());
+    ArrayNode list = node.putArray("members");
+    for (Membership member : members) {
+      ObjectNode entry = list.addObject().put("userId", member.userId().value());
+      Optional<User> user = users.apply(member.userId());
+      entry.put("username", user.map(u -> u.username().display()).orElse(null));
+      entry.put("displayName", user.map(User::displayName).orElse(null));
+      entry.put("role", member.role().name().toLowerCase(Locale.ROOT));
+    }
+    return line.toString();
+  }
 
   String toJson(SequencedEvent event) {
     ObjectNode line = json.createObjectNode();

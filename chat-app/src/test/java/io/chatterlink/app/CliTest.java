@@ -109,6 +109,12 @@ class CliTest {
     for (String line : out.toString().strip().split("\n")) {
       lines.add(new ObjectMapper().readTree(line));
     }
+    JsonNode header = lines.remove(0);
+    assertThat(header.path("type").asText()).isEqualTo("room");
+    assertThat(header.at("/room/name").asText()).isEqualTo("stored");
+    assertThat(header.at("/room/kind").asText()).isEqualTo("private");
+    assertThat(header.at("/room/members/0/username").asText()).isEqualTo("frank");
+    assertThat(header.at("/room/members/0/role").asText()).isEqualTo("owner");
     assertThat(lines).extracting(l -> l.path("type").asText()).containsOnly("message");
     assertThat(lines).extracting(l -> l.path("seq").asLong()).containsExactly(1L, 2L, 3L);
     assertThat(lines)
@@ -124,9 +130,38 @@ class CliTest {
 
     assertThat(run(Map.of(), "", "export", room.id().value(), "--output", file.toString()))
         .isZero();
-    assertThat(Files.readAllLines(file)).hasSize(1);
+    assertThat(Files.readAllLines(file)).hasSize(2);
+    assertThat(Files.getPosixFilePermissions(file)).isEqualTo(KeyFile.OWNER_ONLY);
     assertThat(run(Map.of(), "", "export", room.id().value(), "--output", file.toString()))
         .isEqualTo(Cli.FAILED);
+  }
+
+  @Test
+  void roomsListsEveryRoomAndExportAllWritesEachWithItsMembers() throws IOException {
+    RoomSummary first = StoredData.roomWithMessages(config(Map.of()), "frank", List.of("one"));
+    RoomSummary second =
+        StoredData.roomWithMessages(config(Map.of()), "gina", List.of("two", "three"));
+
+    assertThat(run(Map.of(), "", "rooms")).as(err.toString()).isZero();
+    assertThat(out.toString())
+        .startsWith("id\tkind\tmembers\tname\n")
+        .contains(first.id().value() + "\tprivate\t1\tstored")
+        .contains(second.id().value() + "\tprivate\t1\tstored");
+
+    Path file = dataDir.resolve("all.jsonl");
+    assertThat(run(Map.of(), "", "export", "--all", "-o", file.toString())).isZero();
+    List<String> lines = Files.readAllLines(file);
+    assertThat(lines).hasSize(5);
+    assertThat(lines.stream().filter(l -> l.contains("\"type\":\"room\""))).hasSize(2);
+    assertThat(String.join("\n", lines)).contains("\"username\":\"gina\"").contains("three");
+    assertThat(err.toString()).contains("exported 3 log entries of 2 room(s)");
+  }
+
+  @Test
+  void exportNeedsExactlyOneOfARoomOrAll() {
+    assertThat(run(Map.of(), "", "export")).isEqualTo(Cli.FAILED);
+    assertThat(run(Map.of(), "", "export", "r1", "--all")).isEqualTo(Cli.FAILED);
+    assertThat(err.toString()).contains("name one ROOM_ID, or give --all");
   }
 
   @Test
@@ -234,6 +269,7 @@ class CliTest {
         "reset-password",
         "rotate-keys",
         "export",
+        "rooms",
         "gen-key",
         "bench"
       })

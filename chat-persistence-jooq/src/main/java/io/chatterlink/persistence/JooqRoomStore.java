@@ -192,6 +192,23 @@ final class JooqRoomStore implements RoomStore {
   }
 
   @Override
+  public List<Room> listAll(Optional<RoomId> after, int limit) {
+    Limit.requirePositive(limit);
+    return Storage.guard(
+        "listing all rooms",
+        () ->
+            read.selectFrom(ROOMS)
+                // Compared as the order is: byte-wise, whatever the database's collation.
+                .where(
+                    after
+                        .map(a -> Collations.binary(ROOMS.ID, read.dialect()).gt(a.value()))
+                        .orElse(DSL.noCondition()))
+                .orderBy(Collations.binary(ROOMS.ID, read.dialect()))
+                .limit(limit)
+                .fetch(JooqRoomStore::toRoom));
+  }
+
+  @Override
   public boolean addMember(Membership membership) {
     return membersCache.write(
         membership.roomId().value(),

@@ -80,6 +80,15 @@ final class Cookies {
   }
 
   private boolean secure(HttpServerExchange exchange) {
+    return secure(exchange, alwaysSecure);
+  }
+
+  /**
+   * Whether a cookie set in answer to this request is {@code Secure} (and so named with the {@code
+   * __Host-} prefix): always when the server is told it sits behind TLS, else when the request came
+   * over TLS. The one rule for every cookie of ours.
+   */
+  static boolean secure(HttpServerExchange exchange, boolean alwaysSecure) {
     return alwaysSecure || "https".equalsIgnoreCase(exchange.getRequestScheme());
   }
 

@@ -73,7 +73,7 @@ final class DeviceCookie {
 
   /** Gives the browser {@code token}, kept for the trust lifetime. */
   void set(HttpServerExchange exchange, String token) {
-    boolean secure = alwaysSecure || "https".equalsIgnoreCase(exchange.getRequestScheme());
+    boolean secure = Cookies.secure(exchange, alwaysSecure);
     CookieImpl cookie = new CookieImpl(secure ? SECURE_NAME : NAME, token);
     cookie
         .setPath("/")

@@ -76,6 +76,16 @@ final class InMemoryRoomStore implements RoomStore {
   }
 
   @Override
+  public synchronized List<Room> listAll(Optional<RoomId> after, int limit) {
+    Checks.requirePositiveLimit(limit);
+    return rooms.values().stream()
+        .filter(r -> after.isEmpty() || r.id().value().compareTo(after.get().value()) > 0)
+        .sorted(Comparator.comparing(r -> r.id().value()))
+        .limit(limit)
+        .toList();
+  }
+
+  @Override
   public synchronized boolean addMember(Membership membership) {
     if (!rooms.containsKey(membership.roomId())) {
       throw new NotFoundException("no such room");

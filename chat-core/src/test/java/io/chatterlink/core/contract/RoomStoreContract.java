@@ -131,6 +131,28 @@ public abstract class RoomStoreContract extends StorageContract {
   }
 
   @Test
+  void everyRoomOfEveryKindIsListedByIdAPageAtATime() {
+    User alice = fixtures.user("alice");
+    Room open = fixtures.publicRoom("Open");
+    Room closed = fixtures.privateRoom("Closed");
+    Room dm = direct(alice, fixtures.user("bob"));
+    storage.rooms().insert(dm, List.of(membership(dm.id(), alice, Role.MEMBER)));
+    List<Room> byId =
+        java.util.stream.Stream.of(open, closed, dm)
+            .sorted(java.util.Comparator.comparing(r -> r.id().value()))
+            .toList();
+
+    List<Room> firstPage = storage.rooms().listAll(Optional.empty(), 2);
+    List<Room> rest = storage.rooms().listAll(Optional.of(firstPage.get(1).id()), 2);
+
+    assertThat(firstPage).containsExactlyElementsOf(byId.subList(0, 2));
+    assertThat(rest).containsExactly(byId.get(2));
+    assertThat(storage.rooms().listAll(Optional.of(byId.get(2).id()), 5)).isEmpty();
+    assertThatThrownBy(() -> storage.rooms().listAll(Optional.empty(), 0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void addingAMemberTwiceChangesNothingTheSecondTime() {
     User alice = fixtures.user("alice");
     Room room = fixtures.publicRoom("Lobby");

@@ -32,6 +32,15 @@ public interface RoomStore {
   List<Room> listPublic(int limit);
 
   /**
+   * Every room of every kind (public, private, direct), ordered by id, a page at a time: at most
+   * {@code limit} rooms whose id is greater than {@code after} (all when empty). For operators'
+   * tools (listing, export), never for what a user may see.
+   *
+   * @throws IllegalArgumentException if {@code limit < 1}
+   */
+  List<Room> listAll(Optional<RoomId> after, int limit);
+
+  /**
    * Adds a member.
    *
    * @return false, changing nothing, if the user already is a member
