@@ -4,7 +4,11 @@ import io.chatterlink.core.ChatCore;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The HTTP side of ChatterLink as one Undertow handler: the browser UI, the JSON API under {@code
@@ -22,16 +26,41 @@ import java.util.Objects;
  *     .start();
  * }</pre>
  *
- * <p>Thread-safe; build one per server. It owns no threads (the API runs on Undertow's worker
- * pool), so there is nothing to close.
+ * <p>Thread-safe; build one per server. The API runs on Undertow's worker pool; ChatWeb owns two
+ * things of its own, released by {@link #close()}: a small pool that decodes thumbnails (one thread
+ * per core, see {@code ThumbnailPool}) and one thread that sweeps expired uploads every {@link
+ * WebSettings#uploadSweepInterval()}.
  */
-public final class ChatWeb {
+public final class ChatWeb implements AutoCloseable {
+  /** The first sweep runs this soon after start (or after the interval, if shorter). */
+  static final Duration FIRST_SWEEP_AFTER = Duration.ofMinutes(1);
+
   private final HttpHandler handler;
   private final long maxEntitySize;
+  private final ThumbnailPool thumbnails;
+  private final UploadSweeper sweeper;
+  private final ScheduledExecutorService sweeps;
 
-  private ChatWeb(HttpHandler handler, long maxEntitySize) {
+  private ChatWeb(
+      HttpHandler handler,
+      long maxEntitySize,
+      ThumbnailPool thumbnails,
+      UploadSweeper sweeper,
+      Duration sweepInterval) {
     this.handler = handler;
     this.maxEntitySize = maxEntitySize;
+    this.thumbnails = thumbnails;
+    this.sweeper = sweeper;
+    this.sweeps =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "chatterlink-upload-sweep");
+              t.setDaemon(true);
+              return t;
+            });
+    long firstNanos = Math.min(sweepInterval.toNanos(), FIRST_SWEEP_AFTER.toNanos());
+    sweeps.scheduleWithFixedDelay(
+        sweeper::sweepQuietly, firstNanos, sweepInterval.toNanos(), TimeUnit.NANOSECONDS);
   }
 
   /**
@@ -80,8 +109,9 @@ public final class ChatWeb {
     new UserEndpoints(core.accounts(), views).register(api);
     new RoomEndpoints(core, views).register(api);
     new ConversationEndpoints(core, views).register(api);
-    new AttachmentEndpoints(
-            core, views, new AttachmentFiles(settings.uploadDir()), settings.maxUploadBytes())
+    AttachmentFiles files = new AttachmentFiles(settings.uploadDir());
+    ThumbnailPool thumbnails = ThumbnailPool.forThisMachine();
+    new AttachmentEndpoints(core, views, files, thumbnails, settings.maxUploadBytes())
         .register(api);
 
     HttpHandler apiHandler = api.handler();
@@ -99,7 +129,29 @@ public final class ChatWeb {
             });
     return new ChatWeb(
         settings.trustProxyHeaders() ? new TrustedProxyHeaders(root) : root,
-        settings.maxUploadBytes() + AttachmentEndpoints.DRAIN_ALLOWANCE);
+        settings.maxUploadBytes() + AttachmentEndpoints.DRAIN_ALLOWANCE,
+        thumbnails,
+        new UploadSweeper(core.attachments(), files),
+        settings.uploadSweepInterval());
+  }
+
+  /**
+   * Runs one sweep of expired uploads now, on the calling thread, as the scheduled sweep does.
+   *
+   * @return how many uploads' files were deleted
+   */
+  public int sweepUploads() {
+    return sweeper.sweep();
+  }
+
+  /**
+   * Stops the upload sweep and the thumbnail pool; uploads still running are stored without a
+   * thumbnail. Call it after the HTTP server has stopped. A second call does nothing.
+   */
+  @Override
+  public void close() {
+    sweeps.shutdownNow();
+    thumbnails.close();
   }
 
   /**

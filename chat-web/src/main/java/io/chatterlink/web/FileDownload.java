@@ -2,6 +2,7 @@ package io.chatterlink.web;
 
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,10 +18,27 @@ import java.util.Optional;
  * Sends a stored file, whole or one byte range (206, or 416 past the end), with its sniffed type
  * and a {@code Content-Disposition} that cannot be abused: the name is reduced to safe ASCII in
  * {@code filename} and given exactly, percent-encoded, in {@code filename*} (RFC 6266).
+ *
+ * <p>A file may be a polyglot (a valid PNG that is also HTML, a GIF that is also a script), and it
+ * is served from the app's own origin. So every download carries {@link #CONTENT_SECURITY_POLICY}
+ * in place of the pages' policy, and {@code nosniff}: opened in a tab, the file can show itself as
+ * the image or video it was accepted as, and nothing else: no script, style, frame, form or
+ * connection, and {@code sandbox} gives it an opaque origin without the app's cookies or storage.
  */
 final class FileDownload {
   /** Stored files never change (new upload, new id), so browsers may keep them a day. */
   private static final String CACHE_CONTROL = "private, max-age=86400, immutable";
+
+  /**
+   * The policy of every download. A browser shows an image or video opened in a tab in a document
+   * of its own that loads the file again as an image ({@code img-src}) or a video ({@code
+   * media-src}), from its own URL ({@code 'self'}); everything else is refused.
+   */
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'none'; img-src 'self'; media-src 'self'; sandbox";
+
+  private static final HttpString CSP = HttpString.tryFromString("Content-Security-Policy");
+  private static final HttpString NOSNIFF = HttpString.tryFromString("X-Content-Type-Options");
 
   private FileDownload() {}
 
@@ -31,6 +49,8 @@ final class FileDownload {
       long size = channel.size();
       exchange
           .getResponseHeaders()
+          .put(CSP, CONTENT_SECURITY_POLICY)
+          .put(NOSNIFF, "nosniff")
           .put(Headers.CONTENT_TYPE, mediaType)
           .put(Headers.ACCEPT_RANGES, "bytes")
           .put(Headers.CACHE_CONTROL, CACHE_CONTROL)

@@ -39,6 +39,8 @@ import java.util.function.Consumer;
  * @param inviteLifetime how long an invite code stays valid (default 7 days)
  * @param maxJsonBodyBytes largest accepted JSON request body (default {@value
  *     #DEFAULT_MAX_JSON_BODY_BYTES}, 64 KiB)
+ * @param uploadSweepInterval how often the files of deleted and expired uploads are deleted
+ *     (default 10 minutes); safe on several servers at once
  */
 public record WebSettings(
     Path uploadDir,
@@ -55,13 +57,17 @@ public record WebSettings(
     Duration sessionCookieMaxAge,
     Optional<String> inviteSecret,
     Duration inviteLifetime,
-    int maxJsonBodyBytes) {
+    int maxJsonBodyBytes,
+    Duration uploadSweepInterval) {
 
   /** Default largest upload: 25 MiB. */
   public static final long DEFAULT_MAX_UPLOAD_BYTES = 25L * 1024 * 1024;
 
   /** Default largest JSON request body: 64 KiB. */
   public static final int DEFAULT_MAX_JSON_BODY_BYTES = 64 * 1024;
+
+  /** Default time between two sweeps of expired uploads. */
+  public static final Duration DEFAULT_UPLOAD_SWEEP_INTERVAL = Duration.ofMinutes(10);
 
   /** Shortest accepted invite secret, in characters. */
   public static final int MIN_INVITE_SECRET_LENGTH = 16;
@@ -102,6 +108,7 @@ public record WebSettings(
     if (maxJsonBodyBytes < 1024) {
       throw new IllegalArgumentException("maxJsonBodyBytes must be at least 1024");
     }
+    requirePositive(uploadSweepInterval, "uploadSweepInterval");
   }
 
   /** The documented defaults, storing uploads in {@code uploadDir}. */
@@ -121,7 +128,8 @@ public record WebSettings(
         Duration.ofDays(30),
         Optional.empty(),
         Duration.ofDays(7),
-        DEFAULT_MAX_JSON_BODY_BYTES);
+        DEFAULT_MAX_JSON_BODY_BYTES,
+        DEFAULT_UPLOAD_SWEEP_INTERVAL);
   }
 
   /** These settings with another upload size limit. */
@@ -187,6 +195,11 @@ public record WebSettings(
     return with(c -> c.maxJsonBodyBytes = bytes);
   }
 
+  /** These settings sweeping expired uploads every {@code interval}. */
+  public WebSettings withUploadSweepInterval(Duration interval) {
+    return with(c -> c.uploadSweepInterval = interval);
+  }
+
   private WebSettings with(Consumer<Copy> change) {
     Copy copy = new Copy(this);
     change.accept(copy);
@@ -210,6 +223,7 @@ public record WebSettings(
     Optional<String> inviteSecret;
     Duration inviteLifetime;
     int maxJsonBodyBytes;
+    Duration uploadSweepInterval;
 
     Copy(WebSettings s) {
       uploadDir = s.uploadDir;
@@ -227,6 +241,7 @@ public record WebSettings(
       inviteSecret = s.inviteSecret;
       inviteLifetime = s.inviteLifetime;
       maxJsonBodyBytes = s.maxJsonBodyBytes;
+      uploadSweepInterval = s.uploadSweepInterval;
     }
 
     WebSettings build() {
@@ -245,7 +260,8 @@ public record WebSettings(
           sessionCookieMaxAge,
           inviteSecret,
           inviteLifetime,
-          maxJsonBodyBytes);
+          maxJsonBodyBytes,
+          uploadSweepInterval);
     }
   }
 

@@ -15,15 +15,20 @@ final class TestServer implements AutoCloseable {
   final InMemoryAdapters adapters;
   final ChatCore core;
   final WebSettings settings;
+  final ChatWeb web;
   private final Undertow undertow;
   final URI base;
   private final java.net.http.HttpClient http = WebClient.newHttpClient();
 
-  private TestServer(InMemoryAdapters adapters, WebSettings settings, Clock clock) {
+  private TestServer(
+      InMemoryAdapters adapters,
+      WebSettings settings,
+      Clock clock,
+      UnaryOperator<ChatCore.Builder> coreTweak) {
     this.adapters = adapters;
-    this.core = adapters.coreBuilder().build();
+    this.core = coreTweak.apply(adapters.coreBuilder()).build();
     this.settings = settings;
-    ChatWeb web = ChatWeb.create(core, settings, clock);
+    this.web = ChatWeb.create(core, settings, clock);
     this.undertow =
         Undertow.builder()
             .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, web.maxEntitySize())
@@ -42,8 +47,17 @@ final class TestServer implements AutoCloseable {
   }
 
   static TestServer start(Path uploads, UnaryOperator<WebSettings> tweak, Clock clock) {
+    return start(uploads, tweak, clock, UnaryOperator.identity());
+  }
+
+  /** A server whose core is built with {@code coreTweak} (its clock, its upload limits). */
+  static TestServer start(
+      Path uploads,
+      UnaryOperator<WebSettings> tweak,
+      Clock clock,
+      UnaryOperator<ChatCore.Builder> coreTweak) {
     return new TestServer(
-        InMemoryAdapters.create(), tweak.apply(WebSettings.defaults(uploads)), clock);
+        InMemoryAdapters.create(), tweak.apply(WebSettings.defaults(uploads)), clock, coreTweak);
   }
 
   WebClient client() {
@@ -60,5 +74,6 @@ final class TestServer implements AutoCloseable {
   @Override
   public void close() {
     undertow.stop();
+    web.close();
   }
 }
