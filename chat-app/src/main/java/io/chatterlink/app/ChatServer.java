@@ -35,6 +35,7 @@ public final class ChatServer implements AutoCloseable {
   private final Backend backend;
   private final ServerMetrics metrics;
   private final WebSocketTransport transport;
+  private final ChatWeb web;
   private final Undertow undertow;
   private final ConnectionGauge connections;
   private final int port;
@@ -46,12 +47,14 @@ public final class ChatServer implements AutoCloseable {
       Backend backend,
       ServerMetrics metrics,
       WebSocketTransport transport,
+      ChatWeb web,
       Undertow undertow,
       ConnectionGauge connections) {
     this.config = config;
     this.backend = backend;
     this.metrics = metrics;
     this.transport = transport;
+    this.web = web;
     this.undertow = undertow;
     this.connections = connections;
     this.port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
@@ -68,13 +71,14 @@ public final class ChatServer implements AutoCloseable {
     Backend backend = Backend.open(config);
     ServerMetrics metrics = new ServerMetrics();
     WebSocketTransport transport = null;
+    ChatWeb web = null;
     try {
       transport = WebSocketTransport.create(transportSettings(config), metrics.transport());
       ChatCore core =
           backend.core(
               metrics.meter(transport.delivery()), metrics.meter(backend.storage().messages()));
       transport.attach(core);
-      ChatWeb web = ChatWeb.create(core, webSettings(config, backend.secretKey()));
+      web = ChatWeb.create(core, webSettings(config, backend.secretKey()));
       HttpHandler operations =
           new OperationsHandler(web.handler(), backend::databaseAnswers, metrics::scrape);
       // The transport's handler goes first: Tyrus matches the full request URI.
@@ -91,7 +95,7 @@ public final class ChatServer implements AutoCloseable {
       listen(undertow, config);
       metrics.bindJvmMetricsInBackground();
       ChatServer server =
-          new ChatServer(config, backend, metrics, transport, undertow, connections);
+          new ChatServer(config, backend, metrics, transport, web, undertow, connections);
       LOG.info(
           "event=server_started url={} startup_ms={} config=\"{}\"",
           server.uri(),
@@ -101,6 +105,9 @@ public final class ChatServer implements AutoCloseable {
     } catch (RuntimeException e) {
       if (transport != null) {
         transport.shutdown(Duration.ZERO);
+      }
+      if (web != null) {
+        web.close();
       }
       metrics.close();
       backend.close();
@@ -192,6 +199,7 @@ public final class ChatServer implements AutoCloseable {
       awaitClosingHandshakes(deadline);
       undertow.stop();
     } finally {
+      web.close();
       metrics.close();
       backend.close();
       stopped.countDown();
