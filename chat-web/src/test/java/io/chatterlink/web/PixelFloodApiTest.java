@@ -65,6 +65,25 @@ class PixelFloodApiTest {
   }
 
   @Test
+  void aJpegIsMeasuredFromItsFrameHeader() {
+    byte[] jpeg = Media.image("jpg", 16, 16);
+    int sof = 2;
+    while (!((jpeg[sof] & 0xFF) == 0xFF && (jpeg[sof + 1] & 0xFF) == 0xC0)) {
+      sof++;
+    }
+    // SOF0: marker, length (2), precision (1), height (2), width (2), big-endian.
+    jpeg[sof + 5] = (byte) 0xC3;
+    jpeg[sof + 6] = 0x50;
+    jpeg[sof + 7] = (byte) 0xC3;
+    jpeg[sof + 8] = 0x50;
+
+    WebClient.Reply reply = alice.upload(room, "huge.jpg", "image/jpeg", jpeg, false);
+
+    assertThat(reply.status()).isEqualTo(413);
+    assertThat(reply.json().get("message").asText()).contains("50000 × 50000");
+  }
+
+  @Test
   void aGifWhoseScreenIsLargerThanItsFrameIsMeasuredByItsScreen() {
     byte[] gif = Media.image("gif", 10, 10);
     gif[6] = (byte) 0xFF; // logical screen width 65535
