@@ -1,5 +1,6 @@
 package io.chatterlink.app;
 
+import io.chatterlink.core.model.UploadLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +23,8 @@ import java.util.Optional;
  * @param secretKey the {@code SECRET_KEY} setting; empty means "use or generate {@code
  *     DATA_DIR/secret.key}"
  * @param maxUploadBytes the largest upload accepted, in bytes
+ * @param uploadLimits each user's upload quota and rate, and how long unattached and deleted
+ *     uploads are kept
  * @param allowedOrigins origins other than the server's own allowed to make state-changing requests
  *     and open WebSockets; empty means same-origin only
  * @param registration who may create an account
@@ -53,6 +56,7 @@ public record AppConfig(
     Optional<String> fernetKeys,
     Optional<String> secretKey,
     long maxUploadBytes,
+    UploadLimits uploadLimits,
     List<String> allowedOrigins,
     Registration registration,
     int registrationsPerHour,
@@ -100,6 +104,7 @@ public record AppConfig(
     if (maxUploadBytes < 1) {
       throw new ConfigException(Settings.MAX_UPLOAD_BYTES, "must be positive");
     }
+    Objects.requireNonNull(uploadLimits, "uploadLimits");
     allowedOrigins = List.copyOf(allowedOrigins);
     Objects.requireNonNull(registration, "registration");
     if (registrationsPerHour < 1) {
@@ -158,6 +163,7 @@ public record AppConfig(
         fernetKeys,
         secretKey,
         maxUploadBytes,
+        uploadLimits,
         allowedOrigins,
         registration,
         registrationsPerHour,
@@ -191,6 +197,8 @@ public record AppConfig(
         + (secretKey.isPresent() ? "(set)" : "(from DATA_DIR)")
         + ", maxUploadBytes="
         + maxUploadBytes
+        + ", uploadLimits="
+        + uploadLimits
         + ", allowedOrigins="
         + allowedOrigins
         + ", registration="

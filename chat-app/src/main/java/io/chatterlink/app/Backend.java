@@ -2,6 +2,7 @@ package io.chatterlink.app;
 
 import io.chatterlink.core.ChatCore;
 import io.chatterlink.core.model.EncryptedBody;
+import io.chatterlink.core.model.UploadLimits;
 import io.chatterlink.core.port.out.Delivery;
 import io.chatterlink.core.port.out.MessageCipher;
 import io.chatterlink.core.port.out.MessageStore;
@@ -38,11 +39,14 @@ final class Backend implements AutoCloseable {
   private final JooqStorage storage;
   private final MessageCipher cipher;
   private final String secretKey;
+  private final UploadLimits uploadLimits;
 
-  private Backend(JooqStorage storage, MessageCipher cipher, String secretKey) {
+  private Backend(
+      JooqStorage storage, MessageCipher cipher, String secretKey, UploadLimits uploadLimits) {
     this.storage = storage;
     this.cipher = cipher;
     this.secretKey = secretKey;
+    this.uploadLimits = uploadLimits;
   }
 
   /**
@@ -68,7 +72,7 @@ final class Backend implements AutoCloseable {
         JooqStorage.open(new StorageSettings(config.databaseUrl(), durability(config)));
     try {
       MessageCipher cipher = resolveCipher(config, storage.messages());
-      return new Backend(storage, cipher, secretKey);
+      return new Backend(storage, cipher, secretKey, config.uploadLimits());
     } catch (RuntimeException e) {
       storage.close();
       throw e;
@@ -165,6 +169,7 @@ final class Backend implements AutoCloseable {
         .cipher(cipher)
         .passwordHasher(ChatCrypto.passwordHasher())
         .delivery(delivery)
+        .uploadLimits(uploadLimits)
         .build();
   }
 

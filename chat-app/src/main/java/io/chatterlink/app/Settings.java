@@ -2,6 +2,7 @@ package io.chatterlink.app;
 
 import io.chatterlink.app.AppConfig.Durability;
 import io.chatterlink.app.AppConfig.Registration;
+import io.chatterlink.core.model.UploadLimits;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
@@ -27,6 +28,10 @@ final class Settings {
   static final String FERNET_KEY = "FERNET_KEY";
   static final String SECRET_KEY = "SECRET_KEY";
   static final String MAX_UPLOAD_BYTES = "MAX_UPLOAD_BYTES";
+  static final String UPLOAD_QUOTA_BYTES = "UPLOAD_QUOTA_BYTES";
+  static final String UPLOADS_PER_MINUTE = "UPLOADS_PER_MINUTE";
+  static final String UNATTACHED_UPLOAD_HOURS = "UNATTACHED_UPLOAD_HOURS";
+  static final String DELETED_UPLOAD_GRACE_MINUTES = "DELETED_UPLOAD_GRACE_MINUTES";
   static final String ALLOWED_ORIGINS = "ALLOWED_ORIGINS";
   static final String REGISTRATION = "REGISTRATION";
   static final String REGISTRATIONS_PER_HOUR = "REGISTRATIONS_PER_HOUR";
@@ -49,6 +54,15 @@ final class Settings {
 
   /** Largest MAX_UPLOAD_BYTES accepted: 2 GiB, as browsers and our Range support handle it. */
   static final long MAX_MAX_UPLOAD_BYTES = 2L * 1024 * 1024 * 1024;
+
+  /** Most UPLOAD_QUOTA_BYTES accepted: 1 PiB, beyond any disk a chat server has. */
+  static final long MAX_UPLOAD_QUOTA_BYTES = 1L << 50;
+
+  /** Most UPLOADS_PER_MINUTE accepted. */
+  static final int MAX_UPLOADS_PER_MINUTE = 10_000;
+
+  /** Longest UNATTACHED_UPLOAD_HOURS and DELETED_UPLOAD_GRACE_MINUTES accepted: a year. */
+  static final int MAX_UPLOAD_KEEP_HOURS = 24 * 366;
 
   /** Registrations per client address per hour: a household or office behind one address. */
   static final int DEFAULT_REGISTRATIONS_PER_HOUR = 10;
@@ -128,6 +142,7 @@ final class Settings {
         text(FERNET_KEY),
         secretKey(),
         number(MAX_UPLOAD_BYTES, DEFAULT_MAX_UPLOAD_BYTES, 1, MAX_MAX_UPLOAD_BYTES),
+        uploadLimits(),
         origins(),
         choice(REGISTRATION, Registration.class, Registration.OPEN),
         (int)
@@ -175,6 +190,29 @@ final class Settings {
           METRICS_TOKEN, "must have at least " + MIN_METRICS_TOKEN_LENGTH + " characters");
     }
     return token;
+  }
+
+  private UploadLimits uploadLimits() {
+    return new UploadLimits(
+        number(UPLOAD_QUOTA_BYTES, UploadLimits.DEFAULT_QUOTA_BYTES, 1, MAX_UPLOAD_QUOTA_BYTES),
+        (int)
+            number(
+                UPLOADS_PER_MINUTE,
+                UploadLimits.DEFAULT_UPLOADS_PER_MINUTE,
+                1,
+                MAX_UPLOADS_PER_MINUTE),
+        Duration.ofHours(
+            number(
+                UNATTACHED_UPLOAD_HOURS,
+                UploadLimits.DEFAULT_UNATTACHED_LIFETIME.toHours(),
+                1,
+                MAX_UPLOAD_KEEP_HOURS)),
+        Duration.ofMinutes(
+            number(
+                DELETED_UPLOAD_GRACE_MINUTES,
+                UploadLimits.DEFAULT_RELEASED_GRACE.toMinutes(),
+                1,
+                MAX_UPLOAD_KEEP_HOURS * 60L)));
   }
 
   private Optional<String> text(String name) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chatterlink.app.AppConfig.Durability;
 import io.chatterlink.app.AppConfig.Registration;
+import io.chatterlink.core.model.UploadLimits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +34,8 @@ class AppConfigTest {
     assertThat(config.fernetKeys()).isEmpty();
     assertThat(config.secretKey()).isEmpty();
     assertThat(config.maxUploadBytes()).isEqualTo(25L * 1024 * 1024);
+    assertThat(config.uploadLimits())
+        .isEqualTo(new UploadLimits(1L << 30, 20, Duration.ofHours(24), Duration.ofMinutes(60)));
     assertThat(config.allowedOrigins()).isEmpty();
     assertThat(config.registration()).isEqualTo(Registration.OPEN);
     assertThat(config.registrationsPerHour()).isEqualTo(10);
@@ -66,6 +69,10 @@ class AppConfigTest {
                 Map.entry("FERNET_KEY", "k1,k2"),
                 Map.entry("SECRET_KEY", "s".repeat(32)),
                 Map.entry("MAX_UPLOAD_BYTES", "1_000_000"),
+                Map.entry("UPLOAD_QUOTA_BYTES", "5_000_000"),
+                Map.entry("UPLOADS_PER_MINUTE", "7"),
+                Map.entry("UNATTACHED_UPLOAD_HOURS", "2"),
+                Map.entry("DELETED_UPLOAD_GRACE_MINUTES", "5"),
                 Map.entry("ALLOWED_ORIGINS", "https://chat.example.org, http://localhost:3000"),
                 Map.entry("REGISTRATION", "closed"),
                 Map.entry("REGISTRATIONS_PER_HOUR", "250"),
@@ -84,6 +91,8 @@ class AppConfigTest {
     assertThat(config.fernetKeys()).contains("k1,k2");
     assertThat(config.secretKey()).isPresent();
     assertThat(config.maxUploadBytes()).isEqualTo(1_000_000);
+    assertThat(config.uploadLimits())
+        .isEqualTo(new UploadLimits(5_000_000, 7, Duration.ofHours(2), Duration.ofMinutes(5)));
     assertThat(config.allowedOrigins())
         .containsExactly("https://chat.example.org", "http://localhost:3000");
     assertThat(config.registration()).isEqualTo(Registration.CLOSED);
@@ -104,6 +113,13 @@ class AppConfigTest {
     "PORT, -1",
     "MAX_UPLOAD_BYTES, 0",
     "MAX_UPLOAD_BYTES, 2147483649",
+    "UPLOAD_QUOTA_BYTES, 0",
+    "UPLOAD_QUOTA_BYTES, lots",
+    "UPLOADS_PER_MINUTE, 0",
+    "UPLOADS_PER_MINUTE, 10001",
+    "UNATTACHED_UPLOAD_HOURS, 0",
+    "UNATTACHED_UPLOAD_HOURS, 8785",
+    "DELETED_UPLOAD_GRACE_MINUTES, 0",
     "REGISTRATION, sometimes",
     "DURABILITY, extreme",
     "REGISTRATIONS_PER_HOUR, 0",

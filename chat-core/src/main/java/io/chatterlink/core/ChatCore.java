@@ -1,5 +1,6 @@
 package io.chatterlink.core;
 
+import io.chatterlink.core.model.UploadLimits;
 import io.chatterlink.core.port.in.FetchHistory;
 import io.chatterlink.core.port.in.ManageAccounts;
 import io.chatterlink.core.port.in.ManageRooms;
@@ -114,6 +115,7 @@ public final class ChatCore {
     IdGenerator ids = IdGenerator.random();
     Duration sessionIdleTimeout = Duration.ofDays(14);
     Duration sessionAbsoluteTimeout = Duration.ofDays(30);
+    UploadLimits uploadLimits = UploadLimits.defaults();
 
     private Builder() {}
 
@@ -186,6 +188,12 @@ public final class ChatCore {
     /** A session expires this long after login, however used (default 30 days). */
     public Builder sessionAbsoluteTimeout(Duration timeout) {
       this.sessionAbsoluteTimeout = requirePositive(timeout);
+      return this;
+    }
+
+    /** Sets the upload quota, rate and lifetimes (default {@link UploadLimits#defaults()}). */
+    public Builder uploadLimits(UploadLimits limits) {
+      this.uploadLimits = Objects.requireNonNull(limits, "limits");
       return this;
     }
 

@@ -38,11 +38,19 @@ final class CoreServices {
     this.rooms = new RoomService(access, b.rooms, b.users, b.delivery, b.clock, b.ids);
     this.messages =
         new MessageService(
-            access, b.messages, b.attachments, b.cipher, views, b.delivery, b.clock, b.ids);
+            access,
+            b.messages,
+            b.attachments,
+            b.uploadLimits.unattachedLifetime(),
+            b.cipher,
+            views,
+            b.delivery,
+            b.clock,
+            b.ids);
     this.history = new HistoryService(access, b.messages, views);
     this.reading = new ReadingService(access, b.rooms, b.messages, b.delivery);
     this.presence = new PresenceService(access, b.rooms, b.delivery, b.clock);
-    this.attachments = new AttachmentService(access, b.attachments, b.clock, b.ids);
+    this.attachments = new AttachmentService(access, b.attachments, b.uploadLimits, b.clock, b.ids);
     this.reencryption = new ReencryptionService(b.messages, b.cipher);
   }
 

@@ -9,6 +9,7 @@ import io.chatterlink.core.event.MessageDeleted;
 import io.chatterlink.core.event.MessageEdited;
 import io.chatterlink.core.event.MessagePosted;
 import io.chatterlink.core.model.AppendOutcome;
+import io.chatterlink.core.model.Attachment;
 import io.chatterlink.core.model.AttachmentId;
 import io.chatterlink.core.model.Limits;
 import io.chatterlink.core.model.LogEntry;
@@ -26,6 +27,8 @@ import io.chatterlink.core.port.out.IdGenerator;
 import io.chatterlink.core.port.out.MessageCipher;
 import io.chatterlink.core.port.out.MessageStore;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -40,13 +43,19 @@ final class MessageService implements SendMessages {
   private final MessageCipher cipher;
   private final MessageViews views;
   private final InOrderRoomDelivery delivery;
+  private final Duration attachableFor;
   private final Clock clock;
   private final IdGenerator ids;
 
+  /**
+   * @param attachableFor how long after its upload a file may be attached to a message (the
+   *     unattached lifetime, after which the sweep deletes it)
+   */
   MessageService(
       RoomAccess access,
       MessageStore messages,
       AttachmentStore attachments,
+      Duration attachableFor,
       MessageCipher cipher,
       MessageViews views,
       Delivery delivery,
@@ -55,6 +64,7 @@ final class MessageService implements SendMessages {
     this.access = access;
     this.messages = messages;
     this.attachments = attachments;
+    this.attachableFor = attachableFor;
     this.cipher = cipher;
     this.views = views;
     this.delivery = new InOrderRoomDelivery(delivery);
@@ -175,10 +185,26 @@ final class MessageService implements SendMessages {
     if (new HashSet<>(ids).size() != ids.size()) {
       throw new InvalidInputException("an attachment is listed twice");
     }
+    Instant uploadedAfter = clock.instant().minus(attachableFor);
     for (AttachmentId id : ids) {
-      boolean inRoom = attachments.find(id).filter(a -> a.roomId().equals(room)).isPresent();
-      if (!inRoom) {
-        throw new InvalidInputException("attachment " + id + " was not uploaded to this room");
+      // A deleted upload is not found: it cannot come back through a new message.
+      Attachment attachment =
+          attachments
+              .find(id)
+              .filter(a -> a.roomId().equals(room))
+              .orElseThrow(
+                  () ->
+                      new InvalidInputException(
+                          "attachment " + id + " was not uploaded to this room"));
+      if (!attachment.uploadedAt().isAfter(uploadedAfter)) {
+        throw new InvalidInputException(
+            "attachment "
+                + id
+                + " is too old to attach: attach a file within "
+                + (attachableFor.toMinutes() % 60 == 0
+                    ? attachableFor.toHours() + " hours"
+                    : attachableFor.toMinutes() + " minutes")
+                + " of uploading it");
       }
     }
   }

@@ -1,5 +1,6 @@
 package io.chatterlink.persistence;
 
+import static io.chatterlink.persistence.schema.Tables.ATTACHMENTS;
 import static io.chatterlink.persistence.schema.Tables.MESSAGES;
 import static io.chatterlink.persistence.schema.Tables.MESSAGE_ATTACHMENTS;
 import static io.chatterlink.persistence.schema.Tables.MESSAGE_LOG;
@@ -13,6 +14,7 @@ import io.chatterlink.core.model.MessageId;
 import io.chatterlink.core.model.NewMessage;
 import io.chatterlink.core.model.RoomId;
 import io.chatterlink.core.model.StoredMessage;
+import io.chatterlink.persistence.schema.tables.MessageAttachments;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -25,6 +27,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
 
 /**
  * The writes of one group, inside one open transaction. Appends are staged and written together as
@@ -127,6 +130,7 @@ final class MessageWriteBatch {
         .setNull(MESSAGE_LOG.BODY)
         .where(MESSAGE_LOG.MESSAGE_ID.eq(id.value()))
         .execute();
+    releaseAttachmentsOnlyIn(dsl, id, at);
     dsl.deleteFrom(MESSAGE_ATTACHMENTS)
         .where(MESSAGE_ATTACHMENTS.MESSAGE_ID.eq(id.value()))
         .execute();
@@ -140,6 +144,29 @@ final class MessageWriteBatch {
             Instants.toNanos(at)));
     return new LogEntry(
         current.roomId(), seq, EntryKind.DELETED, current.tombstone(), Optional.empty(), at);
+  }
+
+  /**
+   * Releases the files that this message, about to be deleted, is the last to list: from this
+   * transaction's commit on they are never served, and the upload sweep deletes their bytes after
+   * the grace (see {@link JooqAttachmentStore}).
+   */
+  private static void releaseAttachmentsOnlyIn(DSLContext dsl, MessageId id, Instant at) {
+    MessageAttachments other = MESSAGE_ATTACHMENTS.as("other");
+    dsl.update(ATTACHMENTS)
+        .set(ATTACHMENTS.RELEASED_AT, Instants.toNanos(at))
+        .where(
+            ATTACHMENTS.ID.in(
+                DSL.select(MESSAGE_ATTACHMENTS.ATTACHMENT_ID)
+                    .from(MESSAGE_ATTACHMENTS)
+                    .where(MESSAGE_ATTACHMENTS.MESSAGE_ID.eq(id.value()))))
+        .and(ATTACHMENTS.RELEASED_AT.isNull())
+        .andNotExists(
+            DSL.selectOne()
+                .from(other)
+                .where(other.ATTACHMENT_ID.eq(ATTACHMENTS.ID))
+                .and(other.MESSAGE_ID.ne(id.value())))
+        .execute();
   }
 
   private StoredMessage liveMessage(MessageId id) {

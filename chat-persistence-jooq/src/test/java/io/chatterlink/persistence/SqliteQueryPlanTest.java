@@ -59,6 +59,41 @@ class SqliteQueryPlanTest {
   }
 
   @Test
+  void theUploadQuotaRateAndSweepUseIndexes() throws SQLException {
+    Path db = folder.resolve("chat.db");
+    JooqStorage.open(StorageSettings.of("jdbc:sqlite:" + db)).close();
+
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+      assertThat(
+              plan(
+                  c,
+                  "select sum(size_bytes) from attachments where uploader = 'u'"
+                      + " and released_at is null"))
+          .contains("INDEX attachments_by_uploader")
+          .doesNotContain("SCAN attachments");
+      assertThat(
+              plan(
+                  c,
+                  "select uploaded_at from attachments where uploader = 'u' and uploaded_at > 5"
+                      + " order by uploaded_at desc limit 20"))
+          .contains("INDEX attachments_by_uploader")
+          .doesNotContain("TEMP B-TREE");
+      assertThat(
+              plan(
+                  c,
+                  "select * from attachments where settled = 0 and uploaded_at <= 5 and"
+                      + " released_at is null and not exists (select 1 from message_attachments"
+                      + " where attachment_id = attachments.id) order by uploaded_at, id limit 100"))
+          .contains("INDEX attachments_unsettled")
+          .contains("INDEX message_attachments_by_attachment")
+          .doesNotContain("SCAN attachments")
+          .doesNotContain("SCAN message_attachments");
+      assertThat(plan(c, "select * from attachments where released_at <= 5"))
+          .contains("INDEX attachments_by_released_at");
+    }
+  }
+
+  @Test
   void theGroupCommitWritersLookupsUseIndexes() throws SQLException {
     Path db = folder.resolve("chat.db");
     JooqStorage.open(StorageSettings.of("jdbc:sqlite:" + db)).close();

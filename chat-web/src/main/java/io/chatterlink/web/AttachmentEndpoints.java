@@ -10,6 +10,7 @@ import io.chatterlink.core.model.AttachmentId;
 import io.chatterlink.core.model.RoomId;
 import io.chatterlink.core.model.Text;
 import io.chatterlink.core.model.UserId;
+import io.chatterlink.core.port.in.ShareAttachments.AdmitUpload;
 import io.chatterlink.core.port.in.ShareAttachments.RegisterAttachment;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
@@ -20,8 +21,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Uploads ({@code POST /api/rooms/{room}/attachments?name=...}, the raw file as the body) and
- * downloads of attachments, members of the room only.
+ * Uploads ({@code POST /api/rooms/{room}/attachments?name=...}, the raw file as the body), the
+ * uploader's delete ({@code DELETE /api/attachments/{id}}) and downloads of attachments, members of
+ * the room only.
  */
 final class AttachmentEndpoints {
   /** Most characters kept of a client's file name. */
@@ -42,19 +44,27 @@ final class AttachmentEndpoints {
   private final JsonViews views;
   private final AttachmentFiles files;
   private final UploadReceiver receiver;
+  private final ThumbnailPool thumbnails;
   private final long maxBytes;
 
-  AttachmentEndpoints(ChatCore core, JsonViews views, AttachmentFiles files, long maxBytes) {
+  AttachmentEndpoints(
+      ChatCore core,
+      JsonViews views,
+      AttachmentFiles files,
+      ThumbnailPool thumbnails,
+      long maxBytes) {
     this.core = core;
     this.views = views;
     this.files = files;
     this.receiver = new UploadReceiver(files, maxBytes);
+    this.thumbnails = thumbnails;
     this.maxBytes = maxBytes;
   }
 
   void register(ApiRoutes routes) {
     routes
         .upload("/api/rooms/{room}/attachments", this::upload)
+        .delete("/api/attachments/{id}", this::delete)
         .get("/api/attachments/{id}", call -> download(call, false))
         .get("/api/attachments/{id}/thumbnail", call -> download(call, true))
         .get("/api/attachments/{id}/info", this::info);
@@ -112,12 +122,14 @@ final class AttachmentEndpoints {
     if (declaredLength > maxBytes) {
       throw UploadReceiver.tooLarge(maxBytes);
     }
+    // Rate and quota come from the database, before a byte of the body is read.
+    core.attachments().admitUpload(new AdmitUpload(actor, room, Math.max(0, declaredLength)));
     UploadReceiver.Received upload = receiver.receive(body, name, declared);
     String key = AttachmentFiles.newKey();
     Optional<String> thumbnailKey = Optional.empty();
     try {
       files.publish(upload.tempFile(), key);
-      thumbnailKey = thumbnail(key, upload.kind());
+      thumbnailKey = thumbnail(actor, key, upload.kind());
       Attachment attachment =
           core.attachments()
               .register(
@@ -140,12 +152,20 @@ final class AttachmentEndpoints {
     }
   }
 
-  private Optional<String> thumbnail(String key, MediaKind kind) throws IOException {
+  /** A thumbnail made on the bounded pool; none when the pool is busy (see ThumbnailPool). */
+  private Optional<String> thumbnail(UserId actor, String key, MediaKind kind) throws IOException {
     if (!kind.thumbnailed()) {
       return Optional.empty();
     }
     Path temp = files.newTempFile();
-    if (!Thumbnails.write(files.existing(key), temp)) {
+    boolean made;
+    try {
+      made = thumbnails.render(actor, files.existing(key), temp);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      made = false;
+    }
+    if (!made) {
       files.deleteQuietly(temp);
       return Optional.empty();
     }
@@ -171,6 +191,12 @@ final class AttachmentEndpoints {
     String type = kind.map(MediaKind::mediaType).orElse("application/octet-stream");
     FileDownload.send(
         call.exchange(), files.existing(a.storageKey()), type, a.originalName(), kind.isPresent());
+  }
+
+  /** The uploader's delete: 204, then the file is never served again (bytes go after a grace). */
+  private void delete(Call call) {
+    core.attachments().delete(call.actor(), new AttachmentId(call.path("id")));
+    call.noContent();
   }
 
   private void info(Call call) {

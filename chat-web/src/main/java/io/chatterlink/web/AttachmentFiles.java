@@ -7,8 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Where attachment bytes live: {@code <uploadDir>/files/<key>} under server-generated keys (the
@@ -73,8 +76,40 @@ final class AttachmentFiles {
     }
   }
 
+  /** Deletes the file of a key if there is one; a malformed key names no file of ours. */
   void deleteKeyQuietly(String key) {
-    deleteQuietly(path(key));
+    if (KEY.matcher(key).matches()) {
+      deleteQuietly(files.resolve(key));
+    }
+  }
+
+  /**
+   * Deletes temp files last changed more than {@code age} ago: uploads that a crash cut off.
+   *
+   * @return how many were deleted
+   */
+  int deleteTempFilesOlderThan(Duration age) {
+    Instant cutoff = Instant.now().minus(age);
+    int deleted = 0;
+    try (Stream<Path> temps = Files.list(tmp)) {
+      for (Path temp : (Iterable<Path>) temps::iterator) {
+        if (isOlder(temp, cutoff)) {
+          deleteQuietly(temp);
+          deleted++;
+        }
+      }
+    } catch (IOException | UncheckedIOException e) {
+      // Tried again at the next sweep.
+    }
+    return deleted;
+  }
+
+  private static boolean isOlder(Path file, Instant cutoff) {
+    try {
+      return Files.getLastModifiedTime(file).toInstant().isBefore(cutoff);
+    } catch (IOException e) {
+      return false; // finished and moved away meanwhile
+    }
   }
 
   private Path path(String key) {

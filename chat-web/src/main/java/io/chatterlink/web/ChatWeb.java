@@ -8,7 +8,11 @@ import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The HTTP side of ChatterLink as one Undertow handler: the browser UI, the JSON API under {@code
@@ -26,21 +30,47 @@ import java.util.Objects;
  * server.start();
  * }</pre>
  *
- * <p>Thread-safe; build one per server. It owns two bounded pools that run the API (see {@link
- * RequestLimits}): {@link #close()} it after the server stops.
+ * <p>Thread-safe; build one per server. It owns threads, released by {@link #close()}: two bounded
+ * pools that run the API (see {@link RequestLimits}), a small pool that decodes thumbnails (one
+ * thread per core, see {@code ThumbnailPool}) and one thread that sweeps expired uploads every
+ * {@link WebSettings#uploadSweepInterval()}. Close it after the server stops.
  */
 public final class ChatWeb implements AutoCloseable {
+  /** The first sweep runs this soon after start (or after the interval, if shorter). */
+  static final Duration FIRST_SWEEP_AFTER = Duration.ofMinutes(1);
+
   private final HttpHandler handler;
   private final long maxEntitySize;
   private final RequestLimits limits;
   private final RequestPools pools;
+  private final ThumbnailPool thumbnails;
+  private final UploadSweeper sweeper;
+  private final ScheduledExecutorService sweeps;
 
   private ChatWeb(
-      HttpHandler handler, long maxEntitySize, RequestLimits limits, RequestPools pools) {
+      HttpHandler handler,
+      long maxEntitySize,
+      RequestLimits limits,
+      RequestPools pools,
+      ThumbnailPool thumbnails,
+      UploadSweeper sweeper,
+      Duration sweepInterval) {
     this.handler = handler;
     this.maxEntitySize = maxEntitySize;
     this.limits = limits;
     this.pools = pools;
+    this.thumbnails = thumbnails;
+    this.sweeper = sweeper;
+    this.sweeps =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "chatterlink-upload-sweep");
+              t.setDaemon(true);
+              return t;
+            });
+    long firstNanos = Math.min(sweepInterval.toNanos(), FIRST_SWEEP_AFTER.toNanos());
+    sweeps.scheduleWithFixedDelay(
+        sweeper::sweepQuietly, firstNanos, sweepInterval.toNanos(), TimeUnit.NANOSECONDS);
   }
 
   /**
@@ -105,8 +135,9 @@ public final class ChatWeb implements AutoCloseable {
     new UserEndpoints(core.accounts(), views).register(api);
     new RoomEndpoints(core, views).register(api);
     new ConversationEndpoints(core, views).register(api);
-    new AttachmentEndpoints(
-            core, views, new AttachmentFiles(settings.uploadDir()), settings.maxUploadBytes())
+    AttachmentFiles files = new AttachmentFiles(settings.uploadDir());
+    ThumbnailPool thumbnails = ThumbnailPool.forThisMachine();
+    new AttachmentEndpoints(core, views, files, thumbnails, settings.maxUploadBytes())
         .register(api);
 
     HttpHandler apiHandler = api.handler();
@@ -126,7 +157,31 @@ public final class ChatWeb implements AutoCloseable {
         settings.trustProxyHeaders() ? new TrustedProxyHeaders(root) : root,
         settings.maxUploadBytes() + AttachmentEndpoints.DRAIN_ALLOWANCE,
         settings.requestLimits(),
-        pools);
+        pools,
+        thumbnails,
+        new UploadSweeper(core.attachments(), files),
+        settings.uploadSweepInterval());
+  }
+
+  /**
+   * Runs one sweep of expired uploads now, on the calling thread, as the scheduled sweep does.
+   *
+   * @return how many uploads' files were deleted
+   */
+  public int sweepUploads() {
+    return sweeper.sweep();
+  }
+
+  /**
+   * Stops the request pools (letting running requests finish for a few seconds), the upload sweep
+   * and the thumbnail pool; uploads still running are stored without a thumbnail. Call it after the
+   * HTTP server has stopped. A second call does nothing.
+   */
+  @Override
+  public void close() {
+    pools.close();
+    sweeps.shutdownNow();
+    thumbnails.close();
   }
 
   /**
@@ -157,15 +212,6 @@ public final class ChatWeb implements AutoCloseable {
             UndertowOptions.REQUEST_PARSE_TIMEOUT, (int) limits.requestParseTimeout().toMillis())
         .setServerOption(
             UndertowOptions.NO_REQUEST_TIMEOUT, (int) limits.idleConnectionTimeout().toMillis());
-  }
-
-  /**
-   * Stops the request pools, letting running requests finish for up to a few seconds; call it after
-   * the server has stopped listening. A second call does nothing.
-   */
-  @Override
-  public void close() {
-    pools.close();
   }
 
   /**

@@ -3,6 +3,7 @@ package io.chatterlink.web;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chatterlink.core.error.ChatException;
 import io.chatterlink.core.error.ErrorCode;
+import io.chatterlink.core.error.RateLimitedException;
 import io.undertow.io.Receiver;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RequestTooBigException;
@@ -33,6 +34,17 @@ final class ErrorResponses {
         exchange
             .getResponseHeaders()
             .put(Headers.RETRY_AFTER, Long.toString(((RetryLaterException) e).retryAfterSeconds()));
+      } else if (e instanceof RateLimitedException) {
+        // The core's limits say when a retry can succeed, in whole seconds rounded up.
+        ((RateLimitedException) e)
+            .retryAfter()
+            .ifPresent(
+                wait ->
+                    exchange
+                        .getResponseHeaders()
+                        .put(
+                            Headers.RETRY_AFTER,
+                            Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000))));
       }
       send(exchange, e.code(), e.getMessage());
     } else if (tooSlow(failure)) {

@@ -25,9 +25,10 @@ final class Thumbnails {
   static final int MAX_EDGE = 320;
 
   /**
-   * Largest source image, in pixels, that gets a thumbnail (a guard against decompression bombs).
+   * Largest source image, in pixels, that gets a thumbnail (a guard against decompression bombs;
+   * larger images are refused at upload anyway).
    */
-  static final long MAX_SOURCE_PIXELS = 60_000_000L;
+  static final long MAX_SOURCE_PIXELS = ImageDimensions.MAX_PIXELS;
 
   private Thumbnails() {}
 

@@ -13,7 +13,8 @@ import java.util.Locale;
  * Streams one upload body to a temp file: decides the type from the first bytes, checks that the
  * file name's extension and the declared type agree with it, and stops as soon as the body passes
  * the size limit, whether or not a {@code Content-Length} was sent. Memory use is one buffer,
- * whatever the file's size. On any refusal the temp file is already gone.
+ * whatever the file's size. An image's declared pixel size is checked once the body is on disk,
+ * before anything is stored. On any refusal the temp file is already gone.
  */
 final class UploadReceiver {
   private static final int BUFFER_BYTES = 64 * 1024;
@@ -35,7 +36,8 @@ final class UploadReceiver {
    * @param declaredType the request's {@code Content-Type}, parameters removed
    * @throws InvalidInputException for a type we do not accept or that disagrees with name or
    *     declared type, and for an empty body
-   * @throws LimitExceededException when the body is larger than the limit
+   * @throws LimitExceededException when the body is larger than the limit, or an image declares
+   *     more pixels than {@link ImageDimensions} allows
    */
   Received receive(InputStream body, String fileName, String declaredType) throws IOException {
     byte[] head = new byte[MediaKind.HEAD_BYTES];
@@ -63,6 +65,7 @@ final class UploadReceiver {
     Path temp = files.newTempFile();
     try {
       long size = copyLimited(head, headLength, body, temp);
+      ImageDimensions.requireWithinLimits(kind, head, headLength, temp);
       return new Received(temp, kind, size);
     } catch (IOException | RuntimeException e) {
       files.deleteQuietly(temp);

@@ -49,6 +49,8 @@ import java.util.function.Consumer;
  *     it (its device cookie's lifetime; default 90 days)
  * @param requestLimits timeouts, pace, per-address cap and pools that keep slow or stalled clients
  *     from holding the server (default {@link RequestLimits#defaults()})
+ * @param uploadSweepInterval how often the files of deleted and expired uploads are deleted
+ *     (default 10 minutes); safe on several servers at once
  */
 public record WebSettings(
     Path uploadDir,
@@ -68,13 +70,17 @@ public record WebSettings(
     int maxJsonBodyBytes,
     int maxUnknownDeviceFailuresPerAccount,
     Duration trustedDeviceLifetime,
-    RequestLimits requestLimits) {
+    RequestLimits requestLimits,
+    Duration uploadSweepInterval) {
 
   /** Default largest upload: 25 MiB. */
   public static final long DEFAULT_MAX_UPLOAD_BYTES = 25L * 1024 * 1024;
 
   /** Default largest JSON request body: 64 KiB. */
   public static final int DEFAULT_MAX_JSON_BODY_BYTES = 64 * 1024;
+
+  /** Default time between two sweeps of expired uploads. */
+  public static final Duration DEFAULT_UPLOAD_SWEEP_INTERVAL = Duration.ofMinutes(10);
 
   /** Shortest accepted invite secret, in characters. */
   public static final int MIN_INVITE_SECRET_LENGTH = 16;
@@ -119,6 +125,7 @@ public record WebSettings(
       throw new IllegalArgumentException("maxJsonBodyBytes must be at least 1024");
     }
     Objects.requireNonNull(requestLimits, "requestLimits");
+    requirePositive(uploadSweepInterval, "uploadSweepInterval");
   }
 
   /** The documented defaults, storing uploads in {@code uploadDir}. */
@@ -141,7 +148,8 @@ public record WebSettings(
         DEFAULT_MAX_JSON_BODY_BYTES,
         10,
         Duration.ofDays(90),
-        RequestLimits.defaults());
+        RequestLimits.defaults(),
+        DEFAULT_UPLOAD_SWEEP_INTERVAL);
   }
 
   /** These settings with another upload size limit. */
@@ -224,6 +232,11 @@ public record WebSettings(
     return with(c -> c.requestLimits = limits);
   }
 
+  /** These settings sweeping expired uploads every {@code interval}. */
+  public WebSettings withUploadSweepInterval(Duration interval) {
+    return with(c -> c.uploadSweepInterval = interval);
+  }
+
   private WebSettings with(Consumer<Copy> change) {
     Copy copy = new Copy(this);
     change.accept(copy);
@@ -250,6 +263,7 @@ public record WebSettings(
     int maxUnknownDeviceFailuresPerAccount;
     Duration trustedDeviceLifetime;
     RequestLimits requestLimits;
+    Duration uploadSweepInterval;
 
     Copy(WebSettings s) {
       uploadDir = s.uploadDir;
@@ -270,6 +284,7 @@ public record WebSettings(
       maxUnknownDeviceFailuresPerAccount = s.maxUnknownDeviceFailuresPerAccount;
       trustedDeviceLifetime = s.trustedDeviceLifetime;
       requestLimits = s.requestLimits;
+      uploadSweepInterval = s.uploadSweepInterval;
     }
 
     WebSettings build() {
@@ -291,7 +306,8 @@ public record WebSettings(
           maxJsonBodyBytes,
           maxUnknownDeviceFailuresPerAccount,
           trustedDeviceLifetime,
-          requestLimits);
+          requestLimits,
+          uploadSweepInterval);
     }
   }
 

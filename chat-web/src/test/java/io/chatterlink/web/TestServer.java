@@ -14,14 +14,18 @@ final class TestServer implements AutoCloseable {
   final InMemoryAdapters adapters;
   final ChatCore core;
   final WebSettings settings;
-  private final ChatWeb web;
+  final ChatWeb web;
   private final Undertow undertow;
   final URI base;
   private final java.net.http.HttpClient http = WebClient.newHttpClient();
 
-  private TestServer(InMemoryAdapters adapters, WebSettings settings, Clock clock) {
+  private TestServer(
+      InMemoryAdapters adapters,
+      WebSettings settings,
+      Clock clock,
+      UnaryOperator<ChatCore.Builder> coreTweak) {
     this.adapters = adapters;
-    this.core = adapters.coreBuilder().build();
+    this.core = coreTweak.apply(adapters.coreBuilder()).build();
     this.settings = settings;
     this.web = ChatWeb.create(core, settings, adapters.loginAttempts(), clock);
     this.undertow =
@@ -41,8 +45,17 @@ final class TestServer implements AutoCloseable {
   }
 
   static TestServer start(Path uploads, UnaryOperator<WebSettings> tweak, Clock clock) {
+    return start(uploads, tweak, clock, UnaryOperator.identity());
+  }
+
+  /** A server whose core is built with {@code coreTweak} (its clock, its upload limits). */
+  static TestServer start(
+      Path uploads,
+      UnaryOperator<WebSettings> tweak,
+      Clock clock,
+      UnaryOperator<ChatCore.Builder> coreTweak) {
     return new TestServer(
-        InMemoryAdapters.create(), tweak.apply(WebSettings.defaults(uploads)), clock);
+        InMemoryAdapters.create(), tweak.apply(WebSettings.defaults(uploads)), clock, coreTweak);
   }
 
   /**
@@ -50,7 +63,7 @@ final class TestServer implements AutoCloseable {
    * memory): what another process on the same database would be.
    */
   static TestServer besides(TestServer other, Clock clock) {
-    return new TestServer(other.adapters, other.settings, clock);
+    return new TestServer(other.adapters, other.settings, clock, UnaryOperator.identity());
   }
 
   WebClient client() {

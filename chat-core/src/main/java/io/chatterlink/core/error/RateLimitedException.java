@@ -1,12 +1,43 @@
 package io.chatterlink.core.error;
 
-/** Too many requests; retry later. Code {@link ErrorCode#RATE_LIMITED}. */
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Too many requests; retry later. Code {@link ErrorCode#RATE_LIMITED}. When the core knows when a
+ * retry can succeed it says so in {@link #retryAfter()}, which HTTP adapters send as {@code
+ * Retry-After}.
+ */
 public class RateLimitedException extends ChatException {
+  private static final long serialVersionUID = 1L;
+
+  private final transient Optional<Duration> retryAfter;
+
   public RateLimitedException(String message) {
     super(ErrorCode.RATE_LIMITED, message);
+    this.retryAfter = Optional.empty();
   }
 
   public RateLimitedException(String message, Throwable cause) {
     super(ErrorCode.RATE_LIMITED, message, cause);
+    this.retryAfter = Optional.empty();
+  }
+
+  /**
+   * @param retryAfter how long until a retry can succeed; positive
+   */
+  public RateLimitedException(String message, Duration retryAfter) {
+    super(ErrorCode.RATE_LIMITED, message);
+    Objects.requireNonNull(retryAfter, "retryAfter");
+    if (retryAfter.isNegative() || retryAfter.isZero()) {
+      throw new IllegalArgumentException("retryAfter must be positive");
+    }
+    this.retryAfter = Optional.of(retryAfter);
+  }
+
+  /** How long until a retry can succeed, when known. */
+  public Optional<Duration> retryAfter() {
+    return retryAfter == null ? Optional.empty() : retryAfter;
   }
 }

@@ -24,8 +24,8 @@ import io.chatterlink.core.port.out.UserStore;
 public final class InMemoryAdapters {
   private final UserStore users = new InMemoryUserStore();
   private final RoomStore rooms = new InMemoryRoomStore();
-  private final MessageStore messages = new InMemoryMessageStore();
-  private final AttachmentStore attachments = new InMemoryAttachmentStore();
+  private final InMemoryAttachmentStore attachments = new InMemoryAttachmentStore();
+  private final MessageStore messages = new InMemoryMessageStore(attachments);
   private final SessionStore sessions = new InMemorySessionStore();
   private final RecordingDelivery delivery = new RecordingDelivery();
   private final LoginAttempts loginAttempts = new InMemoryLoginAttempts();

@@ -38,6 +38,15 @@ final class InMemoryMessageStore implements MessageStore {
   private final Map<MessageId, StoredMessage> messages = new HashMap<>();
   private final Map<MessageId, List<Long>> entrySeqs = new HashMap<>();
   private final Map<ClientKey, MessageId> byClientKey = new HashMap<>();
+  private final InMemoryAttachmentStore attachments;
+
+  /**
+   * @param attachments told which attachments each append lists and each delete releases, as the
+   *     SQL adapter does in the message's transaction
+   */
+  InMemoryMessageStore(InMemoryAttachmentStore attachments) {
+    this.attachments = attachments;
+  }
 
   @Override
   public synchronized AppendOutcome append(NewMessage message) {
@@ -56,6 +65,7 @@ final class InMemoryMessageStore implements MessageStore {
     messages.put(message.id(), stored);
     entrySeqs.put(message.id(), new ArrayList<>(List.of(seq)));
     byClientKey.put(key, message.id());
+    attachments.listed(message.attachments());
     return new AppendOutcome(stored, false);
   }
 
@@ -84,6 +94,7 @@ final class InMemoryMessageStore implements MessageStore {
     long seq = log.append(EntryKind.DELETED, id, Optional.empty(), at);
     StoredMessage tombstone = current.tombstone();
     messages.put(id, tombstone);
+    attachments.unlisted(current.attachments(), at);
     entrySeqs.get(id).add(seq);
     return new LogEntry(current.roomId(), seq, EntryKind.DELETED, tombstone, Optional.empty(), at);
   }

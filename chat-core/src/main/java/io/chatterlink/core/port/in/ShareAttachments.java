@@ -4,23 +4,69 @@ import io.chatterlink.core.model.Attachment;
 import io.chatterlink.core.model.AttachmentId;
 import io.chatterlink.core.model.RoomId;
 import io.chatterlink.core.model.UserId;
+import java.util.List;
 import java.util.Optional;
 
-/** Metadata and access control for uploaded files; the bytes stay with the adapter. */
+/**
+ * Metadata, access control, limits and the life of uploaded files; the bytes stay with the adapter.
+ * The limits are the core's {@link io.chatterlink.core.model.UploadLimits}.
+ */
 public interface ShareAttachments {
   /**
-   * Records an uploaded file for a room the actor is in, before it is referenced by a message.
+   * Checks, before an adapter receives an upload's bytes, that the actor may upload to the room
+   * now: under the upload rate, and with room in the quota for {@code expectedBytes}.
    *
    * @throws io.chatterlink.core.error.NotFoundException if the actor is not in the room
+   * @throws io.chatterlink.core.error.RateLimitedException with a {@code retryAfter} when the actor
+   *     uploaded {@code uploadsPerMinute} files in the last minute
+   * @throws io.chatterlink.core.error.LimitExceededException when the actor's stored uploads plus
+   *     {@code expectedBytes} would pass the quota; the message gives both in MB
+   */
+  void admitUpload(AdmitUpload command);
+
+  /**
+   * Records an uploaded file for a room the actor is in, before it is referenced by a message. The
+   * quota is checked again with the real size.
+   *
+   * @throws io.chatterlink.core.error.NotFoundException if the actor is not in the room
+   * @throws io.chatterlink.core.error.LimitExceededException when the file would pass the quota
    */
   Attachment register(RegisterAttachment command);
 
   /**
-   * The attachment if the actor is a member of the room it was uploaded to.
+   * The attachment if the actor is a member of the room it was uploaded to and it is not deleted.
    *
    * @throws io.chatterlink.core.error.NotFoundException otherwise, as for a missing file
    */
   Attachment authorizeDownload(UserId actor, AttachmentId id);
+
+  /**
+   * Deletes the actor's own upload: it is never served again and no longer counts against the
+   * quota; its bytes go after the grace. A second call fails as for a missing file.
+   *
+   * @throws io.chatterlink.core.error.NotFoundException if there is no such upload in a room of the
+   *     actor's, or it is already deleted
+   * @throws io.chatterlink.core.error.ForbiddenException if someone else uploaded it
+   * @throws io.chatterlink.core.error.ConflictException if a message that is not deleted shows it
+   *     (delete the message instead)
+   */
+  void delete(UserId actor, AttachmentId id);
+
+  /**
+   * Forgets at most {@code max} attachments whose bytes may now be deleted: deleted ones past the
+   * grace, and ones never attached to a message past their lifetime. Safe to run on several servers
+   * at once: each attachment is returned by exactly one call.
+   *
+   * @return the attachments forgotten, whose bytes the caller deletes
+   */
+  List<Attachment> removeExpired(int max);
+
+  /**
+   * Command to check an upload before its bytes arrive.
+   *
+   * @param expectedBytes the size the client declared, or 0 if it did not
+   */
+  record AdmitUpload(UserId actor, RoomId room, long expectedBytes) {}
 
   /**
    * Command to register an upload.

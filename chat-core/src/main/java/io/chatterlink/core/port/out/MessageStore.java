@@ -44,7 +44,8 @@ public interface MessageStore {
 
   /**
    * Deletes a message, erasing its body everywhere it is stored, and logs the delete under the
-   * room's next seq.
+   * room's next seq. In the same step it releases the message's attachments that no other message
+   * lists (see {@link AttachmentStore}): from then on they are never served.
    *
    * @return the DELETED entry
    * @throws io.chatterlink.core.error.NotFoundException if there is no such message, or it is
