@@ -150,7 +150,17 @@ final class RequestHandler {
   private void subscribe(String id, ObjectNode r) {
     RoomId room = room(r);
     long afterSeq = seq(r, "afterSeq");
-    core.rooms().room(actor, room); // fails fast (404) for a room the actor is not in
+    // fails fast (404) for a room the actor is not in
+    long lastSeq = core.rooms().room(actor, room).lastSeq();
+    if (afterSeq > lastSeq) {
+      // A seq the room never reached (another room's, or a stale client's) would silently hide
+      // every new entry up to it: refuse it and name the seq to resume from.
+      throw new InvalidInputException(
+          "field 'afterSeq' ("
+              + afterSeq
+              + ") is beyond the room's end: its last seq is "
+              + lastSeq);
+    }
     connection.subscribe(room, afterSeq, id);
   }
 
