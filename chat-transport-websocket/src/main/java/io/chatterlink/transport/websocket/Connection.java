@@ -127,7 +127,7 @@ final class Connection {
     offer(new Outbound.Text(json));
   }
 
-  void subscribe(RoomId room, long afterSeq, String requestId) {
+  void subscribe(RoomId room, long afterSeq, RequestId requestId) {
     offer(new Outbound.CatchUp(room, afterSeq, Optional.of(requestId)));
   }
 

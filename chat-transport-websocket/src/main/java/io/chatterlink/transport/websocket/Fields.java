@@ -72,12 +72,12 @@ final class Fields {
     return items;
   }
 
-  /** A request id: a string of 1 to 64 characters. */
-  static String requestId(ObjectNode request) {
-    String id = text(request, "id");
-    if (id.isEmpty() || id.length() > 64) {
-      throw new InvalidInputException("field 'id' must have 1 to 64 characters");
-    }
-    return id;
+  /** A request id: a string of 1 to 64 characters, or an integer. */
+  static RequestId requestId(ObjectNode request) {
+    return RequestId.of(request.get("id"))
+        .orElseThrow(
+            () ->
+                new InvalidInputException(
+                    "field 'id' must be a string of 1 to 64 characters or an integer"));
   }
 }

@@ -69,7 +69,7 @@ final class RequestHandler {
    *
    * @param readAtNanos {@link System#nanoTime()} when the transport read the frame
    */
-  void handle(String id, ObjectNode request, long readAtNanos) {
+  void handle(RequestId id, ObjectNode request, long readAtNanos) {
     String type = "unknown";
     int code = OK;
     try {
@@ -91,7 +91,7 @@ final class RequestHandler {
     return KNOWN_TYPES.contains(type) ? type : "unknown";
   }
 
-  private void dispatch(String id, String type, ObjectNode r) {
+  private void dispatch(RequestId id, String type, ObjectNode r) {
     switch (type) {
       case "ping":
         ok(id, Json.object());
@@ -147,7 +147,7 @@ final class RequestHandler {
     }
   }
 
-  private void subscribe(String id, ObjectNode r) {
+  private void subscribe(RequestId id, ObjectNode r) {
     RoomId room = room(r);
     long afterSeq = seq(r, "afterSeq");
     // fails fast (404) for a room the actor is not in
@@ -164,7 +164,7 @@ final class RequestHandler {
     connection.subscribe(room, afterSeq, id);
   }
 
-  private void send(String id, ObjectNode r) {
+  private void send(RequestId id, ObjectNode r) {
     SendResult result =
         core.messages()
             .send(
@@ -186,7 +186,7 @@ final class RequestHandler {
     ok(id, ack);
   }
 
-  private void history(String id, ObjectNode r) {
+  private void history(RequestId id, ObjectNode r) {
     String direction = Fields.text(r, "direction");
     int limit =
         (int)
@@ -216,7 +216,7 @@ final class RequestHandler {
     ok(id, data);
   }
 
-  private void presenceQuery(String id, ObjectNode r) {
+  private void presenceQuery(RequestId id, ObjectNode r) {
     RoomId room = room(r);
     ObjectNode data = Json.object();
     data.put("room", room.value());
@@ -225,7 +225,7 @@ final class RequestHandler {
     ok(id, data);
   }
 
-  private void ok(String id, ObjectNode data) {
+  private void ok(RequestId id, ObjectNode data) {
     connection.reply(Replies.ok(id, data));
   }
 
