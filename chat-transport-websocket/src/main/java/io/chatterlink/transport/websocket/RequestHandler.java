@@ -16,6 +16,7 @@ import io.chatterlink.core.model.PresenceStatus;
 import io.chatterlink.core.model.RoomId;
 import io.chatterlink.core.model.UserId;
 import io.chatterlink.core.port.in.FetchHistory.HistoryPage;
+import io.chatterlink.core.policy.Timestamps;
 import io.chatterlink.core.port.in.SendMessages;
 import io.chatterlink.core.port.in.SendMessages.SendResult;
 import java.util.Locale;
@@ -181,7 +182,7 @@ final class RequestHandler {
     ack.put("room", m.roomId().value());
     ack.put("seq", m.seq());
     ack.put("clientMessageId", m.clientMessageId().value());
-    ack.put("sentAt", m.sentAt().toString());
+    ack.put("sentAt", Timestamps.format(m.sentAt()));
     ack.put("duplicate", result.duplicate());
     ok(id, ack);
   }

@@ -72,7 +72,11 @@ final class RawWebSocket implements AutoCloseable {
 
   /** Sends one final text frame, masked as RFC 6455 requires of a client, or not. */
   void sendText(String text, boolean masked) {
-    byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+    sendText(text.getBytes(StandardCharsets.UTF_8), masked);
+  }
+
+  /** Sends one final text frame of these bytes, UTF-8 or not. */
+  void sendText(byte[] payload, boolean masked) {
     if (payload.length > 125) {
       throw new IllegalArgumentException("short frames only");
     }
