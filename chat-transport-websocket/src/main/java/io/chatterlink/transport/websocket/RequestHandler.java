@@ -6,6 +6,7 @@ import io.chatterlink.core.ChatCore;
 import io.chatterlink.core.error.ChatException;
 import io.chatterlink.core.error.ErrorCode;
 import io.chatterlink.core.error.InvalidInputException;
+import io.chatterlink.core.error.NotFoundException;
 import io.chatterlink.core.model.AttachmentId;
 import io.chatterlink.core.model.ClientMessageId;
 import io.chatterlink.core.model.Limits;
@@ -106,7 +107,7 @@ final class RequestHandler {
         subscribe(id, r);
         break;
       case "unsubscribe":
-        connection.unsubscribe(room(r), Replies.ok(id, Json.object()));
+        unsubscribe(id, r);
         break;
       case "send":
         send(id, r);
@@ -163,6 +164,15 @@ final class RequestHandler {
               + lastSeq);
     }
     connection.subscribe(room, afterSeq, id);
+  }
+
+  /** A member may unsubscribe whether subscribed or not; anyone else gets 404, as everywhere. */
+  private void unsubscribe(RequestId id, ObjectNode r) {
+    RoomId room = room(r);
+    if (core.rooms().room(actor, room).role().isEmpty()) {
+      throw new NotFoundException("no such room"); // a public room the actor is not in
+    }
+    connection.unsubscribe(room, Replies.ok(id, Json.object()));
   }
 
   private void send(RequestId id, ObjectNode r) {
