@@ -16,8 +16,8 @@ import io.chatterlink.core.model.PageRequest;
 import io.chatterlink.core.model.PresenceStatus;
 import io.chatterlink.core.model.RoomId;
 import io.chatterlink.core.model.UserId;
-import io.chatterlink.core.port.in.FetchHistory.HistoryPage;
 import io.chatterlink.core.policy.Timestamps;
+import io.chatterlink.core.port.in.FetchHistory.HistoryPage;
 import io.chatterlink.core.port.in.SendMessages;
 import io.chatterlink.core.port.in.SendMessages.SendResult;
 import java.util.Locale;
@@ -198,7 +198,8 @@ final class RequestHandler {
   }
 
   private void history(RequestId id, ObjectNode r) {
-    String direction = Fields.text(r, "direction");
+    // Optional, as over HTTP: a client that asks for "a page" gets the newest one.
+    String direction = Fields.optionalText(r, "direction").orElse("latest");
     int limit =
         (int)
             Math.min(

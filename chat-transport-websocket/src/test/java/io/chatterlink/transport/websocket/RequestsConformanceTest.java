@@ -58,6 +58,23 @@ class RequestsConformanceTest {
   }
 
   @Test
+  void historyWithoutADirectionIsTheLatestPageAsOverHttp() {
+    try (ChatFixture chat = new ChatFixture(Hosting.UNDERTOW)) {
+      LoginResult alice = chat.user("alice");
+      String room = chat.publicRoom(alice, "general").id().value();
+      TestClient a = chat.connect(alice);
+      a.request(MessagingOverWebSocketTest.send(room, "c1", "one"));
+      a.request(MessagingOverWebSocketTest.send(room, "c2", "two"));
+
+      JsonNode page = a.request("{\"type\":\"history\",\"room\":\"" + room + "\",\"limit\":1}");
+
+      assertThat(page.path("code").asInt()).isEqualTo(200);
+      assertThat(page.path("data").path("messages").get(0).path("text").asText()).isEqualTo("two");
+      assertThat(page.path("data").path("hasMore").asBoolean()).isTrue();
+    }
+  }
+
+  @Test
   void theReadPushReachesEveryConnectionOfTheReaderTheSendingOneIncluded() {
     try (ChatFixture chat = new ChatFixture(Hosting.UNDERTOW)) {
       LoginResult alice = chat.user("alice");
