@@ -144,7 +144,7 @@ public final class ChatEndpoint extends Endpoint {
       } else {
         id = RequestId.of(request.get().get("id"));
         if (id.isEmpty()) {
-          refusal = "field 'id' must be a string of 1 to 64 characters or an integer";
+          refusal = RequestId.RULE;
         }
       }
       // Every frame spends the budget, readable or not: a flood of junk is throttled too.

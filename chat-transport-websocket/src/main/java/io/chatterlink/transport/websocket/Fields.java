@@ -71,13 +71,4 @@ final class Fields {
     }
     return items;
   }
-
-  /** A request id: a string of 1 to 64 characters, or an integer. */
-  static RequestId requestId(ObjectNode request) {
-    return RequestId.of(request.get("id"))
-        .orElseThrow(
-            () ->
-                new InvalidInputException(
-                    "field 'id' must be a string of 1 to 64 characters or an integer"));
-  }
 }

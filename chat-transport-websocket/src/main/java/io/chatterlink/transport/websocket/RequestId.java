@@ -12,6 +12,10 @@ record RequestId(JsonNode json) {
   /** The longest string id, in UTF-16 units. */
   static final int MAX_LENGTH = 64;
 
+  /** What a valid id is, for the error reply to an invalid one. */
+  static final String RULE =
+      "field 'id' must be a string of 1 to " + MAX_LENGTH + " characters or an integer";
+
   /** The id when {@code value} is one the protocol accepts; empty otherwise. */
   static Optional<RequestId> of(JsonNode value) {
     if (value == null) {
