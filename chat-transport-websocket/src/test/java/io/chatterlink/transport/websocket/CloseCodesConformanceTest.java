@@ -18,11 +18,29 @@ class CloseCodesConformanceTest {
 
       socket.sendText(new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', '}'}, true);
 
-      RawWebSocket.Frame f = socket.readFrame().orElseThrow();
-      while (f.opcode() != 0x8) {
-        f = socket.readFrame().orElseThrow();
-      }
-      assertThat(f.closeCode()).isEqualTo(1007);
+      assertThat(closeCode(socket)).isEqualTo(1007);
     }
+  }
+
+  @Test
+  void aFrameWithAReservedBitSetClosesWith1002() {
+    try (ChatFixture chat = new ChatFixture(Hosting.UNDERTOW);
+        RawWebSocket socket =
+            RawWebSocket.open(
+                chat, Optional.of(ChatFixture.cookie(chat.user("alice"))), Map.of())) {
+      assertThat(socket.readFrame().orElseThrow().text()).contains("\"type\":\"hello\"");
+
+      socket.sendFrame(0x81 | 0x40, "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8), true);
+
+      assertThat(closeCode(socket)).isEqualTo(1002);
+    }
+  }
+
+  private static int closeCode(RawWebSocket socket) {
+    RawWebSocket.Frame f = socket.readFrame().orElseThrow();
+    while (f.opcode() != 0x8) {
+      f = socket.readFrame().orElseThrow();
+    }
+    return f.closeCode();
   }
 }
