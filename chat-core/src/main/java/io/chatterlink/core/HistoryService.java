@@ -60,9 +60,11 @@ final class HistoryService implements FetchHistory {
     if (afterSeq < 0) {
       throw new InvalidInputException("seq must not be negative");
     }
-    List<LogEntry> entries = messages.entriesAfter(room, afterSeq, limit + 1);
-    boolean hasMore = entries.size() > limit;
-    List<LogEntry> batch = hasMore ? entries.subList(0, limit) : entries;
+    // Never more than a batch from the store (stores may clip there); a full batch asks whether
+    // the log goes on, as a full history page does.
+    List<LogEntry> batch = messages.entriesAfter(room, afterSeq, limit);
+    boolean hasMore =
+        batch.size() == limit && messages.lastSeq(room) > batch.get(batch.size() - 1).seq();
     List<SequencedEvent> events = new ArrayList<>(batch.size());
     for (LogEntry entry : batch) {
       events.add(toEvent(entry));

@@ -11,6 +11,7 @@ import io.chatterlink.core.error.NotAuthenticatedException;
 import io.chatterlink.core.model.SessionToken;
 import io.chatterlink.core.model.UserView;
 import io.chatterlink.core.model.Username;
+import io.chatterlink.core.policy.Timestamps;
 import io.chatterlink.core.port.in.ManageAccounts;
 import io.chatterlink.core.port.in.ManageAccounts.LoginResult;
 import java.io.IOException;
@@ -161,7 +162,9 @@ final class AccountEndpoints {
     }
     InviteCodes.Invite invite = invites.issue();
     call.created(
-        call.object().put("code", invite.code()).put("expiresAt", invite.expiresAt().toString()));
+        call.object()
+            .put("code", invite.code())
+            .put("expiresAt", Timestamps.format(invite.expiresAt())));
   }
 
   /** A new session replaces any the browser still had: a fresh token at every login. */

@@ -9,6 +9,7 @@ import io.chatterlink.core.model.MessageView;
 import io.chatterlink.core.model.PresenceView;
 import io.chatterlink.core.model.RoomSummary;
 import io.chatterlink.core.model.UserView;
+import io.chatterlink.core.policy.Timestamps;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -67,7 +68,7 @@ final class JsonViews {
     ArrayNode attachments = node.putArray("attachments");
     m.attachments().forEach(a -> attachments.add(a.value()));
     node.put("replyTo", m.replyTo().map(id -> id.value()).orElse(null));
-    node.put("sentAt", m.sentAt().toString());
+    node.put("sentAt", Timestamps.format(m.sentAt()));
     node.put("editedAt", instant(m.editedAt()));
     return node;
   }
@@ -91,7 +92,7 @@ final class JsonViews {
         .put("name", a.originalName())
         .put("url", url)
         .put("thumbnailUrl", a.thumbnailKey().isPresent() ? url + "/thumbnail" : null)
-        .put("uploadedAt", a.uploadedAt().toString());
+        .put("uploadedAt", Timestamps.format(a.uploadedAt()));
   }
 
   static String downloadUrl(AttachmentId id) {
@@ -99,7 +100,7 @@ final class JsonViews {
   }
 
   private static String instant(Optional<Instant> at) {
-    return at.map(Instant::toString).orElse(null);
+    return at.map(Timestamps::format).orElse(null);
   }
 
   private static String lower(Enum<?> value) {

@@ -153,7 +153,9 @@ class RoomApiTest {
     assertThat(message.get("sender").asText()).isEqualTo(alice.userId());
     assertThat(message.get("replyTo").isNull()).isTrue();
     assertThat(message.get("editedAt").isNull()).isTrue();
-    assertThat(message.get("sentAt").asText()).endsWith("Z");
+    // docs/protocol.md section 3: exactly three fractional digits, whatever the clock's precision
+    assertThat(message.get("sentAt").asText())
+        .matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
   }
 
   @Test

@@ -3,7 +3,6 @@ package io.chatterlink.transport.websocket;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chatterlink.core.ChatCore;
 import io.chatterlink.core.error.ErrorCode;
-import io.chatterlink.core.error.InvalidInputException;
 import io.chatterlink.core.port.in.ManageAccounts.AuthenticatedUser;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
@@ -94,7 +93,7 @@ public final class ChatEndpoint extends Endpoint {
     connection = c;
     RequestHandler handler = new RequestHandler(core, c, runtime.metrics());
     session.addMessageHandler(String.class, text -> onText(c, handler, budget, text));
-    session.addMessageHandler(ByteBuffer.class, bytes -> onBinary(c));
+    session.addMessageHandler(ByteBuffer.class, bytes -> onBinary(c, budget));
     session.addMessageHandler(PongMessage.class, pong -> c.heard());
     // Registered before the rooms are read, so that no membership change falls in between.
     runtime.registry().add(c);
@@ -137,42 +136,55 @@ public final class ChatEndpoint extends Endpoint {
     runtime.inFlightRequests().incrementAndGet();
     try {
       Optional<ObjectNode> request = Json.parseObject(text);
+      Optional<RequestId> id;
+      String refusal = null;
       if (request.isEmpty()) {
-        c.reply(
-            Replies.error(Optional.empty(), ErrorCode.INVALID_INPUT, "frame is not a JSON object"));
-        return;
-      }
-      String id;
-      try {
-        id = Fields.requestId(request.get());
-      } catch (InvalidInputException e) {
-        c.reply(Replies.error(Optional.empty(), ErrorCode.INVALID_INPUT, e.getMessage()));
-        return;
-      }
-      if (!budget.tryTake()) {
-        runtime.metrics().rateLimited();
-        c.reply(
-            Replies.error(Optional.of(id), ErrorCode.RATE_LIMITED, "too many requests; slow down"));
-        if (budget.consecutiveRefusals() >= runtime.settings().maxRateViolations()) {
-          c.closeAfterPending(CloseCodes.RATE_ABUSE);
+        id = RequestIds.recover(text);
+        refusal = "frame is not one JSON object within the JSON policy";
+      } else {
+        id = RequestId.of(request.get().get("id"));
+        if (id.isEmpty()) {
+          refusal = RequestId.RULE;
         }
+      }
+      // Every frame spends the budget, readable or not: a flood of junk is throttled too.
+      if (!withinBudget(c, budget, id)) {
+        return;
+      }
+      if (refusal != null) {
+        c.reply(Replies.error(id, ErrorCode.INVALID_INPUT, refusal));
         return;
       }
       if (runtime.shuttingDown()) {
-        c.reply(Replies.error(Optional.of(id), ErrorCode.UNAVAILABLE, "server shutting down"));
+        c.reply(Replies.error(id, ErrorCode.UNAVAILABLE, "server shutting down"));
         return;
       }
-      handler.handle(id, request.get(), readAtNanos);
+      handler.handle(id.get(), request.get(), readAtNanos);
     } finally {
       runtime.inFlightRequests().decrementAndGet();
     }
   }
 
-  private static void onBinary(Connection c) {
+  /** Takes one request from the budget; when empty, answers 429 and closes persistent abusers. */
+  private boolean withinBudget(Connection c, TokenBucket budget, Optional<RequestId> id) {
+    if (budget.tryTake()) {
+      return true;
+    }
+    runtime.metrics().rateLimited();
+    c.reply(Replies.error(id, ErrorCode.RATE_LIMITED, "too many requests; slow down"));
+    if (budget.consecutiveRefusals() >= runtime.settings().maxRateViolations()) {
+      c.closeAfterPending(CloseCodes.RATE_ABUSE);
+    }
+    return false;
+  }
+
+  private void onBinary(Connection c, TokenBucket budget) {
     c.heard();
-    c.reply(
-        Replies.error(
-            Optional.empty(), ErrorCode.INVALID_INPUT, "binary frames are not supported"));
+    if (withinBudget(c, budget, Optional.empty())) {
+      c.reply(
+          Replies.error(
+              Optional.empty(), ErrorCode.INVALID_INPUT, "binary frames are not supported"));
+    }
   }
 
   private static boolean tooBig(String text, int maxBytes) {

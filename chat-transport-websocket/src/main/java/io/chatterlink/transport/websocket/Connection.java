@@ -127,7 +127,7 @@ final class Connection {
     offer(new Outbound.Text(json));
   }
 
-  void subscribe(RoomId room, long afterSeq, String requestId) {
+  void subscribe(RoomId room, long afterSeq, RequestId requestId) {
     offer(new Outbound.CatchUp(room, afterSeq, Optional.of(requestId)));
   }
 
@@ -170,13 +170,23 @@ final class Connection {
     lastHeardNanos = System.nanoTime();
   }
 
-  /** Pings the client, or closes it (4408) when it has been silent for {@code idleNanos}. */
-  void heartbeat(long nowNanos, long idleNanos) {
-    if (nowNanos - lastHeardNanos > idleNanos) {
-      LOG.info("closing idle connection {}", id);
-      closeNow(CloseCodes.IDLE);
-      return;
+  /**
+   * Closes the connection (4408) when it has been silent for more than {@code idleNanos}.
+   *
+   * @return true if it was closed as idle
+   */
+  boolean closeIfIdle(long nowNanos, long idleNanos) {
+    if (nowNanos - lastHeardNanos <= idleNanos) {
+      return false;
     }
+    if (closeNow(CloseCodes.IDLE)) {
+      LOG.info("closing idle connection {}", id);
+    }
+    return true;
+  }
+
+  /** Sends a WebSocket ping, which the client answers with a pong ({@link #heard}). */
+  void ping() {
     try {
       session.getAsyncRemote().sendPing(ByteBuffer.allocate(0));
     } catch (IOException | IllegalStateException e) {

@@ -13,6 +13,7 @@ import io.chatterlink.core.event.ReadMarkerMoved;
 import io.chatterlink.core.event.RoomChanged;
 import io.chatterlink.core.event.SequencedEvent;
 import io.chatterlink.core.event.TypingChanged;
+import io.chatterlink.core.policy.Timestamps;
 
 /** Turns the core's events into the pushes of {@code docs/protocol.md} section 5. */
 final class EventFrames {
@@ -57,7 +58,7 @@ final class EventFrames {
       ObjectNode n = push("delete", e.roomId().value());
       n.put("seq", e.seq());
       n.put("messageId", e.messageId().value());
-      n.put("at", e.at().toString());
+      n.put("at", Timestamps.format(e.at()));
       return n;
     }
     throw new AssertionError(event);

@@ -71,13 +71,4 @@ final class Fields {
     }
     return items;
   }
-
-  /** A request id: a string of 1 to 64 characters. */
-  static String requestId(ObjectNode request) {
-    String id = text(request, "id");
-    if (id.isEmpty() || id.length() > 64) {
-      throw new InvalidInputException("field 'id' must have 1 to 64 characters");
-    }
-    return id;
-  }
 }

@@ -38,6 +38,11 @@ final class Json {
     return MAPPER.createObjectNode();
   }
 
+  /** A JSON string. */
+  static JsonNode text(String value) {
+    return MAPPER.getNodeFactory().textNode(value);
+  }
+
   /** Parses a frame; empty when it is not a JSON object. */
   static Optional<ObjectNode> parseObject(String text) {
     try {

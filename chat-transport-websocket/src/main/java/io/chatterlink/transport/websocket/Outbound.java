@@ -13,7 +13,7 @@ sealed interface Outbound {
   record Text(String json) implements Outbound {}
 
   /** Replay a room's log after {@code afterSeq}, then send the reply to request {@code replyId}. */
-  record CatchUp(RoomId room, long afterSeq, Optional<String> replyId) implements Outbound {}
+  record CatchUp(RoomId room, long afterSeq, Optional<RequestId> replyId) implements Outbound {}
 
   /** Stop sending a room's log entries, then send {@code reply}. */
   record Unsubscribe(RoomId room, String reply) implements Outbound {}

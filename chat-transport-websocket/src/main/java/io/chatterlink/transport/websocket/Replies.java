@@ -10,17 +10,17 @@ import java.util.Optional;
 final class Replies {
   private Replies() {}
 
-  static String ok(String id, ObjectNode data) {
+  static String ok(RequestId id, ObjectNode data) {
     ObjectNode n = envelope(Optional.of(id), 200);
     n.set("data", data);
     return Json.write(n);
   }
 
-  static String error(String id, ChatException e) {
+  static String error(RequestId id, ChatException e) {
     return error(Optional.of(id), e.code(), e.getMessage());
   }
 
-  static String error(Optional<String> id, ErrorCode code, String message) {
+  static String error(Optional<RequestId> id, ErrorCode code, String message) {
     ObjectNode n = envelope(id, code.httpStatus());
     n.put("error", code.code());
     n.put("message", message);
@@ -34,10 +34,10 @@ final class Replies {
     return data;
   }
 
-  private static ObjectNode envelope(Optional<String> id, int code) {
+  private static ObjectNode envelope(Optional<RequestId> id, int code) {
     ObjectNode n = Json.object();
     n.put("type", "reply");
-    n.put("id", id.orElse(null));
+    n.set("id", id.map(RequestId::json).orElse(n.nullNode()));
     n.put("code", code);
     return n;
   }

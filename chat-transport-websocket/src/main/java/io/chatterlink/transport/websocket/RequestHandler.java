@@ -6,6 +6,7 @@ import io.chatterlink.core.ChatCore;
 import io.chatterlink.core.error.ChatException;
 import io.chatterlink.core.error.ErrorCode;
 import io.chatterlink.core.error.InvalidInputException;
+import io.chatterlink.core.error.NotFoundException;
 import io.chatterlink.core.model.AttachmentId;
 import io.chatterlink.core.model.ClientMessageId;
 import io.chatterlink.core.model.Limits;
@@ -15,6 +16,7 @@ import io.chatterlink.core.model.PageRequest;
 import io.chatterlink.core.model.PresenceStatus;
 import io.chatterlink.core.model.RoomId;
 import io.chatterlink.core.model.UserId;
+import io.chatterlink.core.policy.Timestamps;
 import io.chatterlink.core.port.in.FetchHistory.HistoryPage;
 import io.chatterlink.core.port.in.SendMessages;
 import io.chatterlink.core.port.in.SendMessages.SendResult;
@@ -69,7 +71,7 @@ final class RequestHandler {
    *
    * @param readAtNanos {@link System#nanoTime()} when the transport read the frame
    */
-  void handle(String id, ObjectNode request, long readAtNanos) {
+  void handle(RequestId id, ObjectNode request, long readAtNanos) {
     String type = "unknown";
     int code = OK;
     try {
@@ -91,7 +93,7 @@ final class RequestHandler {
     return KNOWN_TYPES.contains(type) ? type : "unknown";
   }
 
-  private void dispatch(String id, String type, ObjectNode r) {
+  private void dispatch(RequestId id, String type, ObjectNode r) {
     switch (type) {
       case "ping":
         ok(id, Json.object());
@@ -105,7 +107,7 @@ final class RequestHandler {
         subscribe(id, r);
         break;
       case "unsubscribe":
-        connection.unsubscribe(room(r), Replies.ok(id, Json.object()));
+        unsubscribe(id, r);
         break;
       case "send":
         send(id, r);
@@ -147,14 +149,33 @@ final class RequestHandler {
     }
   }
 
-  private void subscribe(String id, ObjectNode r) {
+  private void subscribe(RequestId id, ObjectNode r) {
     RoomId room = room(r);
     long afterSeq = seq(r, "afterSeq");
-    core.rooms().room(actor, room); // fails fast (404) for a room the actor is not in
+    // fails fast (404) for a room the actor is not in
+    long lastSeq = core.rooms().room(actor, room).lastSeq();
+    if (afterSeq > lastSeq) {
+      // A seq the room never reached (another room's, or a stale client's) would silently hide
+      // every new entry up to it: refuse it and name the seq to resume from.
+      throw new InvalidInputException(
+          "field 'afterSeq' ("
+              + afterSeq
+              + ") is beyond the room's end: its last seq is "
+              + lastSeq);
+    }
     connection.subscribe(room, afterSeq, id);
   }
 
-  private void send(String id, ObjectNode r) {
+  /** A member may unsubscribe whether subscribed or not; anyone else gets 404, as everywhere. */
+  private void unsubscribe(RequestId id, ObjectNode r) {
+    RoomId room = room(r);
+    if (core.rooms().room(actor, room).role().isEmpty()) {
+      throw new NotFoundException("no such room"); // a public room the actor is not in
+    }
+    connection.unsubscribe(room, Replies.ok(id, Json.object()));
+  }
+
+  private void send(RequestId id, ObjectNode r) {
     SendResult result =
         core.messages()
             .send(
@@ -171,13 +192,14 @@ final class RequestHandler {
     ack.put("room", m.roomId().value());
     ack.put("seq", m.seq());
     ack.put("clientMessageId", m.clientMessageId().value());
-    ack.put("sentAt", m.sentAt().toString());
+    ack.put("sentAt", Timestamps.format(m.sentAt()));
     ack.put("duplicate", result.duplicate());
     ok(id, ack);
   }
 
-  private void history(String id, ObjectNode r) {
-    String direction = Fields.text(r, "direction");
+  private void history(RequestId id, ObjectNode r) {
+    // Optional, as over HTTP: a client that asks for "a page" gets the newest one.
+    String direction = Fields.optionalText(r, "direction").orElse("latest");
     int limit =
         (int)
             Math.min(
@@ -206,7 +228,7 @@ final class RequestHandler {
     ok(id, data);
   }
 
-  private void presenceQuery(String id, ObjectNode r) {
+  private void presenceQuery(RequestId id, ObjectNode r) {
     RoomId room = room(r);
     ObjectNode data = Json.object();
     data.put("room", room.value());
@@ -215,7 +237,7 @@ final class RequestHandler {
     ok(id, data);
   }
 
-  private void ok(String id, ObjectNode data) {
+  private void ok(RequestId id, ObjectNode data) {
     connection.reply(Replies.ok(id, data));
   }
 

@@ -8,6 +8,7 @@ import io.chatterlink.core.model.MessageView;
 import io.chatterlink.core.model.PresenceView;
 import io.chatterlink.core.model.RoomSummary;
 import io.chatterlink.core.model.UserView;
+import io.chatterlink.core.policy.Timestamps;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +36,7 @@ final class Wire {
       attachments.add(a.value());
     }
     n.put("replyTo", m.replyTo().map(r -> r.value()).orElse(null));
-    n.put("sentAt", m.sentAt().toString());
+    n.put("sentAt", Timestamps.format(m.sentAt()));
     n.put("editedAt", instant(m.editedAt()));
     return n;
   }
@@ -88,6 +89,6 @@ final class Wire {
   }
 
   private static String instant(Optional<Instant> at) {
-    return at.map(Instant::toString).orElse(null);
+    return at.map(Timestamps::format).orElse(null);
   }
 }

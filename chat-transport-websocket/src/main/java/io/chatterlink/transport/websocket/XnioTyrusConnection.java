@@ -2,7 +2,7 @@ package io.chatterlink.transport.websocket;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.OptionalInt;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.glassfish.tyrus.core.CloseReasons;
@@ -18,7 +18,8 @@ import org.xnio.conduits.ConduitStreamSourceChannel;
  * handed to Tyrus on {@code readExecutor}: the endpoint calls the core, and a blocking send on an
  * I/O thread would deadlock. Reads pause while a chunk is handled, which keeps order and bounds
  * what one connection can buffer. A client frame that is not masked closes the connection with 1002
- * (RFC 6455 section 5.1), before Tyrus, which does not check, sees it.
+ * (RFC 6455 section 5.1), and one declaring more than the frame-size ceiling with 1009, before
+ * Tyrus, which checks neither, sees it.
  */
 final class XnioTyrusConnection {
   /** Bytes read from the socket at a time. */
@@ -32,7 +33,9 @@ final class XnioTyrusConnection {
   private final ConduitStreamSourceChannel source;
   private final Executor readExecutor;
   private final Connection tyrus;
-  private final ClientFrameMasks masks = new ClientFrameMasks();
+  // The ceiling, not the configured limit: frames between the two get 1009 from Tyrus itself.
+  private final ClientFrameMasks masks =
+      new ClientFrameMasks(TransportSettings.MAX_FRAME_BYTES_CEILING);
 
   private XnioTyrusConnection(StreamConnection stream, UpgradeInfo upgrade, Executor readExecutor) {
     this.stream = stream;
@@ -80,14 +83,14 @@ final class XnioTyrusConnection {
 
   /** On the read executor, one chunk at a time and in order. */
   private void handle(ByteBuffer chunk) {
-    OptionalInt unmasked = masks.firstUnmasked(chunk);
-    if (unmasked.isPresent()) {
-      chunk.limit(chunk.position() + unmasked.getAsInt());
+    Optional<ClientFrameMasks.Refused> refused = masks.firstRefused(chunk);
+    if (refused.isPresent()) {
+      chunk.limit(chunk.position() + refused.get().offset());
       if (chunk.hasRemaining()) {
         tyrus.getReadHandler().handle(chunk);
       }
       // Nothing more is read: the close frame goes out, then the socket is cut.
-      tyrus.close(CloseCodes.UNMASKED_FRAME);
+      tyrus.close(refused.get().reason());
       return;
     }
     try {

@@ -78,7 +78,7 @@ class LimitsOverWebSocketTest {
           .allSatisfy(e -> assertThat(e.path("error").asText()).isEqualTo("invalid_input"));
       assertThat(errors)
           .extracting(e -> e.path("id").asText(null))
-          .containsExactly(null, null, null, "u", "w", "n", null);
+          .containsExactly(null, null, null, "u", "w", "n", "d");
       assertThat(client.request("{\"type\":\"ping\"}").path("code").asInt()).isEqualTo(200);
     }
   }

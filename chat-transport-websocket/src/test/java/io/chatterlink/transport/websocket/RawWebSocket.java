@@ -72,12 +72,21 @@ final class RawWebSocket implements AutoCloseable {
 
   /** Sends one final text frame, masked as RFC 6455 requires of a client, or not. */
   void sendText(String text, boolean masked) {
-    byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+    sendText(text.getBytes(StandardCharsets.UTF_8), masked);
+  }
+
+  /** Sends one final text frame of these bytes, UTF-8 or not. */
+  void sendText(byte[] payload, boolean masked) {
+    sendFrame(0x81, payload, masked);
+  }
+
+  /** Sends one frame whose first header byte (FIN, RSV1-3, opcode) is {@code first}. */
+  void sendFrame(int first, byte[] payload, boolean masked) {
     if (payload.length > 125) {
       throw new IllegalArgumentException("short frames only");
     }
     ByteArrayOutputStream frame = new ByteArrayOutputStream();
-    frame.write(0x81);
+    frame.write(first);
     frame.write((masked ? 0x80 : 0) | payload.length);
     byte[] mask = {0x12, 0x34, 0x56, 0x78};
     if (masked) {

@@ -81,7 +81,7 @@ class RoomCursorsTest {
     post(2);
     post(3);
 
-    cursors.startCatchUp(new Outbound.CatchUp(room, 1, Optional.of("req")));
+    cursors.startCatchUp(new Outbound.CatchUp(room, 1, Optional.of(RequestId.of("req"))));
     drainCatchUp();
 
     assertThat(seqsSent()).containsExactly(2L, 3L);
@@ -177,7 +177,7 @@ class RoomCursorsTest {
             .id();
     RoomId secret = core.rooms().createRoom(new CreateRoom(bob, "secret", RoomKind.PRIVATE)).id();
 
-    cursors.startCatchUp(new Outbound.CatchUp(secret, 0, Optional.of("req")));
+    cursors.startCatchUp(new Outbound.CatchUp(secret, 0, Optional.of(RequestId.of("req"))));
     drainCatchUp();
 
     assertThat(JSON.readTree(out.getLast().json()).path("code").asInt()).isEqualTo(404);

@@ -56,7 +56,11 @@ public interface MessageStore {
   /** A page of posts (current state, tombstones included), oldest first. */
   List<StoredMessage> page(RoomId room, PageRequest request);
 
-  /** Log entries with a seq above {@code afterSeq}, oldest first, at most {@code limit}. */
+  /**
+   * Log entries with a seq above {@code afterSeq}, oldest first, at most {@code limit}; a store may
+   * return fewer when {@code limit} is above {@link
+   * io.chatterlink.core.model.Limits#MAX_RESYNC_BATCH}.
+   */
   List<LogEntry> entriesAfter(RoomId room, long afterSeq, int limit);
 
   /** The seq of the room's newest entry; 0 when the room has none. */
