@@ -2,6 +2,7 @@ package io.chatterlink.web;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * How much of the server one slow, stalled or greedy HTTP client can hold. No request ever holds a
@@ -75,62 +76,84 @@ public record RequestLimits(
 
   /** These limits with another number of requests in progress per client address. */
   public RequestLimits withMaxRequestsPerAddress(int requests) {
-    return new RequestLimits(
-        requestParseTimeout,
-        idleConnectionTimeout,
-        jsonBodyTimeout,
-        uploadIdleTimeout,
-        minUploadBytesPerSecond,
-        uploadRateGrace,
-        requests,
-        apiThreads,
-        uploadThreads,
-        queuedRequests);
+    return with(c -> c.maxRequestsPerAddress = requests);
   }
 
   /** These limits with other timeouts for request headers, JSON bodies and idle connections. */
   public RequestLimits withTimeouts(Duration parse, Duration idleConnection, Duration jsonBody) {
-    return new RequestLimits(
-        parse,
-        idleConnection,
-        jsonBody,
-        uploadIdleTimeout,
-        minUploadBytesPerSecond,
-        uploadRateGrace,
-        maxRequestsPerAddress,
-        apiThreads,
-        uploadThreads,
-        queuedRequests);
+    return with(
+        c -> {
+          c.requestParseTimeout = parse;
+          c.idleConnectionTimeout = idleConnection;
+          c.jsonBodyTimeout = jsonBody;
+        });
   }
 
   /** These limits with another pace an upload body must keep. */
   public RequestLimits withUploadPace(Duration idle, int minBytesPerSecond, Duration grace) {
-    return new RequestLimits(
-        requestParseTimeout,
-        idleConnectionTimeout,
-        jsonBodyTimeout,
-        idle,
-        minBytesPerSecond,
-        grace,
-        maxRequestsPerAddress,
-        apiThreads,
-        uploadThreads,
-        queuedRequests);
+    return with(
+        c -> {
+          c.uploadIdleTimeout = idle;
+          c.minUploadBytesPerSecond = minBytesPerSecond;
+          c.uploadRateGrace = grace;
+        });
   }
 
   /** These limits with other pool sizes. */
   public RequestLimits withPools(int api, int uploads, int queued) {
-    return new RequestLimits(
-        requestParseTimeout,
-        idleConnectionTimeout,
-        jsonBodyTimeout,
-        uploadIdleTimeout,
-        minUploadBytesPerSecond,
-        uploadRateGrace,
-        maxRequestsPerAddress,
-        api,
-        uploads,
-        queued);
+    return with(
+        c -> {
+          c.apiThreads = api;
+          c.uploadThreads = uploads;
+          c.queuedRequests = queued;
+        });
+  }
+
+  private RequestLimits with(Consumer<Copy> change) {
+    Copy copy = new Copy(this);
+    change.accept(copy);
+    return copy.build();
+  }
+
+  /** A mutable copy, so that each {@code with...} method names only what it changes. */
+  private static final class Copy {
+    Duration requestParseTimeout;
+    Duration idleConnectionTimeout;
+    Duration jsonBodyTimeout;
+    Duration uploadIdleTimeout;
+    int minUploadBytesPerSecond;
+    Duration uploadRateGrace;
+    int maxRequestsPerAddress;
+    int apiThreads;
+    int uploadThreads;
+    int queuedRequests;
+
+    Copy(RequestLimits l) {
+      requestParseTimeout = l.requestParseTimeout;
+      idleConnectionTimeout = l.idleConnectionTimeout;
+      jsonBodyTimeout = l.jsonBodyTimeout;
+      uploadIdleTimeout = l.uploadIdleTimeout;
+      minUploadBytesPerSecond = l.minUploadBytesPerSecond;
+      uploadRateGrace = l.uploadRateGrace;
+      maxRequestsPerAddress = l.maxRequestsPerAddress;
+      apiThreads = l.apiThreads;
+      uploadThreads = l.uploadThreads;
+      queuedRequests = l.queuedRequests;
+    }
+
+    RequestLimits build() {
+      return new RequestLimits(
+          requestParseTimeout,
+          idleConnectionTimeout,
+          jsonBodyTimeout,
+          uploadIdleTimeout,
+          minUploadBytesPerSecond,
+          uploadRateGrace,
+          maxRequestsPerAddress,
+          apiThreads,
+          uploadThreads,
+          queuedRequests);
+    }
   }
 
   private static void positive(Duration d, String name) {
