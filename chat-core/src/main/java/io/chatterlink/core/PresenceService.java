@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Presence, kept in memory only. A user is online from their first connection until their last
  * closes. Changes go to everyone who shares a room with the user, and to the user.
  */
-final class PresenceService implements TrackPresence {
+final class PresenceService implements TrackPresence, ConnectedUsers {
   /** One user's connections and status; guarded by its own monitor, so users do not contend. */
   private static final class UserPresence {
     final Set<String> connections = new HashSet<>();
@@ -72,6 +72,20 @@ final class PresenceService implements TrackPresence {
     if (wentOffline) {
       typing.stopEverywhere(actor);
     }
+  }
+
+  @Override
+  public Set<UserId> connectedUsers() {
+    Set<UserId> connected = new HashSet<>();
+    users.forEach(
+        (user, p) -> {
+          synchronized (p) {
+            if (!p.connections.isEmpty()) {
+              connected.add(user);
+            }
+          }
+        });
+    return connected;
   }
 
   @Override

@@ -99,6 +99,7 @@ function wireSidebar() {
     if (await chat?.rooms.create(form.elements.name.value, form.elements.kind.value)) {
       form.reset();
       form.hidden = true;
+      byId('new-room-open').setAttribute('aria-expanded', 'false');
     }
   });
   wireToggle(byId('new-dm-open'), byId('dm-form'));

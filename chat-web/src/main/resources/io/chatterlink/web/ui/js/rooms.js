@@ -56,7 +56,9 @@ export class Rooms {
     this.byId.set(room.id, room);
     for (const u of room.directMembers) this.chat.users.set(u.id, u);
     this.render();
-    if (!known) this.chat.subscribe(room).catch(() => {});
+    if (known) return;
+    this.chat.subscribe(room).catch(() => {});
+    if (room.kind === 'direct') this.loadDirectPresence([room]);
   }
 
   drop(id) {
@@ -153,8 +155,7 @@ export class Rooms {
   }
 
   /** The presence of everyone we have a direct conversation with, for the sidebar's dots. */
-  async loadDirectPresence() {
-    const directs = [...this.byId.values()].filter((r) => r.kind === 'direct');
+  async loadDirectPresence(directs = [...this.byId.values()].filter((r) => r.kind === 'direct')) {
     await Promise.allSettled(directs.map(async (room) => {
       const { presence } = await this.chat.connection.request('presence.query', { room: room.id });
       for (const p of presence) this.chat.presence.set(p.user, p);
@@ -269,9 +270,10 @@ export class Rooms {
   renderConversation() {
     const room = this.byId.get(this.chat.current);
     byId('conversation').classList.toggle('no-room', !room);
+    byId('people').hidden = !room;
     byId('room-title').textContent = room ? this.nameOf(room) : '';
     byId('room-icon').replaceChildren(
-      !room ? '' : room.kind === 'private' ? el('span', { role: 'img', 'aria-label': 'private room', text: '🔒' }) : room.kind === 'public' ? '#' : '',
+      !room ? '' : room.kind === 'private' ? el('span', { role: 'img', 'aria-label': 'private room', className: 'glyph lock' }) : room.kind === 'public' ? '#' : '',
     );
     byId('composer-form').hidden = !room;
     byId('room-menu-button').hidden = !room || room.kind === 'direct';

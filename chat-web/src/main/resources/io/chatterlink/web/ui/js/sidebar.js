@@ -42,7 +42,7 @@ export function renderRoomLists(roomList, dmList, rooms, { current, nameOf, part
       roomButton(room, {
         current, label: nameOf(room), onOpen,
         leading: room.kind === 'private'
-          ? el('span', { className: 'room-icon', 'data-testid': 'private-room-icon', role: 'img', 'aria-label': 'private', text: '🔒' })
+          ? el('span', { className: 'room-icon', 'data-testid': 'private-room-icon', role: 'img', 'aria-label': 'private' }, el('span', { className: 'glyph lock' }))
           : el('span', { className: 'room-icon', 'aria-hidden': 'true', text: '#' }),
       })),
   );
