@@ -77,7 +77,7 @@ public final class ChatWeb {
             settings.registration())
         .register(api);
     new ServerInfoEndpoint(settings).register(api);
-    new UserEndpoints(core.accounts(), views).register(api);
+    new UserEndpoints(core.accounts(), views, clock).register(api);
     new RoomEndpoints(core, views).register(api);
     new ConversationEndpoints(core, views).register(api);
     new AttachmentEndpoints(
