@@ -35,7 +35,8 @@ final class CoreServices {
             b.clock,
             b.ids,
             new SessionPolicy(b.sessionIdleTimeout, b.sessionAbsoluteTimeout));
-    PresenceService presenceService = new PresenceService(access, b.rooms, b.delivery, b.clock);
+    PresenceService presenceService =
+        new PresenceService(access, b.rooms, b.users, b.delivery, b.clock);
     this.presence = presenceService;
     this.rooms =
         new RoomService(access, b.rooms, b.users, b.delivery, presenceService, b.clock, b.ids);
