@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.ColorScheme;
 import com.microsoft.playwright.options.FilePayload;
 import io.chatterlink.app.ChatServer;
 import java.nio.file.Path;
@@ -152,6 +153,16 @@ class TwoBrowsersChatIT {
     bob.keyboard().press("Escape");
     assertThat(bob.getByTestId("lightbox")).isHidden();
 
+    bob.getByTestId("browse-rooms").click();
+    createRoom(alice, "news", "public");
+    assertThat(
+            bob.getByTestId("public-room").filter(new Locator.FilterOptions().setHasText("news")))
+        .hasCount(1);
+    bob.keyboard().press("Escape");
+    bob.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(ColorScheme.DARK));
+    screenshot(bob, "07-desktop-dark-mode");
+    bob.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(ColorScheme.LIGHT));
+
     bob.reload();
     openRoom(bob, "lobby");
     assertThat(message(bob, "hello from bob")).hasCount(1);
@@ -201,7 +212,7 @@ class TwoBrowsersChatIT {
     send(carol, "arrives while dave reads older ones");
     assertThat(dave.getByTestId("new-messages")).isVisible();
     assertThat(distanceFromBottom(dave)).as("not yanked down").isGreaterThan(100);
-    screenshot(dave, "07-desktop-new-messages-marker");
+    screenshot(dave, "08-desktop-new-messages-marker");
     dave.getByTestId("new-messages").click();
     assertThat(dave.getByTestId("new-messages")).isHidden();
     assertThat(distanceFromBottom(dave)).isLessThan(5);
@@ -242,7 +253,7 @@ class TwoBrowsersChatIT {
         .contains("psst erin");
     assertThat(roomItem(erin, "frank").getByTestId("presence-dot"))
         .hasAttribute("data-status", "online");
-    screenshot(erin, "08-desktop-unread-direct-message");
+    screenshot(erin, "09-desktop-unread-direct-message");
     openRoom(erin, "frank");
     assertThat(erin).hasTitle("ChatterLink");
 
@@ -259,7 +270,7 @@ class TwoBrowsersChatIT {
     assertThat(distanceFromBottom(grace)).isLessThan(5);
     Locator header = grace.locator(".conversation-header");
     assertThat(header.boundingBox().height).as("one header row on a phone").isLessThan(64);
-    screenshot(grace, "09-mobile-private-room");
+    screenshot(grace, "10-mobile-private-room");
     grace.getByTestId("message-list").evaluate("l => l.scrollTop = 0");
 
     frank.context().close();
@@ -270,7 +281,7 @@ class TwoBrowsersChatIT {
 
     grace.getByTestId("room-menu").click();
     grace.getByTestId("leave-room").click();
-    screenshot(grace, "10-mobile-leave-confirmation");
+    screenshot(grace, "11-mobile-leave-confirmation");
     grace.locator("#confirm-cancel").click();
     assertThat(grace.getByTestId("room-title")).hasText("secret plans");
     grace.getByTestId("room-menu").click();
@@ -279,7 +290,7 @@ class TwoBrowsersChatIT {
     assertThat(roomItem(grace, "secret plans")).hasCount(0);
     assertThat(roomItem(erin, "secret plans")).isVisible();
 
-    screenshot(grace, "10-mobile-room-list");
+    screenshot(grace, "12-mobile-room-list");
     erin.context().close();
     grace.context().close();
   }
@@ -297,7 +308,7 @@ class TwoBrowsersChatIT {
             + " input.dispatchEvent(new Event('change')); }");
     assertThat(heidi.getByTestId("conversation-error"))
         .hasText("huge.png is 26 MB; the limit is 25 MB.");
-    screenshot(heidi, "11-desktop-upload-too-large");
+    screenshot(heidi, "13-desktop-upload-too-large");
     send(heidi, "a message that works");
     assertThat(message(heidi, "a message that works")).hasAttribute("data-state", "sent");
     assertThat(heidi.getByTestId("conversation-error")).hasText("");

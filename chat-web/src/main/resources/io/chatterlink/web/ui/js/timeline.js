@@ -18,6 +18,7 @@ export class Timeline {
     this.callbacks = callbacks; // nameOf, myId, myUsername, onEdit, onDelete, onRetry, onDiscard, onScrollTop
     this.rows = new Map();
     this.pinned = true;
+    this.lastTop = 0;
     this.resizes = new ResizeObserver(() => this.keepPinned());
     list.addEventListener('scroll', () => this.scrolled());
     newMessagesButton.addEventListener('click', () => this.scrollToBottom());
@@ -31,23 +32,38 @@ export class Timeline {
     this.resizes.disconnect();
     this.list.replaceChildren();
     this.pinned = true;
+    this.lastTop = 0;
     this.newMessagesButton.hidden = true;
   }
 
+  /**
+   * Only the reader moving up unpins the view. Scroll events arrive a frame late, so by then an
+   * image may have made the content taller: "far from the bottom" alone does not mean the reader
+   * left it.
+   */
   scrolled() {
-    this.pinned = this.list.scrollHeight - this.list.scrollTop - this.list.clientHeight < PINNED_SLACK_PX;
+    const top = this.list.scrollTop;
+    const atBottom = this.list.scrollHeight - top - this.list.clientHeight < PINNED_SLACK_PX;
+    if (atBottom) this.pinned = true;
+    else if (top < this.lastTop - 2) this.pinned = false;
+    this.lastTop = top;
     if (this.pinned) this.newMessagesButton.hidden = true;
     if (this.list.scrollTop < 80) this.callbacks.onScrollTop();
   }
 
   keepPinned() {
-    if (this.pinned) this.list.scrollTop = this.list.scrollHeight;
+    if (this.pinned) this.toEnd();
   }
 
   scrollToBottom() {
     this.pinned = true;
     this.newMessagesButton.hidden = true;
+    this.toEnd();
+  }
+
+  toEnd() {
     this.list.scrollTop = this.list.scrollHeight;
+    this.lastTop = this.list.scrollTop;
   }
 
   /**
@@ -85,10 +101,11 @@ export class Timeline {
     if (toBottom) {
       this.scrollToBottom();
     } else if (this.pinned) {
-      this.list.scrollTop = this.list.scrollHeight;
+      this.toEnd();
     } else if (firstBefore && this.list.firstElementChild !== firstBefore && previousTop < 200) {
       // Older messages were added above: keep what the reader was looking at in place.
       this.list.scrollTop = previousTop + (this.list.scrollHeight - previousHeight);
+      this.lastTop = this.list.scrollTop;
     } else if (arrivedFromOthers) {
       this.newMessagesButton.hidden = false;
     }
