@@ -151,6 +151,9 @@ class TwoBrowsersChatIT {
     assertThat(bob.getByTestId("lightbox")).isVisible();
     screenshot(bob, "06-desktop-lightbox");
     bob.keyboard().press("Escape");
+    screenshot(bob, "06-desktop-conversation-with-image");
+    withImage.getByTestId("open-image").click();
+    bob.keyboard().press("Escape");
     assertThat(bob.getByTestId("lightbox")).isHidden();
 
     bob.getByTestId("browse-rooms").click();
@@ -297,7 +300,7 @@ class TwoBrowsersChatIT {
 
   @Test
   @Order(4)
-  void aTooLargeUploadIsRefusedInWordsWithTheSizeInMegabytesAndTheErrorClearsOnSuccess() {
+  void uploadsAreCheckedPastedDroppedAndCancelledAndThePasswordChangesWithoutLosingTheConnection() {
     Page heidi = browsers.desktop();
     register(heidi, uri(), "heidi");
     createRoom(heidi, "uploads", "public");
@@ -312,7 +315,49 @@ class TwoBrowsersChatIT {
     send(heidi, "a message that works");
     assertThat(message(heidi, "a message that works")).hasAttribute("data-state", "sent");
     assertThat(heidi.getByTestId("conversation-error")).hasText("");
+
+    fileEvent(heidi, "paste", "pasted.png");
+    assertThat(heidi.getByTestId("upload-item")).containsText("pasted.png");
+    heidi.getByTestId("upload-cancel").click();
+    assertThat(heidi.getByTestId("upload-item")).hasCount(0);
+    fileEvent(heidi, "drop", "dropped.png");
+    assertThat(heidi.getByTestId("upload-item")).containsText("dropped.png");
+    heidi.getByTestId("composer").press("Enter");
+    assertThat(messages(heidi).last().getByTestId("message-image")).isVisible();
+    assertThat(messages(heidi).last()).hasAttribute("data-state", "sent");
+
+    heidi.getByTestId("user-menu").click();
+    heidi.getByTestId("change-password").click();
+    heidi.getByTestId("current-password").fill(Browsers.PASSWORD);
+    heidi.getByTestId("new-password").fill("a brand new password");
+    heidi.getByTestId("repeat-password").fill("a brand new password");
+    heidi.getByTestId("password-submit").click();
+    assertThat(heidi.getByText("Your password was changed.")).isVisible();
+    send(heidi, "still here after the password change");
+    assertThat(message(heidi, "still here after the password change"))
+        .hasAttribute("data-state", "sent");
+    heidi.getByTestId("user-menu").click();
+    heidi.getByTestId("logout").click();
+    heidi.getByTestId("login-username").fill("heidi");
+    heidi.getByTestId("login-password").fill("a brand new password");
+    heidi.getByTestId("login-submit").click();
+    assertThat(heidi.getByTestId("me-name")).hasText("heidi");
     heidi.context().close();
+  }
+
+  /** Pastes into the composer, or drops onto the conversation, a small PNG drawn in the page. */
+  private static void fileEvent(Page page, String kind, String name) {
+    page.evaluate(
+        "async ([kind, name]) => { const canvas = document.createElement('canvas');"
+            + " canvas.width = 40; canvas.height = 30;"
+            + " const g = canvas.getContext('2d'); g.fillStyle = '#3a7'; g.fillRect(0, 0, 40, 30);"
+            + " const blob = await new Promise(r => canvas.toBlob(r, 'image/png'));"
+            + " const data = new DataTransfer(); data.items.add(new File([blob], name, {type: 'image/png'}));"
+            + " if (kind === 'paste') document.querySelector('[data-testid=composer]').dispatchEvent("
+            + "   new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true}));"
+            + " else document.getElementById('conversation').dispatchEvent("
+            + "   new DragEvent('drop', {dataTransfer: data, bubbles: true, cancelable: true})); }",
+        List.of(kind, name));
   }
 
   /** Replaces the Notification API with a recorder that says permission was granted. */
