@@ -274,6 +274,13 @@ class TwoBrowsersChatIT {
     Locator header = grace.locator(".conversation-header");
     assertThat(header.boundingBox().height).as("one header row on a phone").isLessThan(64);
     screenshot(grace, "10-mobile-private-room");
+    Locator welcome = message(grace, "welcome grace");
+    welcome.getByTestId("message-text").dispatchEvent("contextmenu");
+    assertThat(welcome.locator(".menu-note"))
+        .hasText(java.util.regex.Pattern.compile("2\\d{3}.*\\d{2}:\\d{2}:\\d{2}"));
+    assertThat(welcome.getByTestId("edit-message")).hasCount(0);
+    grace.keyboard().press("Escape");
+    assertThat(welcome.locator(".menu-note")).isHidden();
     grace.getByTestId("message-list").evaluate("l => l.scrollTop = 0");
 
     frank.context().close();
@@ -343,6 +350,52 @@ class TwoBrowsersChatIT {
     heidi.getByTestId("login-submit").click();
     assertThat(heidi.getByTestId("me-name")).hasText("heidi");
     heidi.context().close();
+  }
+
+  @Test
+  @Order(5)
+  void datesSizesLinksErrorsAndReconnectDelaysAreWordedForPeople() {
+    Page page = browsers.desktop();
+    page.navigate(uri());
+    @SuppressWarnings("unchecked")
+    Map<String, Object> seen =
+        (Map<String, Object>)
+            page.evaluate(
+                "async () => { const f = await import('/js/format.js');"
+                    + " const c = await import('/js/connection.js');"
+                    + " const now = new Date(2026, 11, 7, 12, 0);"
+                    + " const text = (nodes) => nodes.map(n => n.tagName ? '[' + n.href + ']' : n.textContent).join('');"
+                    + " return {"
+                    + "  today: f.dayLabel(new Date(2026, 11, 7, 0, 5).toISOString(), now),"
+                    + "  yesterday: f.dayLabel(new Date(2026, 11, 6, 23, 59).toISOString(), now),"
+                    + "  older: f.dayLabel(new Date(2026, 10, 20, 9, 0).toISOString(), now),"
+                    + "  lastYear: f.dayLabel(new Date(2025, 10, 20, 9, 0).toISOString(), now),"
+                    + "  sizes: [f.sizeLabel(26214400), f.sizeLabel(1536000), f.sizeLabel(2048)].join(' / '),"
+                    + "  links: text(f.linkify('see http://a.example/x?y=1, JavaScript:alert(1) data:text/html,x and https://b.example.')),"
+                    + "  offline: f.errorText(new TypeError('Failed to fetch')),"
+                    + "  tooBig: f.errorText({error: 'limit_exceeded', status: 413, message: 'the upload is larger than 26214400 bytes'}, {maxUploadBytes: 26214400}),"
+                    + "  refused: f.errorText({code: 400, error: 'invalid_input', message: 'message text must not be blank'}),"
+                    + "  delays: [0, 1, 2, 3, 4, 5, 6, 12].map(a => c.reconnectDelay(a, false, () => 1)),"
+                    + "  hidden: c.reconnectDelay(12, true, () => 0.5) }; }");
+    assertThat(seen.get("today")).isEqualTo("Today");
+    assertThat(seen.get("yesterday")).isEqualTo("Yesterday");
+    assertThat(seen.get("older")).isEqualTo("Friday 20 November");
+    assertThat(seen.get("lastYear")).isEqualTo("Thursday, 20 November 2025");
+    assertThat(seen.get("sizes")).isEqualTo("25 MB / 1.5 MB / 2 KB");
+    assertThat(seen.get("links"))
+        .isEqualTo(
+            "see [http://a.example/x?y=1], JavaScript:alert(1) data:text/html,x and"
+                + " [https://b.example/].");
+    assertThat(seen.get("offline"))
+        .isEqualTo("Can't reach the server right now. Try again in a moment.");
+    assertThat(seen.get("tooBig")).isEqualTo("That file is too large: the limit is 25 MB.");
+    assertThat(seen.get("refused")).isEqualTo("Message text must not be blank.");
+    assertThat((List<?>) seen.get("delays"))
+        .as("fast first retries, then capped at a few seconds while visible")
+        .map(d -> ((Number) d).intValue())
+        .containsExactly(250, 625, 1250, 2500, 5000, 5000, 5000, 5000);
+    assertThat(((Number) seen.get("hidden")).intValue()).isEqualTo(30_000);
+    page.context().close();
   }
 
   /** Pastes into the composer, or drops onto the conversation, a small PNG drawn in the page. */

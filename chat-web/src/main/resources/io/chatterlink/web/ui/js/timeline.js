@@ -222,7 +222,7 @@ export class Timeline {
   }
 
   menu(node, items) {
-    const popup = el('div', { className: 'message-menu', role: 'menu', hidden: true }, ...items);
+    const popup = el('div', { className: 'message-menu', role: 'menu', tabindex: '-1', hidden: true }, ...items);
     popup.addEventListener('keydown', (e) => {
       if (e.key === 'Escape') {
         this.closeMenus();
@@ -243,7 +243,7 @@ export class Timeline {
     popup.hidden = false;
     node.querySelector('.menu-button').setAttribute('aria-expanded', 'true');
     node.classList.add('menu-open');
-    (popup.querySelector('button') || popup).focus?.();
+    (popup.querySelector('button') || popup).focus();
   }
 
   closeMenus() {
