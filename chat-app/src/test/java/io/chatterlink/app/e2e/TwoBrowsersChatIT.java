@@ -398,6 +398,42 @@ class TwoBrowsersChatIT {
     page.context().close();
   }
 
+  @Test
+  @Order(6)
+  void someoneWhoseTabStaysHiddenForFiveMinutesShowsAsAwayAndOnlineAgainWhenBack() {
+    Page ivan = browsers.desktop();
+    Page judy = browsers.desktop();
+    ivan.clock().install();
+    register(judy, uri(), "judy");
+    createRoom(judy, "standup", "public");
+    register(ivan, uri(), "ivan");
+    joinFromBrowser(ivan, "standup");
+    Locator ivanForJudy =
+        judy.getByTestId("online-list")
+            .locator("li")
+            .filter(new Locator.FilterOptions().setHasText("ivan"));
+    assertThat(ivanForJudy).hasAttribute("data-status", "online");
+
+    setHidden(ivan, true);
+    ivan.clock().fastForward("04:00");
+    assertThat(ivanForJudy).hasAttribute("data-status", "online");
+    ivan.clock().fastForward("01:01");
+    assertThat(ivanForJudy).hasAttribute("data-status", "away");
+    assertThat(ivanForJudy.getByTestId("member-status")).hasText("away");
+    setHidden(ivan, false);
+    assertThat(ivanForJudy).hasAttribute("data-status", "online");
+    ivan.context().close();
+    judy.context().close();
+  }
+
+  /** What a browser reports when its tab is put in the background or brought back. */
+  private static void setHidden(Page page, boolean hidden) {
+    page.evaluate(
+        "hidden => { Object.defineProperty(document, 'hidden', {value: hidden, configurable: true});"
+            + " document.dispatchEvent(new Event('visibilitychange')); }",
+        hidden);
+  }
+
   /** Pastes into the composer, or drops onto the conversation, a small PNG drawn in the page. */
   private static void fileEvent(Page page, String kind, String name) {
     page.evaluate(

@@ -163,6 +163,7 @@ function wireConversation() {
   composer.addEventListener('blur', () => chat?.typing.stop());
   document.addEventListener('visibilitychange', () => {
     if (!document.hidden) chat?.markRead();
+    chat?.visibilityChanged();
   });
 
   const lightbox = byId('lightbox');

@@ -11,6 +11,9 @@ import { Rooms } from './rooms.js';
 import { Typing } from './typing.js';
 import { notify, updateTitle } from './notify.js';
 
+/** A tab hidden this long reports the user "away"; showing it again reports "online". */
+const AWAY_AFTER_MS = 5 * 60 * 1000;
+
 export class Chat {
   constructor(me, config, onSignedOut) {
     this.me = me;
@@ -68,6 +71,7 @@ export class Chat {
   }
 
   stop() {
+    clearTimeout(this.awayTimer);
     this.connection.stop();
     this.uploads.clear();
   }
@@ -94,6 +98,9 @@ export class Chat {
   }
 
   async hello(hello) {
+    // Every new connection starts "online" on the server.
+    this.away = false;
+    this.visibilityChanged();
     this.me = hello.user;
     this.users.set(hello.user.id, hello.user);
     byId('me-name').textContent = this.me.displayName;
@@ -110,6 +117,18 @@ export class Chat {
       this.open(this.rooms.first().id, { reveal: false });
     }
     this.rooms.render();
+  }
+
+  visibilityChanged() {
+    clearTimeout(this.awayTimer);
+    if (document.hidden) this.awayTimer = setTimeout(() => this.setAway(true), AWAY_AFTER_MS);
+    else this.setAway(false);
+  }
+
+  setAway(away) {
+    if (this.away === away || !this.connected) return;
+    this.away = away;
+    this.connection.request('presence.set', { status: away ? 'away' : 'online' }).catch(() => (this.away = !away));
   }
 
   timelineOf(roomId) {
