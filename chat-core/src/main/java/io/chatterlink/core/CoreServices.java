@@ -35,7 +35,11 @@ final class CoreServices {
             b.clock,
             b.ids,
             new SessionPolicy(b.sessionIdleTimeout, b.sessionAbsoluteTimeout));
-    this.rooms = new RoomService(access, b.rooms, b.users, b.delivery, b.clock, b.ids);
+    PresenceService presenceService =
+        new PresenceService(access, b.rooms, b.users, b.delivery, b.clock);
+    this.presence = presenceService;
+    this.rooms =
+        new RoomService(access, b.rooms, b.users, b.delivery, presenceService, b.clock, b.ids);
     this.messages =
         new MessageService(
             access,
@@ -49,7 +53,6 @@ final class CoreServices {
             b.ids);
     this.history = new HistoryService(access, b.messages, views);
     this.reading = new ReadingService(access, b.rooms, b.messages, b.delivery);
-    this.presence = new PresenceService(access, b.rooms, b.delivery, b.clock);
     this.attachments = new AttachmentService(access, b.attachments, b.uploadLimits, b.clock, b.ids);
     this.reencryption = new ReencryptionService(b.messages, b.cipher);
   }

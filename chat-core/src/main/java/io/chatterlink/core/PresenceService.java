@@ -1,6 +1,7 @@
 package io.chatterlink.core;
 
 import io.chatterlink.core.error.InvalidInputException;
+import io.chatterlink.core.error.UnavailableException;
 import io.chatterlink.core.event.PresenceChanged;
 import io.chatterlink.core.model.Membership;
 import io.chatterlink.core.model.PresenceStatus;
@@ -10,7 +11,9 @@ import io.chatterlink.core.model.UserId;
 import io.chatterlink.core.port.in.TrackPresence;
 import io.chatterlink.core.port.out.Delivery;
 import io.chatterlink.core.port.out.RoomStore;
+import io.chatterlink.core.port.out.UserStore;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,27 +23,31 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Presence, kept in memory only. A user is online from their first connection until their last
- * closes. Changes go to everyone who shares a room with the user, and to the user.
+ * Presence, kept in memory; only "last seen" is also stored ({@link UserStore#recordLastSeen}), so
+ * that it survives restarts. A user is online from their first connection until their last closes.
+ * Changes go to everyone who shares a room with the user, and to the user.
  */
-final class PresenceService implements TrackPresence {
+final class PresenceService implements TrackPresence, ConnectedUsers {
   /** One user's connections and status; guarded by its own monitor, so users do not contend. */
   private static final class UserPresence {
     final Set<String> connections = new HashSet<>();
     PresenceStatus status = PresenceStatus.OFFLINE;
-    Optional<java.time.Instant> lastSeen = Optional.empty();
+    Optional<Instant> lastSeen = Optional.empty();
   }
 
   private final RoomAccess access;
   private final RoomStore rooms;
+  private final UserStore users;
   private final Delivery delivery;
   private final Clock clock;
   private final TypingTracker typing;
-  private final Map<UserId, UserPresence> users = new ConcurrentHashMap<>();
+  private final Map<UserId, UserPresence> presences = new ConcurrentHashMap<>();
 
-  PresenceService(RoomAccess access, RoomStore rooms, Delivery delivery, Clock clock) {
+  PresenceService(
+      RoomAccess access, RoomStore rooms, UserStore users, Delivery delivery, Clock clock) {
     this.access = access;
     this.rooms = rooms;
+    this.users = users;
     this.delivery = delivery;
     this.clock = clock;
     this.typing = new TypingTracker(access, delivery, clock);
@@ -48,7 +55,7 @@ final class PresenceService implements TrackPresence {
 
   @Override
   public void connected(UserId actor, String connectionId) {
-    UserPresence p = users.computeIfAbsent(actor, u -> new UserPresence());
+    UserPresence p = presences.computeIfAbsent(actor, u -> new UserPresence());
     synchronized (p) {
       if (p.connections.add(connectionId) && p.connections.size() == 1) {
         change(actor, p, PresenceStatus.ONLINE);
@@ -58,7 +65,7 @@ final class PresenceService implements TrackPresence {
 
   @Override
   public void disconnected(UserId actor, String connectionId) {
-    UserPresence p = users.get(actor);
+    UserPresence p = presences.get(actor);
     if (p == null) {
       return;
     }
@@ -75,12 +82,26 @@ final class PresenceService implements TrackPresence {
   }
 
   @Override
+  public Set<UserId> connectedUsers() {
+    Set<UserId> connected = new HashSet<>();
+    presences.forEach(
+        (user, p) -> {
+          synchronized (p) {
+            if (!p.connections.isEmpty()) {
+              connected.add(user);
+            }
+          }
+        });
+    return connected;
+  }
+
+  @Override
   public void setStatus(UserId actor, PresenceStatus status) {
     if (status == PresenceStatus.OFFLINE) {
       throw new InvalidInputException(
           "offline follows from closing connections; set ONLINE or AWAY");
     }
-    UserPresence p = users.get(actor);
+    UserPresence p = presences.get(actor);
     if (p == null) {
       return;
     }
@@ -95,7 +116,9 @@ final class PresenceService implements TrackPresence {
   @Override
   public List<PresenceView> presenceIn(UserId actor, RoomId room) {
     access.requireMember(actor, room);
-    return rooms.members(room).stream().map(m -> viewOf(m.userId())).toList();
+    List<UserId> members = rooms.members(room).stream().map(Membership::userId).toList();
+    Map<UserId, Instant> stored = users.lastSeen(members);
+    return members.stream().map(u -> viewOf(u, Optional.ofNullable(stored.get(u)))).toList();
   }
 
   @Override
@@ -117,17 +140,23 @@ final class PresenceService implements TrackPresence {
   private void change(UserId user, UserPresence p, PresenceStatus status) {
     p.status = status;
     p.lastSeen = Optional.of(clock.instant());
+    try {
+      users.recordLastSeen(user, p.lastSeen.get());
+    } catch (UnavailableException e) {
+      // Storage is down: presence still works from memory; the next change records it again.
+    }
     PresenceView view = new PresenceView(user, status, p.lastSeen);
     delivery.deliver(new PresenceChanged(view), audienceOf(user));
   }
 
-  private PresenceView viewOf(UserId user) {
-    UserPresence p = users.get(user);
+  /** The live presence, with the stored "last seen" for users not seen since start-up. */
+  private PresenceView viewOf(UserId user, Optional<Instant> storedLastSeen) {
+    UserPresence p = presences.get(user);
     if (p == null) {
-      return new PresenceView(user, PresenceStatus.OFFLINE, Optional.empty());
+      return new PresenceView(user, PresenceStatus.OFFLINE, storedLastSeen);
     }
     synchronized (p) {
-      return new PresenceView(user, p.status, p.lastSeen);
+      return new PresenceView(user, p.status, p.lastSeen.or(() -> storedLastSeen));
     }
   }
 

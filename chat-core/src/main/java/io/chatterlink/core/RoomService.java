@@ -7,6 +7,7 @@ import io.chatterlink.core.error.NotFoundException;
 import io.chatterlink.core.event.MemberJoined;
 import io.chatterlink.core.event.MemberLeft;
 import io.chatterlink.core.event.MemberRemoved;
+import io.chatterlink.core.event.PublicRoomCreated;
 import io.chatterlink.core.event.RoomChanged;
 import io.chatterlink.core.model.Limits;
 import io.chatterlink.core.model.MemberView;
@@ -24,6 +25,7 @@ import io.chatterlink.core.port.out.IdGenerator;
 import io.chatterlink.core.port.out.RoomStore;
 import io.chatterlink.core.port.out.UserStore;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -34,6 +36,7 @@ final class RoomService implements ManageRooms {
   private final RoomStore rooms;
   private final UserStore users;
   private final Delivery delivery;
+  private final ConnectedUsers connected;
   private final Clock clock;
   private final IdGenerator ids;
   private final DirectConversations directs;
@@ -43,8 +46,10 @@ final class RoomService implements ManageRooms {
       RoomStore rooms,
       UserStore users,
       Delivery delivery,
+      ConnectedUsers connected,
       Clock clock,
       IdGenerator ids) {
+    this.connected = connected;
     this.access = access;
     this.rooms = rooms;
     this.users = users;
@@ -64,6 +69,14 @@ final class RoomService implements ManageRooms {
         new Room(new RoomId(ids.next()), command.kind(), name, Optional.empty(), clock.instant());
     Membership owner = new Membership(room.id(), command.actor(), Role.OWNER, clock.instant(), 0);
     rooms.insert(room, List.of(owner));
+    if (room.kind() == RoomKind.PUBLIC) {
+      Set<UserId> everyoneElse = new HashSet<>(connected.connectedUsers());
+      everyoneElse.remove(command.actor());
+      if (!everyoneElse.isEmpty()) {
+        delivery.deliver(
+            new PublicRoomCreated(access.summarize(room, Optional.empty())), everyoneElse);
+      }
+    }
     return access.summarize(room, Optional.of(owner));
   }
 

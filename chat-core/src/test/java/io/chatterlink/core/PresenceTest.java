@@ -13,6 +13,7 @@ import io.chatterlink.core.model.RoomId;
 import io.chatterlink.core.model.UserId;
 import io.chatterlink.core.port.in.TrackPresence;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -81,6 +82,21 @@ class PresenceTest {
         .contains(new PresenceView(alice, PresenceStatus.OFFLINE, Optional.empty()));
     assertThatThrownBy(() -> presence.setStatus(alice, PresenceStatus.OFFLINE))
         .isInstanceOf(InvalidInputException.class);
+  }
+
+  @Test
+  void lastSeenIsStoredSoThatACoreStartedLaterOnTheSameStorageStillKnowsIt() {
+    presence.connected(bob, "phone");
+    f.clock.advance(Duration.ofMinutes(5));
+    presence.disconnected(bob, "phone");
+    Instant left = f.clock.instant();
+
+    ChatCore restarted = f.adapters.coreBuilder().clock(f.clock).build();
+
+    assertThat(restarted.presence().presenceIn(alice, general))
+        .containsExactly(
+            new PresenceView(alice, PresenceStatus.OFFLINE, Optional.empty()),
+            new PresenceView(bob, PresenceStatus.OFFLINE, Optional.of(left)));
   }
 
   @Test

@@ -11,6 +11,7 @@ import io.chatterlink.core.event.MemberJoined;
 import io.chatterlink.core.event.MemberLeft;
 import io.chatterlink.core.event.MemberRemoved;
 import io.chatterlink.core.event.MessagePosted;
+import io.chatterlink.core.event.PublicRoomCreated;
 import io.chatterlink.core.event.RoomChanged;
 import io.chatterlink.core.model.Limits;
 import io.chatterlink.core.model.MemberView;
@@ -63,6 +64,27 @@ class RoomsTest {
         .singleElement()
         .satisfies(e -> assertThat(e.member().user().id()).isEqualTo(bob));
     assertThat(f.eventsFor(bob, MemberJoined.class)).hasSize(1);
+  }
+
+  @Test
+  void aNewPublicRoomIsPushedToEveryoneConnectedButAPrivateOneToNobody() {
+    f.core.presence().connected(bob, "bob-tab");
+    f.core.presence().connected(alice, "alice-tab");
+
+    rooms.createRoom(new CreateRoom(alice, "secret", RoomKind.PRIVATE));
+    RoomSummary general = rooms.createRoom(new CreateRoom(alice, "general", RoomKind.PUBLIC));
+
+    assertThat(f.eventsFor(bob, PublicRoomCreated.class))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.room().id()).isEqualTo(general.id());
+              assertThat(e.room().name()).isEqualTo("general");
+              assertThat(e.room().role()).isEmpty();
+              assertThat(e.room().memberCount()).isEqualTo(1);
+            });
+    assertThat(f.eventsFor(alice, PublicRoomCreated.class)).as("the creator has it").isEmpty();
+    assertThat(f.eventsFor(carol, PublicRoomCreated.class)).as("carol is offline").isEmpty();
   }
 
   @Test

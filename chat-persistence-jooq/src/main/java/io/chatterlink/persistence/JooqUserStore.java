@@ -12,7 +12,11 @@ import io.chatterlink.core.port.out.UserStore;
 import io.chatterlink.persistence.schema.tables.records.UsersRecord;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -22,6 +26,9 @@ import org.jooq.impl.DSL;
  * #findById} runs for every authenticated request, so its SQL is rendered once ({@link JdbcReads}).
  */
 final class JooqUserStore implements UserStore {
+  /** Ids per query of {@link #lastSeen}. */
+  private static final int LAST_SEEN_BATCH = 500;
+
   private final DSLContext read;
   private final DSLContext write;
   private final JdbcReads reads;
@@ -114,6 +121,38 @@ final class JooqUserStore implements UserStore {
                 .orderBy(Collations.binary(USERS.CANONICAL_USERNAME, read.dialect()))
                 .limit(limit)
                 .fetch(JooqUserStore::toUser));
+  }
+
+  @Override
+  public void recordLastSeen(UserId id, Instant at) {
+    Storage.guard(
+        "recording when the user was last seen",
+        () ->
+            write
+                .update(USERS)
+                .set(USERS.LAST_SEEN_AT, Instants.toNanos(at))
+                .where(USERS.ID.eq(id.value()))
+                .execute());
+  }
+
+  /** Asks in batches, to stay below the databases' limits on bound parameters. */
+  @Override
+  public Map<UserId, Instant> lastSeen(Collection<UserId> ids) {
+    List<String> wanted = ids.stream().map(UserId::value).distinct().toList();
+    Map<UserId, Instant> found = new HashMap<>();
+    for (int from = 0; from < wanted.size(); from += LAST_SEEN_BATCH) {
+      List<String> batch = wanted.subList(from, Math.min(wanted.size(), from + LAST_SEEN_BATCH));
+      Storage.guard(
+              "reading when users were last seen",
+              () ->
+                  read.select(USERS.ID, USERS.LAST_SEEN_AT)
+                      .from(USERS)
+                      .where(USERS.ID.in(batch))
+                      .and(USERS.LAST_SEEN_AT.isNotNull())
+                      .fetch())
+          .forEach(row -> found.put(new UserId(row.value1()), Instants.fromNanos(row.value2())));
+    }
+    return Map.copyOf(found);
   }
 
   private static User toUser(ResultSet row) throws SQLException {

@@ -142,7 +142,7 @@ final class AttachmentEndpoints {
                       key,
                       thumbnailKey));
       ObjectNode reply = call.object();
-      reply.set("attachment", views.attachment(attachment));
+      reply.set("attachment", withThumbnailSize(attachment));
       call.created(reply);
     } catch (IOException | RuntimeException e) {
       files.deleteQuietly(upload.tempFile());
@@ -203,8 +203,18 @@ final class AttachmentEndpoints {
     Attachment a =
         core.attachments().authorizeDownload(call.actor(), new AttachmentId(call.path("id")));
     ObjectNode body = call.object();
-    body.set("attachment", views.attachment(a));
+    body.set("attachment", withThumbnailSize(a));
     call.ok(body);
+  }
+
+  private ObjectNode withThumbnailSize(Attachment a) {
+    Optional<ThumbnailSize> size = Optional.empty();
+    try {
+      size = a.thumbnailKey().map(files::existing).flatMap(ThumbnailSize::of);
+    } catch (NotFoundException e) {
+      // A thumbnail lost on disk only costs the client its reserved size.
+    }
+    return ThumbnailSize.addTo(views.attachment(a), size);
   }
 
   /** The last path segment of the client's name, validated as a single-line name. */

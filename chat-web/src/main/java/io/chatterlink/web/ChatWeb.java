@@ -132,7 +132,7 @@ public final class ChatWeb implements AutoCloseable {
             settings.registration())
         .register(api);
     new ServerInfoEndpoint(settings).register(api);
-    new UserEndpoints(core.accounts(), views).register(api);
+    new UserEndpoints(core.accounts(), views, clock).register(api);
     new RoomEndpoints(core, views).register(api);
     new ConversationEndpoints(core, views).register(api);
     AttachmentFiles files = new AttachmentFiles(settings.uploadDir());

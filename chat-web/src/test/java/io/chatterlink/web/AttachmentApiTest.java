@@ -68,6 +68,27 @@ class AttachmentApiTest {
   }
 
   @Test
+  void theThumbnailsWidthAndHeightComeWithTheUploadAndTheInfoSoClientsCanReserveItsBox() {
+    JsonNode uploaded =
+        alice
+            .upload(room, "tall.png", "image/png", Media.flatPng(300, 900), false)
+            .json()
+            .get("attachment");
+    JsonNode info = alice.get(uploaded.get("url").asText() + "/info").json().get("attachment");
+    for (JsonNode attachment : new JsonNode[] {uploaded, info}) {
+      assertThat(attachment.get("thumbnailWidth").asInt()).isEqualTo(107);
+      assertThat(attachment.get("thumbnailHeight").asInt()).isEqualTo(Thumbnails.MAX_EDGE);
+    }
+    JsonNode webp =
+        alice
+            .upload(room, "sticker.webp", "image/webp", Media.webp(), false)
+            .json()
+            .get("attachment");
+    assertThat(webp.get("thumbnailWidth").isNull()).isTrue();
+    assertThat(webp.get("thumbnailHeight").isNull()).isTrue();
+  }
+
+  @Test
   void aWebpHasNoThumbnailAndItsOriginalIsServedInstead() {
     byte[] webp = Media.webp();
     JsonNode attachment =

@@ -182,6 +182,18 @@ class RoomApiTest {
   }
 
   @Test
+  void searchingForPeopleIsThrottledPerUserWithARetryAfter() {
+    for (int i = 0; i < UserEndpoints.SEARCHES_PER_WINDOW; i++) {
+      assertThat(alice.get("/api/users?prefix=b").status()).isEqualTo(200);
+    }
+    WebClient.Reply refused = alice.get("/api/users?prefix=b");
+    assertThat(refused.status()).isEqualTo(429);
+    assertThat(refused.json().get("error").asText()).isEqualTo("rate_limited");
+    assertThat(Long.parseLong(refused.header("Retry-After").orElseThrow())).isBetween(1L, 10L);
+    assertThat(bob.get("/api/users?prefix=a").status()).as("bob has his own budget").isEqualTo(200);
+  }
+
+  @Test
   void presenceOfARoomIsListedForMembersOnly() {
     JsonNode room = alice.createRoom("secret", "private");
     JsonNode presence = alice.get(path(room, "/presence")).json().get("presence");

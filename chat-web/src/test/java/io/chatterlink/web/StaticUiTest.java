@@ -63,11 +63,16 @@ class StaticUiTest {
             "/js/app.js",
             "/js/chat.js",
             "/js/api.js",
-            "/js/socket.js",
-            "/js/messages.js",
+            "/js/connection.js",
+            "/js/timeline.js",
+            "/js/outbox.js",
+            "/js/uploads.js",
+            "/js/attachments.js",
+            "/js/rooms.js",
+            "/js/sidebar.js",
             "/js/dom.js",
-            "/js/typing.js",
-            "/js/sidebar.js");
+            "/js/format.js",
+            "/js/typing.js");
   }
 
   @Test
@@ -88,10 +93,18 @@ class StaticUiTest {
           "typing-indicator",
           "online-list",
           "upload-input",
-          "upload-progress",
+          "upload-tray",
           "reconnecting-banner",
+          "retry-now",
+          "new-messages",
           "dm-username",
-          "open-dm"
+          "open-dm",
+          "browse-rooms",
+          "user-menu",
+          "logout",
+          "change-password",
+          "confirm-ok",
+          "lightbox"
         }) {
       assertThat(page).contains("data-testid=\"" + id + "\"");
     }

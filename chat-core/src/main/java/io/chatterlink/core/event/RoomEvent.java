@@ -9,6 +9,7 @@ public sealed interface RoomEvent extends ChatEvent
         MemberLeft,
         MemberRemoved,
         RoomChanged,
+        PublicRoomCreated,
         TypingChanged,
         ReadMarkerMoved {
   RoomId roomId();

@@ -7,7 +7,9 @@ import io.chatterlink.core.model.User;
 import io.chatterlink.core.model.UserId;
 import io.chatterlink.core.model.Username;
 import io.chatterlink.core.port.out.UserStore;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,7 @@ import java.util.TreeMap;
  */
 final class InMemoryUserStore implements UserStore {
   private final Map<UserId, User> byId = new HashMap<>();
+  private final Map<UserId, Instant> lastSeen = new HashMap<>();
 
   /** Sorted by canonical username, which is the order of {@link #searchByPrefix}. */
   private final TreeMap<String, User> byCanonicalName = new TreeMap<>();
@@ -68,5 +71,24 @@ final class InMemoryUserStore implements UserStore {
       found.add(e.getValue());
     }
     return List.copyOf(found);
+  }
+
+  @Override
+  public synchronized void recordLastSeen(UserId id, Instant at) {
+    if (byId.containsKey(id)) {
+      lastSeen.put(id, at);
+    }
+  }
+
+  @Override
+  public synchronized Map<UserId, Instant> lastSeen(Collection<UserId> ids) {
+    Map<UserId, Instant> found = new HashMap<>();
+    for (UserId id : ids) {
+      Instant at = lastSeen.get(id);
+      if (at != null) {
+        found.put(id, at);
+      }
+    }
+    return Map.copyOf(found);
   }
 }

@@ -9,7 +9,9 @@ import io.chatterlink.core.model.PasswordHash;
 import io.chatterlink.core.model.User;
 import io.chatterlink.core.model.UserId;
 import io.chatterlink.core.model.Username;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -142,5 +144,27 @@ public abstract class UserStoreContract extends StorageContract {
 
     assertThat(storage.users().searchByPrefix("a_", 10)).containsExactly(underscored);
     assertThat(storage.users().searchByPrefix("a%", 10)).containsExactly(percent);
+  }
+
+  @Test
+  void lastSeenIsRecordedPerUserOverwrittenByLaterVisitsAndAbsentForTheNeverSeen() {
+    User alice = fixtures.user("Alice");
+    User bob = fixtures.user("Bob");
+    User carol = fixtures.user("Carol");
+    Instant first = Instant.parse("2026-11-28T17:00:00.123456789Z");
+    Instant later = first.plusSeconds(90);
+
+    storage.users().recordLastSeen(alice.id(), first);
+    storage.users().recordLastSeen(bob.id(), first);
+    storage.users().recordLastSeen(bob.id(), later);
+    storage.users().recordLastSeen(new UserId("nobody"), later);
+
+    assertThat(
+            storage
+                .users()
+                .lastSeen(List.of(alice.id(), bob.id(), carol.id(), new UserId("nobody"))))
+        .containsExactlyInAnyOrderEntriesOf(Map.of(alice.id(), first, bob.id(), later));
+    assertThat(storage.users().lastSeen(List.of())).isEmpty();
+    assertThat(storage.users().findById(bob.id())).contains(bob);
   }
 }

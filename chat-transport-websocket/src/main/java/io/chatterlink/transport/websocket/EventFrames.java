@@ -9,6 +9,7 @@ import io.chatterlink.core.event.MessageDeleted;
 import io.chatterlink.core.event.MessageEdited;
 import io.chatterlink.core.event.MessagePosted;
 import io.chatterlink.core.event.PresenceChanged;
+import io.chatterlink.core.event.PublicRoomCreated;
 import io.chatterlink.core.event.ReadMarkerMoved;
 import io.chatterlink.core.event.RoomChanged;
 import io.chatterlink.core.event.SequencedEvent;
@@ -88,6 +89,11 @@ final class EventFrames {
       n.put("type", "member.joined");
       n.set("room", Wire.room(e.room()));
       n.set("member", Wire.member(e.member()));
+      return n;
+    } else if (event instanceof PublicRoomCreated) {
+      ObjectNode n = Json.object();
+      n.put("type", "room.created");
+      n.set("room", Wire.room(((PublicRoomCreated) event).room()));
       return n;
     } else if (event instanceof RoomChanged) {
       RoomChanged e = (RoomChanged) event;

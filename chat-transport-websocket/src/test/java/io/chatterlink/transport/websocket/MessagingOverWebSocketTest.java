@@ -287,4 +287,23 @@ class MessagingOverWebSocketTest {
       assertThat(b.await(ofType("room.changed")).path("name").asText()).isEqualTo("plans-2");
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(Hosting.class)
+  void aNewPublicRoomIsPushedToEveryoneConnectedAsRoomCreated(Hosting hosting) {
+    try (ChatFixture chat = new ChatFixture(hosting)) {
+      LoginResult alice = chat.user("alice");
+      LoginResult bob = chat.user("bob");
+      TestClient b = chat.connect(bob);
+
+      RoomSummary room = chat.publicRoom(alice, "town square");
+
+      JsonNode created = b.await(ofType("room.created"));
+      assertThat(created.path("room").path("id").asText()).isEqualTo(room.id().value());
+      assertThat(created.path("room").path("name").asText()).isEqualTo("town square");
+      assertThat(created.path("room").path("kind").asText()).isEqualTo("public");
+      assertThat(created.path("room").path("role").isNull()).isTrue();
+      assertThat(created.path("room").path("memberCount").asInt()).isEqualTo(1);
+    }
+  }
 }

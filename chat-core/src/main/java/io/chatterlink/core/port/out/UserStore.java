@@ -4,7 +4,10 @@ import io.chatterlink.core.model.PasswordHash;
 import io.chatterlink.core.model.User;
 import io.chatterlink.core.model.UserId;
 import io.chatterlink.core.model.Username;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Accounts, unique by canonical username. */
@@ -34,4 +37,13 @@ public interface UserStore {
    * limit}.
    */
   List<User> searchByPrefix(String canonicalPrefix, int limit);
+
+  /**
+   * Records that the user was connected at {@code at} (their "last seen"); an unknown id is
+   * ignored. Kept in storage so that it survives restarts and is shared by every server.
+   */
+  void recordLastSeen(UserId id, Instant at);
+
+  /** When each of {@code ids} was last seen; ids never seen (or unknown) are absent. */
+  Map<UserId, Instant> lastSeen(Collection<UserId> ids);
 }

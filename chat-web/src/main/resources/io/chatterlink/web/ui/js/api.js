@@ -37,8 +37,11 @@ export async function api(method, path, body) {
   return response.status === 204 ? {} : response.json();
 }
 
-/** Uploads a file as the raw request body, reporting progress from 0 to 100. */
-export function upload(roomId, file, onProgress) {
+/**
+ * Uploads a file as the raw request body, reporting progress from 0 to 100; aborting the signal
+ * cancels it (the promise then rejects with an ApiError of code 'cancelled').
+ */
+export function upload(roomId, file, onProgress, signal) {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/rooms/${encodeURIComponent(roomId)}/attachments?name=${encodeURIComponent(file.name)}`);
@@ -54,6 +57,8 @@ export function upload(roomId, file, onProgress) {
       else reject(new ApiError(xhr.status, body.error || 'unavailable', body.message || `HTTP ${xhr.status}`));
     });
     xhr.addEventListener('error', () => reject(new ApiError(0, 'unavailable', 'the upload failed; check your connection')));
+    xhr.addEventListener('abort', () => reject(new ApiError(-1, 'cancelled', 'upload cancelled')));
+    signal?.addEventListener('abort', () => xhr.abort());
     xhr.send(file);
   });
 }

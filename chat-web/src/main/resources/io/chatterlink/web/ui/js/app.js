@@ -1,25 +1,33 @@
-// Entry point: shows the login form or the chat, and wires the page's controls to the Chat.
+// Entry point: shows the sign-in form or the chat, and wires the page's controls to the Chat.
 import { api } from './api.js';
 import { byId, showError } from './dom.js';
 import { Chat } from './chat.js';
+import { wireMenu, wirePasswordDialog } from './dialogs.js';
+import { notificationsSupported, notificationsWanted, setNotifications } from './notify.js';
+import { wireUserSearch } from './user-search.js';
+import { wireFileSources } from './uploads.js';
 
+const LOGOUT_PENDING = 'chatterlink.logoutPending';
 let chat = null;
+let config = { registration: 'open' };
 
 function showAuth(message) {
   chat = null;
   byId('chat-view').hidden = true;
-  byId('reconnecting').hidden = true;
+  byId('connection-banner').hidden = true;
+  document.body.classList.remove('disconnected');
   byId('auth-view').hidden = false;
   byId('auth-error').textContent = message || '';
+  document.title = 'ChatterLink';
   byId('auth-form').elements.username.focus();
 }
 
 function showChat(user) {
   byId('auth-view').hidden = true;
   byId('chat-view').hidden = false;
-  chat = new Chat(user, showAuth);
+  chat = new Chat(user, config, showAuth);
   chat.start();
-  byId('composer').focus();
+  chat.rooms.renderConversation();
 }
 
 async function authenticate(path) {
@@ -32,7 +40,7 @@ async function authenticate(path) {
     form.elements.password.value = '';
     showChat(user);
   } catch (e) {
-    showError(byId('auth-error'), e);
+    showError(byId('auth-error'), e.status === 401 ? { message: 'Wrong username or password.' } : e);
   }
 }
 
@@ -46,40 +54,100 @@ function wireAuth() {
   });
 }
 
-function wireChat() {
+/** A "+" button that shows a small form in place and focuses it; Escape hides it again. */
+function wireToggle(button, form) {
+  button.addEventListener('click', () => {
+    form.hidden = !form.hidden;
+    button.setAttribute('aria-expanded', String(!form.hidden));
+    if (!form.hidden) form.querySelector('input').focus();
+  });
+  form.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') {
+      form.hidden = true;
+      button.setAttribute('aria-expanded', 'false');
+      button.focus();
+    }
+  });
+}
+
+function wireSidebar() {
+  wireMenu(byId('user-menu-button'), byId('user-menu'));
   byId('logout-button').addEventListener('click', () => chat?.logOut());
-  byId('back-button').addEventListener('click', () => byId('chat-view').classList.remove('show-conversation'));
-  byId('new-room-form').addEventListener('submit', (e) => {
-    e.preventDefault();
-    const form = e.target;
-    chat?.createRoom(form.elements.name.value, form.elements.kind.value).then(() => form.reset());
+  const openPassword = wirePasswordDialog(() => chat?.expectNewSession());
+  byId('change-password').addEventListener('click', openPassword);
+  const toggle = byId('notifications-toggle');
+  toggle.hidden = !notificationsSupported();
+  const label = () => (toggle.textContent = notificationsWanted() ? 'Turn off desktop notifications' : 'Turn on desktop notifications');
+  label();
+  toggle.addEventListener('click', async () => {
+    await setNotifications(!notificationsWanted());
+    label();
   });
-  byId('dm-form').addEventListener('submit', (e) => {
-    e.preventDefault();
-    const form = e.target;
-    chat?.openDirect(form.elements.username.value).then(() => form.reset());
-  });
-  byId('invite-form').addEventListener('submit', (e) => {
-    e.preventDefault();
-    const form = e.target;
-    chat?.inviteToCurrent(form.elements.username.value).then(() => form.reset());
-  });
-  byId('leave-button').addEventListener('click', () => chat?.leaveCurrent());
-  byId('refresh-public').addEventListener('click', () => chat?.refreshPublicRooms());
   byId('create-invite').addEventListener('click', async () => {
     try {
       const invite = await api('POST', '/api/invites', {});
-      byId('invite-code').textContent = `${invite.code} (valid until ${new Date(invite.expiresAt).toLocaleString()})`;
+      byId('invite-code').textContent = `Invite code: ${invite.code} (valid until ${new Date(invite.expiresAt).toLocaleString()})`;
     } catch (e) {
       showError(byId('sidebar-error'), e);
     }
   });
 
+  wireToggle(byId('new-room-open'), byId('new-room-form'));
+  byId('new-room-form').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const form = e.target;
+    if (await chat?.rooms.create(form.elements.name.value, form.elements.kind.value)) {
+      form.reset();
+      form.hidden = true;
+      byId('new-room-open').setAttribute('aria-expanded', 'false');
+    }
+  });
+  wireToggle(byId('new-dm-open'), byId('dm-form'));
+  wireUserSearch(byId('dm-form'), {
+    errorTarget: byId('dm-error'),
+    excludeId: () => chat?.me.id,
+    onPick: (user) => chat?.rooms.openDirect(user),
+  });
+
+  const browser = byId('room-browser');
+  byId('browse-rooms').addEventListener('click', () => {
+    chat?.rooms.refreshPublic();
+    byId('browser-search').value = '';
+    chat?.rooms.renderBrowser();
+    browser.showModal();
+    byId('browser-search').focus();
+  });
+  byId('browser-search').addEventListener('input', () => chat?.rooms.renderBrowser());
+  byId('browser-close').addEventListener('click', () => browser.close());
+  byId('browser-create').addEventListener('click', () => {
+    browser.close();
+    byId('new-room-form').hidden = false;
+    byId('new-room-form').elements.name.focus();
+  });
+}
+
+function wireConversation() {
+  byId('back-button').addEventListener('click', () => byId('chat-view').classList.remove('show-conversation'));
+  byId('retry-now').addEventListener('click', () => chat?.connection.retryNow());
+  wireMenu(byId('room-menu-button'), byId('room-menu'));
+  byId('invite-open').addEventListener('click', () => {
+    byId('invite-form').hidden = false;
+    byId('invite-form').elements.username.focus();
+  });
+  wireUserSearch(byId('invite-form'), {
+    errorTarget: byId('invite-error'),
+    excludeId: () => chat?.me.id,
+    onPick: (user) => chat?.rooms.invite(user),
+  });
+  byId('leave-button').addEventListener('click', () => chat?.rooms.leaveCurrent());
+  byId('people-toggle').addEventListener('click', () => byId('chat-view').classList.toggle('show-people'));
+
   const composer = byId('composer');
   const send = () => {
-    if (!composer.value.trim()) return;
-    chat?.send(composer.value);
+    const text = composer.value;
+    if (!text.trim() && !chat?.uploads.busy) return;
     composer.value = '';
+    chat?.send(text);
   };
   byId('composer-form').addEventListener('submit', (e) => {
     e.preventDefault();
@@ -93,37 +161,66 @@ function wireChat() {
   });
   composer.addEventListener('input', () => chat?.typing.composing(composer.value));
   composer.addEventListener('blur', () => chat?.typing.stop());
-
-  byId('upload-input').addEventListener('change', (e) => {
-    const [file] = e.target.files;
-    chat?.uploadFile(file).finally(() => (e.target.value = ''));
-  });
-  byId('message-list').addEventListener('scroll', (e) => {
-    if (e.target.scrollTop < 40) chat?.loadOlder();
-  });
   document.addEventListener('visibilitychange', () => {
     if (!document.hidden) chat?.markRead();
+    chat?.visibilityChanged();
   });
+
+  const lightbox = byId('lightbox');
+  byId('lightbox-close').addEventListener('click', () => lightbox.close());
+  lightbox.addEventListener('click', (e) => {
+    if (e.target === lightbox) lightbox.close();
+  });
+}
+
+function wireUploads() {
+  wireFileSources({
+    dropTarget: byId('conversation'),
+    dropHint: byId('drop-hint'),
+    composer: byId('composer'),
+    input: byId('upload-input'),
+    accepts: () => Boolean(chat?.current),
+    add: (files) => chat?.uploads.add(files),
+  });
+}
+
+/** A logout that could not reach the server is finished before anything else. */
+async function finishPendingLogout() {
+  if (!localStorage.getItem(LOGOUT_PENDING)) return;
+  await api('POST', '/api/logout', {});
+  localStorage.removeItem(LOGOUT_PENDING);
 }
 
 async function main() {
   wireAuth();
-  wireChat();
+  wireSidebar();
+  wireConversation();
+  wireUploads();
   try {
+    config = await api('GET', '/api/config');
+  } catch {
+    // The defaults (open registration) stay.
+  }
+  byId('invite-field').hidden = config.registration !== 'invite-only';
+  byId('create-invite').hidden = config.registration !== 'invite-only';
+  byId('register-button').hidden = config.registration === 'closed';
+  byId('auth-note').textContent = config.registration === 'closed'
+    ? 'Accounts are created by the administrator.'
+    : config.registration === 'invite-only' ? 'New here? Register with an invite code from someone on this server.' : 'New here? Pick a username and password, then press Register.';
+  try {
+    await finishPendingLogout();
     const { user } = await api('GET', '/api/session');
     if (user) showChat(user);
     else showAuth('');
   } catch (e) {
-    showAuth(e.message);
+    showAuth(localStorage.getItem(LOGOUT_PENDING) ? "The server can't be reached yet; log in again once it's back." : showErrorText(e));
   }
-  try {
-    const config = await api('GET', '/api/config');
-    byId('invite-field').hidden = config.registration !== 'invite-only';
-    byId('invite-codes').hidden = config.registration !== 'invite-only';
-    byId('register-button').hidden = config.registration === 'closed';
-  } catch {
-    // The defaults (open registration) stay.
-  }
+}
+
+function showErrorText(e) {
+  const p = document.createElement('p');
+  showError(p, e);
+  return p.textContent;
 }
 
 main();

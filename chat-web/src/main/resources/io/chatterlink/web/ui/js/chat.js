@@ -1,32 +1,53 @@
-// The signed-in app: rooms, the open conversation, typing, presence, uploads, and the protocol's
-// resync after every (re)connect (docs/protocol.md, section 9).
-import { api, upload } from './api.js';
-import { Connection } from './socket.js';
+// The signed-in app: the state of rooms, people and timelines, and the protocol's resync after
+// every (re)connect (docs/protocol.md, section 9). Rendering lives in timeline.js and sidebar.js,
+// sending in outbox.js, uploads in uploads.js, the socket in connection.js.
+import { api } from './api.js';
+import { Connection } from './connection.js';
 import { byId, showError } from './dom.js';
-import { MessageList } from './messages.js';
-import { renderOnline, renderPublicRooms, renderRoomList } from './sidebar.js';
+import { Outbox } from './outbox.js';
+import { Timeline, mentions } from './timeline.js';
+import { Uploads } from './uploads.js';
+import { Rooms } from './rooms.js';
 import { Typing } from './typing.js';
+import { notify, updateTitle } from './notify.js';
 
-/** How often the list of public rooms is fetched again. */
-const PUBLIC_ROOMS_REFRESH_MS = 15000;
+/** A tab hidden this long reports the user "away"; showing it again reports "online". */
+const AWAY_AFTER_MS = 5 * 60 * 1000;
 
 export class Chat {
-  constructor(me, onSignedOut) {
+  constructor(me, config, onSignedOut) {
     this.me = me;
+    this.config = config;
     this.onSignedOut = onSignedOut;
-    this.rooms = new Map();
     this.timelines = new Map();
     this.users = new Map([[me.id, me]]);
     this.presence = new Map();
-    this.members = new Map();
-    this.pending = new Map();
     this.current = null;
-    this.sendCounter = 0;
-    this.messages = new MessageList(byId('message-list'), {
+    this.connected = false;
+    this.rooms = new Rooms(this);
+    this.timeline = new Timeline(byId('message-list'), byId('new-messages'), {
       nameOf: (id) => this.nameOf(id),
-      isMine: (id) => id === this.me.id,
+      myId: () => this.me.id,
+      myUsername: () => this.me.username,
       onEdit: (m, text) => this.request('edit', { messageId: m.id, text }),
-      onDelete: (m) => this.request('delete', { messageId: m.id }),
+      onDelete: (m) => this.rooms.confirmDelete(m),
+      onRetry: (id) => this.outbox.retry(id),
+      onDiscard: (id) => this.outbox.discard(id),
+      onScrollTop: () => this.loadOlder(),
+    });
+    this.outbox = new Outbox({
+      request: (type, fields) => this.connection.request(type, fields).then((data) => {
+        showError(byId('conversation-error'), null);
+        return data;
+      }),
+      onChange: (room) => room === this.current && this.renderMessages(),
+      onRefused: (room, e) => room === this.current && showError(byId('conversation-error'), e),
+    });
+    this.uploads = new Uploads({
+      tray: byId('upload-tray'),
+      errorTarget: byId('conversation-error'),
+      currentRoom: () => this.current,
+      config: () => this.config,
     });
     this.typing = new Typing({
       request: (type, fields) => this.connection.request(type, fields),
@@ -38,8 +59,8 @@ export class Chat {
     this.connection = new Connection({
       onHello: (hello) => this.hello(hello),
       onPush: (push) => this.push(push),
-      onState: (state) => (byId('reconnecting').hidden = state === 'open'),
-      onSessionEnded: () => this.signedOut('Your session ended. Please log in again.'),
+      onState: (state) => this.connectionState(state),
+      onSessionEnded: () => this.sessionEnded(),
       sessionIsValid: () => api('GET', '/api/session').then(({ user }) => user !== null, () => true),
     });
   }
@@ -47,42 +68,70 @@ export class Chat {
   start() {
     byId('me-name').textContent = this.me.displayName;
     this.connection.start();
-    // New public rooms are not pushed; look again now and then.
-    this.publicRoomsTimer = setInterval(() => this.refreshPublicRooms(), PUBLIC_ROOMS_REFRESH_MS);
   }
 
   stop() {
-    clearInterval(this.publicRoomsTimer);
+    clearTimeout(this.awayTimer);
     this.connection.stop();
+    this.uploads.clear();
   }
 
   request(type, fields) {
-    return this.connection.request(type, fields).catch((e) => {
-      showError(byId('conversation-error'), e);
-      throw e;
-    });
+    return this.connection.request(type, fields).then(
+      (data) => {
+        showError(byId('conversation-error'), null);
+        return data;
+      },
+      (e) => {
+        showError(byId('conversation-error'), e);
+        throw e;
+      },
+    );
   }
 
   // ---- connection and resync ----
 
-  async hello(hello) {
-    this.me = hello.user;
-    this.users.set(hello.user.id, hello.user);
-    this.typing.expiryMs = (hello.limits?.typingExpirySeconds || 6) * 1000;
-    const present = new Set(hello.rooms.map((r) => r.id));
-    for (const id of [...this.rooms.keys()]) if (!present.has(id)) this.dropRoom(id);
-    for (const room of hello.rooms) this.rooms.set(room.id, room);
-    this.renderRooms();
-    this.refreshPublicRooms();
-    await Promise.allSettled(hello.rooms.map((room) => this.subscribe(room)));
-    for (const [clientMessageId, send] of this.pending) this.transmit(clientMessageId, send);
-    if (this.current && this.rooms.has(this.current)) {
-      if (!this.timeline(this.current).loaded) this.loadOlder();
-      this.loadPresence(this.current);
-    } else if (!this.current && hello.rooms.length > 0) this.open(hello.rooms[0].id, { reveal: false });
+  connectionState(state) {
+    this.connected = state === 'open';
+    byId('connection-banner').hidden = this.connected;
+    document.body.classList.toggle('disconnected', !this.connected);
   }
 
-  timeline(roomId) {
+  async hello(hello) {
+    // Every new connection starts "online" on the server.
+    this.away = false;
+    this.visibilityChanged();
+    this.me = hello.user;
+    this.users.set(hello.user.id, hello.user);
+    byId('me-name').textContent = this.me.displayName;
+    this.typing.expiryMs = (hello.limits?.typingExpirySeconds || 6) * 1000;
+    this.rooms.replaceAll(hello.rooms);
+    this.rooms.refreshPublic();
+    await Promise.allSettled(hello.rooms.map((room) => this.subscribe(room)));
+    this.outbox.resendAll();
+    this.rooms.loadDirectPresence();
+    if (this.current && this.rooms.has(this.current)) {
+      if (!this.timelineOf(this.current).loaded) this.loadOlder();
+      this.rooms.loadMembers(this.current);
+    } else if (!this.current && hello.rooms.length > 0 && !this.rooms.narrow()) {
+      this.open(this.rooms.first().id, { reveal: false });
+    }
+    this.rooms.render();
+  }
+
+  visibilityChanged() {
+    clearTimeout(this.awayTimer);
+    if (document.hidden) this.awayTimer = setTimeout(() => this.setAway(true), AWAY_AFTER_MS);
+    else this.setAway(false);
+  }
+
+  setAway(away) {
+    if (this.away === away || !this.connected) return;
+    this.away = away;
+    this.connection.request('presence.set', { status: away ? 'away' : 'online' }).catch(() => (this.away = !away));
+  }
+
+  timelineOf(roomId) {
     if (!this.timelines.has(roomId)) {
       this.timelines.set(roomId, { byId: new Map(), lastApplied: null, oldest: null, hasMore: true, loaded: false });
     }
@@ -90,7 +139,7 @@ export class Chat {
   }
 
   subscribe(room) {
-    const t = this.timeline(room.id);
+    const t = this.timelineOf(room.id);
     // A room never seen starts at its end; older messages come as history pages when opened.
     if (t.lastApplied === null) t.lastApplied = room.lastSeq;
     return this.connection.request('subscribe', { room: room.id, afterSeq: t.lastApplied });
@@ -105,109 +154,93 @@ export class Chat {
       case 'typing':
         return this.typing.changed(p.room, p.user, p.typing);
       case 'read':
-        return this.readElsewhere(p.room, p.seq);
+        return this.rooms.readElsewhere(p.room, p.seq);
       case 'presence':
-        this.presence.set(p.presence.user, p.presence.status);
-        return this.renderOnline();
+        this.presence.set(p.presence.user, p.presence);
+        return this.rooms.renderPresence();
       case 'member.joined':
-        return this.memberJoined(p.room, p.member);
+        return this.rooms.memberJoined(p.room, p.member);
       case 'member.left':
       case 'member.removed':
-        return this.memberGone(p.room, p.user);
+        return this.rooms.memberGone(p.room, p.user);
       case 'room.changed':
-        return this.renamed(p.room, p.name);
+        return this.rooms.renamed(p.room, p.name);
+      case 'room.created':
+        return this.rooms.publicRoomCreated(p.room);
       default:
         return undefined; // Unknown push types are ignored (protocol section 10).
     }
   }
 
   applyEntry(p) {
-    const t = this.timeline(p.room);
+    const t = this.timelineOf(p.room);
     if (t.lastApplied !== null && p.seq <= t.lastApplied) return;
     t.lastApplied = p.seq;
     const room = this.rooms.get(p.room);
     if (room) room.lastSeq = p.seq;
+    let fromOthers = false;
     if (p.type === 'delete') {
       const old = t.byId.get(p.messageId);
       if (old) t.byId.set(old.id, { ...old, deleted: true, text: '', attachments: [] });
     } else {
       t.byId.set(p.message.id, p.message);
       if (p.type === 'message') {
-        this.pending.delete(p.message.sender === this.me.id ? p.message.clientMessageId : '');
+        const mine = p.message.sender === this.me.id;
+        if (mine && p.message.clientMessageId) this.outbox.delivered(p.message.clientMessageId);
         this.typing.changed(p.room, p.message.sender, false);
-        if (room && p.message.sender !== this.me.id && (p.room !== this.current || document.hidden)) room.unread += 1;
+        fromOthers = !mine;
+        if (room && !mine && (p.room !== this.current || document.hidden)) {
+          room.unread += 1;
+          this.notifyAbout(room, p.message);
+        }
       }
     }
     if (p.room === this.current) {
-      this.renderMessages();
+      this.renderMessages({ arrivedFromOthers: fromOthers });
       this.markRead();
     }
-    this.renderRooms();
+    this.rooms.render();
   }
 
-  // ---- rooms ----
-
-  addRoom(room) {
-    const known = this.rooms.has(room.id);
-    this.rooms.set(room.id, room);
-    this.renderRooms();
-    if (!known) this.subscribe(room).catch(() => {});
+  notifyAbout(room, message) {
+    if (room.kind !== 'direct' && !mentions(message.text, this.me.username)) return;
+    const where = room.kind === 'direct' ? this.nameOf(message.sender) : `${this.nameOf(message.sender)} in #${room.name}`;
+    notify(where, message.text || 'sent an attachment', () => this.open(room.id));
   }
 
-  dropRoom(id) {
-    this.rooms.delete(id);
-    this.timelines.delete(id);
-    if (this.current === id) {
-      this.current = null;
-      this.renderConversation();
-    }
-    this.renderRooms();
-  }
-
-  memberJoined(room, member) {
-    this.users.set(member.user.id, member.user);
-    if (member.user.id === this.me.id) this.addRoom(room);
-    else if (room.id === this.current) this.loadPresence(room.id);
-  }
-
-  memberGone(roomId, userId) {
-    if (userId === this.me.id) this.dropRoom(roomId);
-    else if (roomId === this.current) this.loadPresence(roomId);
-  }
-
-  renamed(roomId, name) {
-    const room = this.rooms.get(roomId);
-    if (!room) return;
-    room.name = name;
-    this.renderRooms();
-    if (roomId === this.current) this.renderConversation();
-  }
-
-  roomName(room) {
-    if (room.kind !== 'direct') return room.name;
-    const others = room.directMembers.filter((u) => u.id !== this.me.id).map((u) => u.displayName);
-    return others.length ? others.join(', ') : room.name;
-  }
+  // ---- the open room ----
 
   // Shows a room; on a phone-sized screen `reveal` also switches from the room list to it.
   async open(roomId, { reveal = true } = {}) {
+    if (this.current !== roomId) {
+      this.uploads.clear();
+      this.timeline.clear();
+    }
     this.current = roomId;
-    this.messages.clear();
     if (reveal) byId('chat-view').classList.add('show-conversation');
     showError(byId('conversation-error'), null);
-    this.renderConversation();
-    this.renderRooms();
-    const t = this.timeline(roomId);
+    this.rooms.renderConversation();
+    this.rooms.render();
+    const t = this.timelineOf(roomId);
     if (!t.loaded) await this.loadOlder();
-    else this.renderMessages(true);
-    this.loadPresence(roomId);
+    else this.renderMessages({ toBottom: true });
+    this.rooms.loadMembers(roomId);
     this.markRead();
+    if (reveal) byId('composer').focus();
+  }
+
+  close() {
+    this.current = null;
+    this.uploads.clear();
+    this.timeline.clear();
+    this.rooms.renderConversation();
+    this.rooms.render();
   }
 
   async loadOlder() {
     const roomId = this.current;
-    const t = this.timeline(roomId);
-    if (!roomId || t.loading || (t.loaded && !t.hasMore)) return;
+    const t = this.timelineOf(roomId);
+    if (!roomId || t.loading || (t.loaded && !t.hasMore) || !this.connected) return;
     t.loading = true;
     try {
       const page = await this.connection.request(
@@ -219,29 +252,11 @@ export class Chat {
       t.hasMore = page.hasMore;
       const first = !t.loaded;
       t.loaded = true;
-      if (roomId === this.current) this.renderMessages(first);
+      if (roomId === this.current) this.renderMessages({ toBottom: first });
     } catch (e) {
-      showError(byId('conversation-error'), e);
+      if (e.code) showError(byId('conversation-error'), e);
     } finally {
       t.loading = false;
-    }
-  }
-
-  async loadPresence(roomId) {
-    try {
-      const [members, presence] = await Promise.all([
-        api('GET', `/api/rooms/${encodeURIComponent(roomId)}/members`),
-        this.connection.request('presence.query', { room: roomId }),
-      ]);
-      for (const m of members.members) this.users.set(m.user.id, m.user);
-      this.members.set(roomId, members.members.map((m) => m.user.id));
-      for (const p of presence.presence) this.presence.set(p.user, p.status);
-      if (roomId === this.current) {
-        this.renderOnline();
-        this.renderMessages();
-      }
-    } catch {
-      // Presence is a nicety; the next push or room switch tries again.
     }
   }
 
@@ -251,7 +266,7 @@ export class Chat {
     if (!room || !t || document.hidden) return;
     if (room.unread !== 0) {
       room.unread = 0;
-      this.renderRooms();
+      this.rooms.render();
     }
     clearTimeout(this.readTimer);
     this.readTimer = setTimeout(() => {
@@ -259,118 +274,46 @@ export class Chat {
     }, 300);
   }
 
-  readElsewhere(roomId, seq) {
-    const room = this.rooms.get(roomId);
-    if (room && seq >= room.lastSeq) {
-      room.unread = 0;
-      this.renderRooms();
-    }
-  }
-
   // ---- sending ----
 
-  send(text, attachments = []) {
-    if (!this.current || !text.trim()) return;
-    this.sendCounter += 1;
-    const clientMessageId = `c-${Date.now().toString(36)}-${this.sendCounter}-${Math.random().toString(36).slice(2, 8)}`;
-    const send = { room: this.current, text, attachments };
-    this.pending.set(clientMessageId, send);
+  async send(text) {
+    const room = this.current;
+    if (!room) return;
+    const uploading = this.uploads.busy;
+    if (!text.trim() && !uploading) return;
     this.typing.stop();
-    this.transmit(clientMessageId, send);
+    const attachments = uploading ? await this.uploads.take() : [];
+    if (!text.trim() && attachments.length === 0) return;
+    this.outbox.add(room, text, attachments.map((a) => a.id), attachments.map((a) => `📎 ${a.name}`));
+    this.timeline.scrollToBottom();
   }
 
-  transmit(clientMessageId, send) {
-    this.connection
-      .request('send', { room: send.room, clientMessageId, text: send.text, attachments: send.attachments, replyTo: null })
-      .then(() => this.pending.delete(clientMessageId))
-      .catch((e) => {
-        // Lost connections keep the send pending for the resync; refusals drop it.
-        if (e.code) {
-          this.pending.delete(clientMessageId);
-          showError(byId('conversation-error'), e);
-        }
-      });
-  }
+  // ---- signing out ----
 
-  async uploadFile(file) {
-    if (!this.current || !file) return;
-    const progress = byId('upload-progress');
-    progress.value = 0;
-    progress.hidden = false;
-    showError(byId('conversation-error'), null);
-    try {
-      const attachment = await upload(this.current, file, (percent) => (progress.value = percent));
-      this.send(file.name, [attachment.id]);
-    } catch (e) {
-      showError(byId('conversation-error'), e);
-    } finally {
-      progress.hidden = true;
-    }
-  }
-
-  // ---- HTTP room management ----
-
-  async refreshPublicRooms() {
-    try {
-      const { rooms } = await api('GET', '/api/public-rooms');
-      renderPublicRooms(byId('public-list'), rooms, (id) => this.join(id));
-    } catch (e) {
-      showError(byId('sidebar-error'), e);
-    }
-  }
-
-  async roomAction(action) {
-    showError(byId('sidebar-error'), null);
-    try {
-      const { room } = await action();
-      this.addRoom(room);
-      await this.open(room.id);
-      this.refreshPublicRooms();
-    } catch (e) {
-      showError(byId('sidebar-error'), e);
-    }
-  }
-
-  createRoom(name, kind) {
-    return this.roomAction(() => api('POST', '/api/rooms', { name, kind }));
-  }
-
-  join(roomId) {
-    return this.roomAction(() => api('POST', `/api/rooms/${encodeURIComponent(roomId)}/join`, {}));
-  }
-
-  openDirect(username) {
-    return this.roomAction(() => api('POST', '/api/direct', { usernames: [username] }));
-  }
-
-  async inviteToCurrent(username) {
-    try {
-      const { users } = await api('GET', `/api/users?prefix=${encodeURIComponent(username)}`);
-      const user = users.find((u) => u.username.toLowerCase() === username.trim().toLowerCase());
-      if (!user) throw new Error(`no user is called ${username}`);
-      await api('POST', `/api/rooms/${encodeURIComponent(this.current)}/members`, { user: user.id });
-      this.loadPresence(this.current);
-    } catch (e) {
-      showError(byId('conversation-error'), e);
-    }
-  }
-
-  async leaveCurrent() {
-    try {
-      await api('POST', `/api/rooms/${encodeURIComponent(this.current)}/leave`, {});
-      this.dropRoom(this.current);
-      this.refreshPublicRooms();
-    } catch (e) {
-      showError(byId('conversation-error'), e);
-    }
-  }
-
+  /** Logs out; while the server cannot be reached, the logout is finished on the next visit. */
   async logOut() {
     try {
       await api('POST', '/api/logout', {});
-    } finally {
+      localStorage.removeItem('chatterlink.logoutPending');
       this.signedOut('');
+    } catch {
+      localStorage.setItem('chatterlink.logoutPending', '1');
+      this.signedOut("You're logged out on this page. The server can't be reached right now, so your session will be ended there as soon as it's back.");
     }
+  }
+
+  /** A password change replaces our session: the old socket closes with 4401, the new one opens. */
+  expectNewSession() {
+    this.newSessionExpected = true;
+  }
+
+  sessionEnded() {
+    if (this.newSessionExpected) {
+      this.newSessionExpected = false;
+      this.connection.start();
+      return;
+    }
+    this.signedOut('Your session ended. Please log in again.');
   }
 
   signedOut(message) {
@@ -378,7 +321,7 @@ export class Chat {
     this.onSignedOut(message);
   }
 
-  // ---- rendering ----
+  // ---- people and rendering ----
 
   nameOf(userId) {
     const user = this.users.get(userId);
@@ -388,6 +331,7 @@ export class Chat {
         .then(({ user: found }) => {
           this.users.set(userId, found);
           if (this.current) this.renderMessages();
+          this.rooms.renderPresence();
         })
         .catch(() => {});
       return '…';
@@ -395,36 +339,11 @@ export class Chat {
     return user.displayName;
   }
 
-  renderRooms() {
-    renderRoomList(byId('room-list'), this.rooms.values(), {
-      current: this.current,
-      nameOf: (room) => this.roomName(room),
-      onOpen: (id) => this.open(id),
-    });
-  }
-
-  renderConversation() {
-    const room = this.rooms.get(this.current);
-    byId('room-title').textContent = room ? this.roomName(room) : 'Pick a room';
-    byId('composer-form').hidden = !room;
-    byId('leave-button').hidden = !room || room.kind === 'direct';
-    byId('invite-form').hidden = !room || room.kind === 'direct';
-    if (!room) {
-      this.messages.clear();
-      byId('chat-view').classList.remove('show-conversation');
-    }
-    this.typing.render();
-    this.renderOnline();
-  }
-
-  renderMessages(toBottom) {
+  renderMessages(options = {}) {
     const t = this.timelines.get(this.current);
     if (!t) return;
     const sorted = [...t.byId.values()].sort((a, b) => a.seq - b.seq);
-    this.messages.render(sorted, toBottom ? { keepBottom: true } : undefined);
-  }
-
-  renderOnline() {
-    renderOnline(byId('online-list'), this.members.get(this.current) || [], this.presence, (id) => this.nameOf(id));
+    this.timeline.render(sorted, this.outbox.inRoom(this.current), { complete: t.loaded && !t.hasMore, ...options });
+    updateTitle(this.rooms.unreadTotal());
   }
 }
