@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Debian's Chromium driven through Playwright (no browser download), and the steps the browser
@@ -24,7 +25,19 @@ import java.util.Map;
  * that caused them.
  */
 final class Browsers implements AutoCloseable {
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  /** Where Chromium or Chrome is looked for, after {@code $CHROMIUM_PATH} and the {@code PATH}. */
+  private static final List<Path> USUAL_PLACES =
+      List.of(
+          Path.of("/usr/bin/chromium"),
+          Path.of("/usr/bin/chromium-browser"),
+          Path.of("/snap/bin/chromium"),
+          Path.of("/usr/bin/google-chrome"),
+          Path.of("/usr/bin/google-chrome-stable"),
+          Path.of("/Applications/Chromium.app/Contents/MacOS/Chromium"),
+          Path.of("/Applications/Google Chrome.app/Contents/MacOS/Google Chrome"));
+
+  private static final List<String> NAMES_ON_PATH =
+      List.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable");
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
   static final String PASSWORD = "browser password 2718";
   private static final List<String> CHROMIUM_ARGS =
@@ -41,27 +54,58 @@ final class Browsers implements AutoCloseable {
   private final List<String> pageErrors = new ArrayList<>();
 
   Browsers() {
-    assertThat(Files.isExecutable(CHROMIUM))
-        .as(
-            "Debian's Chromium must be installed at %s (apt-get install chromium; .ci/run does it)",
-            CHROMIUM)
-        .isTrue();
     try {
       Files.createDirectories(SCREENSHOTS);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    playwright =
-        Playwright.create(
-            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser =
-        playwright
-            .chromium()
-            .launch(
-                new BrowserType.LaunchOptions()
-                    .setExecutablePath(CHROMIUM)
-                    .setHeadless(true)
-                    .setArgs(CHROMIUM_ARGS));
+    playwright = playwright();
+    browser = launch(playwright);
+  }
+
+  /** Playwright that never downloads a browser of its own. */
+  static Playwright playwright() {
+    return Playwright.create(
+        new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+  }
+
+  /** The machine's Chromium (see {@link #chromium()}), headless. */
+  static Browser launch(Playwright playwright) {
+    return playwright
+        .chromium()
+        .launch(
+            new BrowserType.LaunchOptions()
+                .setExecutablePath(chromium())
+                .setHeadless(true)
+                .setArgs(CHROMIUM_ARGS));
+  }
+
+  /**
+   * The Chromium (or Chrome) to drive: {@code $CHROMIUM_PATH} if set, else the first of {@code
+   * chromium}, {@code chromium-browser}, {@code google-chrome} found on the {@code PATH}, else the
+   * usual install places. Fails, never skips, when there is none: the browser tests must run.
+   */
+  static Path chromium() {
+    List<Path> candidates = new ArrayList<>();
+    Optional.ofNullable(System.getenv("CHROMIUM_PATH"))
+        .filter(p -> !p.isBlank())
+        .map(Path::of)
+        .ifPresent(candidates::add);
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+      if (!dir.isBlank()) {
+        NAMES_ON_PATH.forEach(name -> candidates.add(Path.of(dir, name)));
+      }
+    }
+    candidates.addAll(USUAL_PLACES);
+    return candidates.stream()
+        .filter(Files::isExecutable)
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    "no Chromium or Chrome found (set CHROMIUM_PATH, or on Debian: apt-get install"
+                        + " chromium, which ./test.sh does); looked at "
+                        + candidates));
   }
 
   /** A fresh person (own cookies) in a desktop-sized window. */

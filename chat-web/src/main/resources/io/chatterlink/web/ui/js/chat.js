@@ -138,11 +138,22 @@ export class Chat {
     return this.timelines.get(roomId);
   }
 
+  /**
+   * Subscribes from the last entry applied; every missed entry arrives before the reply (protocol
+   * section 9). A 400 means the server's log ends before what this page saw (the database was
+   * restored, say): the room's timeline starts again from its end and is reloaded as history.
+   */
   subscribe(room) {
     const t = this.timelineOf(room.id);
     // A room never seen starts at its end; older messages come as history pages when opened.
     if (t.lastApplied === null) t.lastApplied = room.lastSeq;
-    return this.connection.request('subscribe', { room: room.id, afterSeq: t.lastApplied });
+    return this.connection.request('subscribe', { room: room.id, afterSeq: t.lastApplied }).catch((e) => {
+      if (e.code !== 400) throw e;
+      this.timelines.delete(room.id);
+      this.timelineOf(room.id).lastApplied = room.lastSeq;
+      if (room.id === this.current) this.loadOlder();
+      return this.connection.request('subscribe', { room: room.id, afterSeq: room.lastSeq });
+    });
   }
 
   push(p) {
