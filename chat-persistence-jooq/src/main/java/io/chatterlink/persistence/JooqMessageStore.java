@@ -169,16 +169,19 @@ final class JooqMessageStore implements MessageStore {
                 }));
   }
 
-  /** A row of {@link MessageReadSql#entriesAfter}: the entry, its message without attachments. */
+  /**
+   * A row of {@link MessageReadSql#entriesAfter}: the entry, its message without attachments. The
+   * entry's body is the message's: history and resync read the same stored copy.
+   */
   private static LogEntry readEntry(RoomId room, ResultSet row) throws SQLException {
-    String body = row.getString(3);
+    StoredMessage message = MessageRows.readMessage(row, 4);
     return new LogEntry(
         room,
         row.getLong(1),
         EntryKind.valueOf(row.getString(2)),
-        MessageRows.readMessage(row, 5),
-        body == null ? Optional.empty() : Optional.of(new EncryptedBody(body)),
-        Instants.fromNanos(row.getLong(4)));
+        message,
+        message.body(),
+        Instants.fromNanos(row.getLong(3)));
   }
 
   @Override

@@ -2,7 +2,6 @@ package io.chatterlink.persistence;
 
 import static io.chatterlink.persistence.schema.Tables.MESSAGES;
 import static io.chatterlink.persistence.schema.Tables.MESSAGE_ATTACHMENTS;
-import static io.chatterlink.persistence.schema.Tables.MESSAGE_LOG;
 
 import io.chatterlink.core.error.NotFoundException;
 import io.chatterlink.core.model.AppendOutcome;
@@ -48,9 +47,8 @@ final class MessageWriteBatch {
   private final List<StoredMessage> messageRows = new ArrayList<>();
   private final List<LogRow> logRows = new ArrayList<>();
 
-  /** One message_log row to insert; {@code body} is null once erased. */
-  private record LogRow(
-      String room, long seq, EntryKind kind, String messageId, String body, long atNanos) {}
+  /** One message_log row to insert; it holds no body: the message's row holds the only copy. */
+  private record LogRow(String room, long seq, EntryKind kind, String messageId, long atNanos) {}
 
   /**
    * @param jooq makes a jOOQ context on the statements' connection, asked for only by an edit or
@@ -83,7 +81,6 @@ final class MessageWriteBatch {
               posted.seq(),
               EntryKind.POSTED,
               posted.id().value(),
-              posted.body().map(EncryptedBody::token).orElse(null),
               Instants.toNanos(posted.sentAt())));
       appendedInGroup.put(pair, posted);
       return new AppendOutcome(posted, false);
@@ -103,17 +100,12 @@ final class MessageWriteBatch {
         .execute();
     logRows.add(
         new LogRow(
-            current.roomId().value(),
-            seq,
-            EntryKind.EDITED,
-            id.value(),
-            body.token(),
-            Instants.toNanos(at)));
+            current.roomId().value(), seq, EntryKind.EDITED, id.value(), Instants.toNanos(at)));
     return new LogEntry(
         current.roomId(), seq, EntryKind.EDITED, current.edited(body, at), Optional.of(body), at);
   }
 
-  /** Erases the body from the message and from every earlier log entry of it. */
+  /** Erases the body (its only stored copy is the message's) and the attachment references. */
   LogEntry delete(MessageId id, Instant at) {
     StoredMessage current = liveMessage(id);
     long seq = nextSeq(current.roomId());
@@ -123,21 +115,12 @@ final class MessageWriteBatch {
         .set(MESSAGES.DELETED, true)
         .where(MESSAGES.ID.eq(id.value()))
         .execute();
-    dsl.update(MESSAGE_LOG)
-        .setNull(MESSAGE_LOG.BODY)
-        .where(MESSAGE_LOG.MESSAGE_ID.eq(id.value()))
-        .execute();
     dsl.deleteFrom(MESSAGE_ATTACHMENTS)
         .where(MESSAGE_ATTACHMENTS.MESSAGE_ID.eq(id.value()))
         .execute();
     logRows.add(
         new LogRow(
-            current.roomId().value(),
-            seq,
-            EntryKind.DELETED,
-            id.value(),
-            null,
-            Instants.toNanos(at)));
+            current.roomId().value(), seq, EntryKind.DELETED, id.value(), Instants.toNanos(at)));
     return new LogEntry(
         current.roomId(), seq, EntryKind.DELETED, current.tombstone(), Optional.empty(), at);
   }
@@ -206,8 +189,7 @@ final class MessageWriteBatch {
       insert.setLong(2, row.seq());
       insert.setString(3, row.kind().name());
       insert.setString(4, row.messageId());
-      setNullableString(insert, 5, row.body());
-      insert.setLong(6, row.atNanos());
+      insert.setLong(5, row.atNanos());
       insert.addBatch();
     }
     insert.executeBatch();

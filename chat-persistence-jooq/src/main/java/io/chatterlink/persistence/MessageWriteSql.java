@@ -27,7 +27,7 @@ final class MessageWriteSql {
   /** Values: {@value #MESSAGE_COLUMNS_ORDER}. */
   final String insertMessage;
 
-  /** Values: room_id, seq, kind, message_id, body, at. */
+  /** Values: room_id, seq, kind, message_id, at. The body is the message's, stored once. */
   final String insertLogEntry;
 
   /** Values: message_id, position, attachment_id. */
@@ -60,9 +60,8 @@ final class MessageWriteSql {
                     MESSAGE_LOG.SEQ,
                     MESSAGE_LOG.KIND,
                     MESSAGE_LOG.MESSAGE_ID,
-                    MESSAGE_LOG.BODY,
                     MESSAGE_LOG.AT)
-                .values(null, (Long) null, null, null, null, null));
+                .values(null, (Long) null, null, null, null));
     this.insertAttachment =
         render(
             dsl,
