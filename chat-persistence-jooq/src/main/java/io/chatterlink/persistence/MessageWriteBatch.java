@@ -7,6 +7,7 @@ import io.chatterlink.core.error.NotFoundException;
 import io.chatterlink.core.model.AppendOutcome;
 import io.chatterlink.core.model.EncryptedBody;
 import io.chatterlink.core.model.EntryKind;
+import io.chatterlink.core.model.KeyFingerprint;
 import io.chatterlink.core.model.LogEntry;
 import io.chatterlink.core.model.MessageId;
 import io.chatterlink.core.model.NewMessage;
@@ -95,6 +96,7 @@ final class MessageWriteBatch {
     dsl()
         .update(MESSAGES)
         .set(MESSAGES.BODY, body.token())
+        .set(MESSAGES.BODY_KEY, keyOf(Optional.of(body)))
         .set(MESSAGES.EDITED_AT, Instants.toNanos(at))
         .where(MESSAGES.ID.eq(id.value()))
         .execute();
@@ -112,6 +114,7 @@ final class MessageWriteBatch {
     DSLContext dsl = dsl();
     dsl.update(MESSAGES)
         .setNull(MESSAGES.BODY)
+        .setNull(MESSAGES.BODY_KEY)
         .set(MESSAGES.DELETED, true)
         .where(MESSAGES.ID.eq(id.value()))
         .execute();
@@ -173,6 +176,7 @@ final class MessageWriteBatch {
       insert.setLong(8, Instants.toNanos(message.sentAt()));
       insert.setNull(9, Types.BIGINT); // edited_at: a new message is not edited
       insert.setBoolean(10, false); // deleted
+      setNullableString(insert, 11, keyOf(message.body()));
       insert.addBatch();
     }
     insert.executeBatch();
@@ -213,6 +217,11 @@ final class MessageWriteBatch {
     if (insert != null) {
       insert.executeBatch();
     }
+  }
+
+  /** The fingerprint column's value: null when the body or its recorded key is absent. */
+  static String keyOf(Optional<EncryptedBody> body) {
+    return body.flatMap(EncryptedBody::key).map(KeyFingerprint::value).orElse(null);
   }
 
   private static void setNullableString(PreparedStatement statement, int index, String value)

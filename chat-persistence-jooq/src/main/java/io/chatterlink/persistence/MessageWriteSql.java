@@ -22,7 +22,8 @@ import org.jooq.impl.DSL;
 final class MessageWriteSql {
   /** The messages columns every {@link #findByPair} row holds, in this order. */
   static final String MESSAGE_COLUMNS_ORDER =
-      "id, room_id, seq, sender, client_message_id, body, reply_to, sent_at, edited_at, deleted";
+      "id, room_id, seq, sender, client_message_id, body, reply_to, sent_at, edited_at, deleted,"
+          + " body_key";
 
   /** Values: {@value #MESSAGE_COLUMNS_ORDER}. */
   final String insertMessage;
@@ -117,7 +118,8 @@ final class MessageWriteSql {
       MESSAGES.REPLY_TO,
       MESSAGES.SENT_AT,
       MESSAGES.EDITED_AT,
-      MESSAGES.DELETED
+      MESSAGES.DELETED,
+      MESSAGES.BODY_KEY
     };
   }
 }

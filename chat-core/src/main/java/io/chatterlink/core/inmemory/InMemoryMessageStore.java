@@ -6,6 +6,7 @@ import io.chatterlink.core.model.AppendOutcome;
 import io.chatterlink.core.model.ClientMessageId;
 import io.chatterlink.core.model.EncryptedBody;
 import io.chatterlink.core.model.EntryKind;
+import io.chatterlink.core.model.KeyFingerprint;
 import io.chatterlink.core.model.LogEntry;
 import io.chatterlink.core.model.MessageId;
 import io.chatterlink.core.model.NewMessage;
@@ -17,9 +18,11 @@ import io.chatterlink.core.port.out.MessageStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -146,6 +149,36 @@ final class InMemoryMessageStore implements MessageStore {
   }
 
   @Override
+  public synchronized List<BodyRecord> unfingerprintedBodiesAfter(
+      Optional<String> cursor, int limit) {
+    Checks.requirePositiveLimit(limit);
+    List<BodyRecord> found = new ArrayList<>();
+    Optional<String> from = cursor;
+    List<BodyRecord> batch;
+    do {
+      batch = bodiesAfter(from, limit);
+      for (BodyRecord record : batch) {
+        if (record.body().key().isEmpty() && found.size() < limit) {
+          found.add(record);
+        }
+      }
+      if (!batch.isEmpty()) {
+        from = Optional.of(batch.get(batch.size() - 1).cursor());
+      }
+    } while (found.size() < limit && batch.size() == limit);
+    return List.copyOf(found);
+  }
+
+  @Override
+  public synchronized Set<KeyFingerprint> bodyKeys() {
+    Set<KeyFingerprint> keys = new HashSet<>();
+    for (StoredMessage message : messages.values()) {
+      message.body().flatMap(EncryptedBody::key).ifPresent(keys::add);
+    }
+    return Set.copyOf(keys);
+  }
+
+  @Override
   public synchronized int replaceBodies(List<BodyRewrite> rewrites) {
     int replaced = 0;
     for (BodyRewrite rewrite : rewrites) {
@@ -153,7 +186,12 @@ final class InMemoryMessageStore implements MessageStore {
       RoomLog log = logs.get(at.room().value());
       Optional<StoredMessage> message =
           Optional.ofNullable(log).flatMap(l -> l.post(at.seq())).map(messages::get);
-      if (message.isEmpty() || !message.get().body().equals(Optional.of(rewrite.expected()))) {
+      if (message.isEmpty()
+          || !message
+              .get()
+              .body()
+              .map(EncryptedBody::token)
+              .equals(Optional.of(rewrite.expected().token()))) {
         continue; // changed (or erased) since it was read: the newer body wins
       }
       StoredMessage m = message.get();
