@@ -1,7 +1,7 @@
 package io.chatterlink.app;
 
 import io.chatterlink.core.ChatCore;
-import io.chatterlink.core.model.EncryptedBody;
+import io.chatterlink.core.StoredKeyCheck;
 import io.chatterlink.core.model.UploadLimits;
 import io.chatterlink.core.port.out.Delivery;
 import io.chatterlink.core.port.out.MessageCipher;
@@ -80,7 +80,7 @@ final class Backend implements AutoCloseable {
   }
 
   private static MessageCipher resolveCipher(AppConfig config, MessageStore messages) {
-    Optional<EncryptedBody> sample = StoredKeyCheck.firstStoredBody(messages);
+    boolean holdsMessages = !messages.bodiesAfter(Optional.empty(), 1).isEmpty();
     String keySource;
     String setting;
     if (config.fernetKeys().isPresent()) {
@@ -92,16 +92,41 @@ final class Backend implements AutoCloseable {
               config.dataDir().resolve(FERNET_KEY_FILE),
               Settings.FERNET_KEY,
               "it encrypts the stored messages, and without it they cannot be read");
-      if (!Files.exists(file.file()) && sample.isPresent()) {
-        throw StoredKeyCheck.missingKey(file.file());
+      if (!Files.exists(file.file()) && holdsMessages) {
+        throw missingKeyFile(file.file());
       }
       setting = file.loadOrCreate(ChatCrypto::generateKey);
       keySource = file.file().toString();
     }
     MessageCipher cipher = cipherFrom(setting, keySource);
-    StoredKeyCheck.requireDecryptable(sample, cipher, keySource);
-    LOG.info("event=keys_ready fernet_key_source={}", keySource);
+    StoredKeyCheck.Result keys = StoredKeyCheck.run(messages, cipher);
+    Optional<String> problem = keys.problem(keySource);
+    if (problem.isPresent()) {
+      throw new ConfigException(Settings.FERNET_KEY, problem.get() + ". Refusing to start");
+    }
+    if (keys.unidentified() > 0) {
+      LOG.warn(
+          "event=unidentified_bodies count={} reason=\"stored before key fingerprints, verified by"
+              + " no key: corrupt, served as unreadable\"",
+          keys.unidentified());
+    }
+    LOG.info(
+        "event=keys_ready fernet_key_source={} key_fingerprints={} bodies_fingerprinted={}",
+        keySource,
+        keys.held(),
+        keys.identified());
     return cipher;
+  }
+
+  /** The refusal when the key file is missing but the database holds messages. */
+  private static ConfigException missingKeyFile(Path keyFile) {
+    return new ConfigException(
+        Settings.FERNET_KEY,
+        "is not set and "
+            + keyFile
+            + " does not exist, but the database holds encrypted messages."
+            + " Refusing to generate a new key over them: restore the key file from a backup or"
+            + " set FERNET_KEY");
   }
 
   private static MessageCipher cipherFrom(String setting, String keySource) {

@@ -2,6 +2,7 @@ package io.chatterlink.app;
 
 import io.chatterlink.core.model.AppendOutcome;
 import io.chatterlink.core.model.EncryptedBody;
+import io.chatterlink.core.model.KeyFingerprint;
 import io.chatterlink.core.model.LogEntry;
 import io.chatterlink.core.model.MessageId;
 import io.chatterlink.core.model.NewMessage;
@@ -15,6 +16,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The message store, counting what it stores: the rate of the stored counter is messages per
@@ -83,6 +85,16 @@ final class MeteredMessageStore implements MessageStore {
   @Override
   public List<BodyRecord> bodiesAfter(Optional<String> cursor, int limit) {
     return store.bodiesAfter(cursor, limit);
+  }
+
+  @Override
+  public List<BodyRecord> unfingerprintedBodiesAfter(Optional<String> cursor, int limit) {
+    return store.unfingerprintedBodiesAfter(cursor, limit);
+  }
+
+  @Override
+  public Set<KeyFingerprint> bodyKeys() {
+    return store.bodyKeys();
   }
 
   @Override

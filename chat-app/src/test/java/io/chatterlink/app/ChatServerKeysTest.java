@@ -13,8 +13,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,6 +81,55 @@ class ChatServerKeysTest {
         .hasMessageContaining("Refusing to start")
         .hasMessageNotContaining(oldKey)
         .hasMessageNotContaining(otherKey);
+  }
+
+  @Test
+  void droppingTheOldKeyAfterAnInterruptedRotationIsRefusedNamingItsFingerprint() {
+    String oldKey = ChatCrypto.generateKey();
+    String newKey = ChatCrypto.generateKey();
+    StoredData.roomWithMessages(
+        StoredData.config(dataDir, Map.of("FERNET_KEY", oldKey)),
+        "alice",
+        List.of("one", "two", "three"));
+    AppConfig rotating = StoredData.config(dataDir, Map.of("FERNET_KEY", newKey + "," + oldKey));
+    try (Backend backend = Backend.open(rotating)) {
+      // rotate-keys, interrupted after its first batch
+      backend.offlineCore().reencryption().reencryptBatch(Optional.empty(), 1);
+    }
+    String oldFingerprint = ChatCrypto.cipherFromSetting(oldKey).keyFingerprints().get(0).value();
+
+    assertThatThrownBy(
+            () -> ChatServer.start(StoredData.config(dataDir, Map.of("FERNET_KEY", newKey))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("FERNET_KEY: ")
+        .hasMessageContaining("missing key fingerprint " + oldFingerprint)
+        .hasMessageContaining("Put the old key back in FERNET_KEY after the new one")
+        .hasMessageContaining("rotate-keys")
+        .hasMessageContaining("Refusing to start")
+        .hasMessageNotContaining(oldKey)
+        .hasMessageNotContaining(newKey);
+  }
+
+  @Test
+  void oneCorruptStoredBodyDoesNotStopTheStartAndOnlyThatMessageIsUnreadable() throws Exception {
+    AppConfig config = StoredData.config(dataDir, Map.of());
+    RoomSummary room =
+        StoredData.roomWithMessages(config, "alice", List.of("first", "second", "third"));
+    try (Connection c =
+            DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("chatterlink.db"));
+        Statement s = c.createStatement()) {
+      assertThat(
+              s.executeUpdate(
+                  "UPDATE messages SET body = substr(body, 1, length(body) - 8) || 'AAAAAAAA'"
+                      + " WHERE seq = 2"))
+          .isOne();
+    }
+
+    try (ChatServer server = ChatServer.start(config)) {
+      assertThat(server.port()).isPositive();
+    }
+    assertThat(latestTexts(config, "alice", room))
+        .containsExactly("first", "(unreadable)", "third");
   }
 
   @Test

@@ -34,8 +34,9 @@ class ReencryptionTest {
 
     Progress progress = reencryption.reencryptBatch(Optional.empty(), 100);
 
-    assertThat(progress.examined()).isEqualTo(3);
-    assertThat(progress.rewritten()).isEqualTo(3);
+    // Two bodies: each message's current one (the store keeps no copy of the text before the edit).
+    assertThat(progress.examined()).isEqualTo(2);
+    assertThat(progress.rewritten()).isEqualTo(2);
     assertThat(progress.done()).isTrue();
     ChatCore newKeyOnly = coreWith(new TestOnlyCipher(2, Set.of()));
     assertThat(newKeyOnly.history().page(alice, general, PageRequest.latest(10)).messages())

@@ -57,14 +57,21 @@ class UnreadableMessagesTest {
   @Test
   void resyncAlsoServesUnreadableEntriesAsPlaceholders() {
     MessageView lost = oldKey.post(alice, general, "under the old key");
-    newKeyOnly.messages().edit(new EditMessage(alice, lost.id(), "re-written under the new key"));
+    MessageView rewritten = oldKey.post(alice, general, "to be re-written");
+    newKeyOnly
+        .messages()
+        .edit(new EditMessage(alice, rewritten.id(), "re-written under the new key"));
 
     var events = newKeyOnly.history().resync(alice, general, 0, 10).events();
 
     assertThat(events.get(0))
         .isInstanceOfSatisfying(
-            MessagePosted.class, e -> assertThat(e.message().unreadable()).isTrue());
-    assertThat(events.get(1))
+            MessagePosted.class,
+            e -> {
+              assertThat(e.message().id()).isEqualTo(lost.id());
+              assertThat(e.message().unreadable()).isTrue();
+            });
+    assertThat(events.get(2))
         .isInstanceOfSatisfying(
             MessageEdited.class,
             e -> {

@@ -5,6 +5,7 @@ import com.macasaet.fernet.Token;
 import com.macasaet.fernet.TokenExpiredException;
 import com.macasaet.fernet.TokenValidationException;
 import io.chatterlink.core.model.EncryptedBody;
+import io.chatterlink.core.model.KeyFingerprint;
 import io.chatterlink.core.port.out.MessageCipher;
 import io.chatterlink.core.port.out.UndecryptableBodyException;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,7 @@ import java.util.Optional;
  */
 final class FernetMessageCipher implements MessageCipher {
   private final List<Key> ring;
+  private final List<KeyFingerprint> fingerprints;
   private final Key primary;
   private final Clock clock;
   private final SecureRandom random;
@@ -31,6 +33,7 @@ final class FernetMessageCipher implements MessageCipher {
       throw new IllegalArgumentException("a key ring needs at least one key");
     }
     this.ring = List.copyOf(ring);
+    this.fingerprints = this.ring.stream().map(FernetKeyFingerprints::of).toList();
     this.primary = this.ring.get(0);
     this.clock = Objects.requireNonNull(clock, "clock");
     this.random = Objects.requireNonNull(random, "random");
@@ -49,7 +52,8 @@ final class FernetMessageCipher implements MessageCipher {
     random.nextBytes(iv);
     byte[] payload = plaintext.getBytes(StandardCharsets.UTF_8);
     return new EncryptedBody(
-        FernetTokens.create(primary, clock.instant(), iv, payload).serialise());
+        FernetTokens.create(primary, clock.instant(), iv, payload).serialise(),
+        Optional.of(fingerprints.get(0)));
   }
 
   @Override
@@ -79,6 +83,25 @@ final class FernetMessageCipher implements MessageCipher {
   @Override
   public boolean isCurrent(EncryptedBody body) {
     return parse(body).map(token -> token.isValidSignature(primary)).orElse(false);
+  }
+
+  @Override
+  public List<KeyFingerprint> keyFingerprints() {
+    return fingerprints;
+  }
+
+  @Override
+  public Optional<KeyFingerprint> identifyKey(EncryptedBody body) {
+    Optional<Token> token = parse(body);
+    if (token.isEmpty()) {
+      return Optional.empty();
+    }
+    for (int i = 0; i < ring.size(); i++) {
+      if (token.get().isValidSignature(ring.get(i))) {
+        return Optional.of(fingerprints.get(i));
+      }
+    }
+    return Optional.empty();
   }
 
   /** Parses the token's structure; empty when it is not base64url or has the wrong shape. */

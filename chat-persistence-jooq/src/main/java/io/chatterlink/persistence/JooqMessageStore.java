@@ -4,6 +4,7 @@ import io.chatterlink.core.model.AppendOutcome;
 import io.chatterlink.core.model.AttachmentId;
 import io.chatterlink.core.model.EncryptedBody;
 import io.chatterlink.core.model.EntryKind;
+import io.chatterlink.core.model.KeyFingerprint;
 import io.chatterlink.core.model.Limits;
 import io.chatterlink.core.model.LogEntry;
 import io.chatterlink.core.model.MessageId;
@@ -20,6 +21,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jooq.DSLContext;
 
 /**
@@ -169,16 +171,19 @@ final class JooqMessageStore implements MessageStore {
                 }));
   }
 
-  /** A row of {@link MessageReadSql#entriesAfter}: the entry, its message without attachments. */
+  /**
+   * A row of {@link MessageReadSql#entriesAfter}: the entry, its message without attachments. The
+   * entry's body is the message's: history and resync read the same stored copy.
+   */
   private static LogEntry readEntry(RoomId room, ResultSet row) throws SQLException {
-    String body = row.getString(3);
+    StoredMessage message = MessageRows.readMessage(row, 4);
     return new LogEntry(
         room,
         row.getLong(1),
         EntryKind.valueOf(row.getString(2)),
-        MessageRows.readMessage(row, 5),
-        body == null ? Optional.empty() : Optional.of(new EncryptedBody(body)),
-        Instants.fromNanos(row.getLong(4)));
+        message,
+        message.body(),
+        Instants.fromNanos(row.getLong(3)));
   }
 
   @Override
@@ -201,6 +206,17 @@ final class JooqMessageStore implements MessageStore {
   @Override
   public List<BodyRecord> bodiesAfter(Optional<String> cursor, int limit) {
     return Storage.guard("reading stored bodies", () -> rotation.bodiesAfter(cursor, limit));
+  }
+
+  @Override
+  public List<BodyRecord> unfingerprintedBodiesAfter(Optional<String> cursor, int limit) {
+    return Storage.guard(
+        "reading stored bodies", () -> rotation.unfingerprintedBodiesAfter(cursor, limit));
+  }
+
+  @Override
+  public Set<KeyFingerprint> bodyKeys() {
+    return Storage.guard("reading the stored bodies' keys", rotation::bodyKeys);
   }
 
   @Override

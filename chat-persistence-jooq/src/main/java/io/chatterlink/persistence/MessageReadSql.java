@@ -26,8 +26,9 @@ final class MessageReadSql {
   final RenderedSql countUnread;
 
   /**
-   * Values: room_id, seq (exclusive), limit. Columns: the log entry's seq, kind, body, at, then the
-   * message's {@value MessageWriteSql#MESSAGE_COLUMNS_ORDER}; in seq order.
+   * Values: room_id, seq (exclusive), limit. Columns: the log entry's seq, kind, at, then the
+   * message's {@value MessageWriteSql#MESSAGE_COLUMNS_ORDER} (its body is the entry's: one copy);
+   * in seq order.
    */
   final RenderedSql entriesAfter;
 
@@ -80,7 +81,7 @@ final class MessageReadSql {
     this.entriesAfter =
         reads.sql(
             () ->
-                dsl.select(MESSAGE_LOG.SEQ, MESSAGE_LOG.KIND, MESSAGE_LOG.BODY, MESSAGE_LOG.AT)
+                dsl.select(MESSAGE_LOG.SEQ, MESSAGE_LOG.KIND, MESSAGE_LOG.AT)
                     .select(MessageWriteSql.messageColumns())
                     .from(MESSAGE_LOG)
                     .join(MESSAGES)

@@ -6,6 +6,7 @@ import static io.chatterlink.persistence.schema.Tables.MESSAGE_ATTACHMENTS;
 import io.chatterlink.core.model.AttachmentId;
 import io.chatterlink.core.model.ClientMessageId;
 import io.chatterlink.core.model.EncryptedBody;
+import io.chatterlink.core.model.KeyFingerprint;
 import io.chatterlink.core.model.MessageId;
 import io.chatterlink.core.model.RoomId;
 import io.chatterlink.core.model.StoredMessage;
@@ -78,12 +79,29 @@ final class MessageRows {
         row.getLong(first + 2),
         new UserId(row.getString(first + 3)),
         new ClientMessageId(row.getString(first + 4)),
-        body == null ? Optional.empty() : Optional.of(new EncryptedBody(body)),
+        body == null ? Optional.empty() : Optional.of(body(body, row.getString(first + 10))),
         List.of(),
         replyTo == null ? Optional.empty() : Optional.of(new MessageId(replyTo)),
         Instants.fromNanos(row.getLong(first + 7)),
         edited,
         row.getBoolean(first + 9));
+  }
+
+  /**
+   * A stored body with its key's fingerprint, when one is recorded. A fingerprint column that holds
+   * no fingerprint (a corrupt row) counts as not recorded: reads never fail on it.
+   */
+  static EncryptedBody body(String token, String key) {
+    return new EncryptedBody(token, fingerprint(key));
+  }
+
+  /** The fingerprint a stored column value names; empty for null or anything malformed. */
+  static Optional<KeyFingerprint> fingerprint(String value) {
+    try {
+      return Optional.ofNullable(value).map(KeyFingerprint::new);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   /** {@code message} with these attachments instead of its own. */
@@ -166,7 +184,7 @@ final class MessageRows {
         row.getSeq(),
         new UserId(row.getSender()),
         new ClientMessageId(row.getClientMessageId()),
-        Optional.ofNullable(row.getBody()).map(EncryptedBody::new),
+        Optional.ofNullable(row.getBody()).map(token -> body(token, row.getBodyKey())),
         attachments,
         Optional.ofNullable(row.getReplyTo()).map(MessageId::new),
         Instants.fromNanos(row.getSentAt()),

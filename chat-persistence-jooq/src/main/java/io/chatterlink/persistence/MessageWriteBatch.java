@@ -3,12 +3,12 @@ package io.chatterlink.persistence;
 import static io.chatterlink.persistence.schema.Tables.ATTACHMENTS;
 import static io.chatterlink.persistence.schema.Tables.MESSAGES;
 import static io.chatterlink.persistence.schema.Tables.MESSAGE_ATTACHMENTS;
-import static io.chatterlink.persistence.schema.Tables.MESSAGE_LOG;
 
 import io.chatterlink.core.error.NotFoundException;
 import io.chatterlink.core.model.AppendOutcome;
 import io.chatterlink.core.model.EncryptedBody;
 import io.chatterlink.core.model.EntryKind;
+import io.chatterlink.core.model.KeyFingerprint;
 import io.chatterlink.core.model.LogEntry;
 import io.chatterlink.core.model.MessageId;
 import io.chatterlink.core.model.NewMessage;
@@ -51,9 +51,8 @@ final class MessageWriteBatch {
   private final List<StoredMessage> messageRows = new ArrayList<>();
   private final List<LogRow> logRows = new ArrayList<>();
 
-  /** One message_log row to insert; {@code body} is null once erased. */
-  private record LogRow(
-      String room, long seq, EntryKind kind, String messageId, String body, long atNanos) {}
+  /** One message_log row to insert; it holds no body: the message's row holds the only copy. */
+  private record LogRow(String room, long seq, EntryKind kind, String messageId, long atNanos) {}
 
   /**
    * @param jooq makes a jOOQ context on the statements' connection, asked for only by an edit or
@@ -86,7 +85,6 @@ final class MessageWriteBatch {
               posted.seq(),
               EntryKind.POSTED,
               posted.id().value(),
-              posted.body().map(EncryptedBody::token).orElse(null),
               Instants.toNanos(posted.sentAt())));
       appendedInGroup.put(pair, posted);
       return new AppendOutcome(posted, false);
@@ -101,34 +99,27 @@ final class MessageWriteBatch {
     dsl()
         .update(MESSAGES)
         .set(MESSAGES.BODY, body.token())
+        .set(MESSAGES.BODY_KEY, keyOf(Optional.of(body)))
         .set(MESSAGES.EDITED_AT, Instants.toNanos(at))
         .where(MESSAGES.ID.eq(id.value()))
         .execute();
     logRows.add(
         new LogRow(
-            current.roomId().value(),
-            seq,
-            EntryKind.EDITED,
-            id.value(),
-            body.token(),
-            Instants.toNanos(at)));
+            current.roomId().value(), seq, EntryKind.EDITED, id.value(), Instants.toNanos(at)));
     return new LogEntry(
         current.roomId(), seq, EntryKind.EDITED, current.edited(body, at), Optional.of(body), at);
   }
 
-  /** Erases the body from the message and from every earlier log entry of it. */
+  /** Erases the body (its only stored copy is the message's) and the attachment references. */
   LogEntry delete(MessageId id, Instant at) {
     StoredMessage current = liveMessage(id);
     long seq = nextSeq(current.roomId());
     DSLContext dsl = dsl();
     dsl.update(MESSAGES)
         .setNull(MESSAGES.BODY)
+        .setNull(MESSAGES.BODY_KEY)
         .set(MESSAGES.DELETED, true)
         .where(MESSAGES.ID.eq(id.value()))
-        .execute();
-    dsl.update(MESSAGE_LOG)
-        .setNull(MESSAGE_LOG.BODY)
-        .where(MESSAGE_LOG.MESSAGE_ID.eq(id.value()))
         .execute();
     releaseAttachmentsOnlyIn(dsl, id, at);
     dsl.deleteFrom(MESSAGE_ATTACHMENTS)
@@ -136,12 +127,7 @@ final class MessageWriteBatch {
         .execute();
     logRows.add(
         new LogRow(
-            current.roomId().value(),
-            seq,
-            EntryKind.DELETED,
-            id.value(),
-            null,
-            Instants.toNanos(at)));
+            current.roomId().value(), seq, EntryKind.DELETED, id.value(), Instants.toNanos(at)));
     return new LogEntry(
         current.roomId(), seq, EntryKind.DELETED, current.tombstone(), Optional.empty(), at);
   }
@@ -217,6 +203,7 @@ final class MessageWriteBatch {
       insert.setLong(8, Instants.toNanos(message.sentAt()));
       insert.setNull(9, Types.BIGINT); // edited_at: a new message is not edited
       insert.setBoolean(10, false); // deleted
+      setNullableString(insert, 11, keyOf(message.body()));
       insert.addBatch();
     }
     insert.executeBatch();
@@ -233,8 +220,7 @@ final class MessageWriteBatch {
       insert.setLong(2, row.seq());
       insert.setString(3, row.kind().name());
       insert.setString(4, row.messageId());
-      setNullableString(insert, 5, row.body());
-      insert.setLong(6, row.atNanos());
+      insert.setLong(5, row.atNanos());
       insert.addBatch();
     }
     insert.executeBatch();
@@ -258,6 +244,11 @@ final class MessageWriteBatch {
     if (insert != null) {
       insert.executeBatch();
     }
+  }
+
+  /** The fingerprint column's value: null when the body or its recorded key is absent. */
+  static String keyOf(Optional<EncryptedBody> body) {
+    return body.flatMap(EncryptedBody::key).map(KeyFingerprint::value).orElse(null);
   }
 
   private static void setNullableString(PreparedStatement statement, int index, String value)

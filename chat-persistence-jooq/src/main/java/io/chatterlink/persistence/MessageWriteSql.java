@@ -22,12 +22,13 @@ import org.jooq.impl.DSL;
 final class MessageWriteSql {
   /** The messages columns every {@link #findByPair} row holds, in this order. */
   static final String MESSAGE_COLUMNS_ORDER =
-      "id, room_id, seq, sender, client_message_id, body, reply_to, sent_at, edited_at, deleted";
+      "id, room_id, seq, sender, client_message_id, body, reply_to, sent_at, edited_at, deleted,"
+          + " body_key";
 
   /** Values: {@value #MESSAGE_COLUMNS_ORDER}. */
   final String insertMessage;
 
-  /** Values: room_id, seq, kind, message_id, body, at. */
+  /** Values: room_id, seq, kind, message_id, at. The body is the message's, stored once. */
   final String insertLogEntry;
 
   /** Values: message_id, position, attachment_id. */
@@ -60,9 +61,8 @@ final class MessageWriteSql {
                     MESSAGE_LOG.SEQ,
                     MESSAGE_LOG.KIND,
                     MESSAGE_LOG.MESSAGE_ID,
-                    MESSAGE_LOG.BODY,
                     MESSAGE_LOG.AT)
-                .values(null, (Long) null, null, null, null, null));
+                .values(null, (Long) null, null, null, null));
     this.insertAttachment =
         render(
             dsl,
@@ -118,7 +118,8 @@ final class MessageWriteSql {
       MESSAGES.REPLY_TO,
       MESSAGES.SENT_AT,
       MESSAGES.EDITED_AT,
-      MESSAGES.DELETED
+      MESSAGES.DELETED,
+      MESSAGES.BODY_KEY
     };
   }
 }

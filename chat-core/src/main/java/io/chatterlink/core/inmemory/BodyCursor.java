@@ -4,8 +4,8 @@ import io.chatterlink.core.error.InvalidInputException;
 import io.chatterlink.core.model.RoomId;
 
 /**
- * Where a stored body sits in the in-memory message store: a room and the seq of the log entry that
- * holds the body. Written as {@code <room id>:<seq>}; room ids cannot contain a colon.
+ * Where a stored body sits in the in-memory message store: a room and the seq of the post whose
+ * message holds the body. Written as {@code <room id>:<seq>}; room ids cannot contain a colon.
  */
 record BodyCursor(RoomId room, long seq) {
   static BodyCursor parse(String cursor) {

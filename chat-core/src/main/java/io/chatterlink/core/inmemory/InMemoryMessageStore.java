@@ -6,6 +6,7 @@ import io.chatterlink.core.model.AppendOutcome;
 import io.chatterlink.core.model.ClientMessageId;
 import io.chatterlink.core.model.EncryptedBody;
 import io.chatterlink.core.model.EntryKind;
+import io.chatterlink.core.model.KeyFingerprint;
 import io.chatterlink.core.model.LogEntry;
 import io.chatterlink.core.model.MessageId;
 import io.chatterlink.core.model.NewMessage;
@@ -17,17 +18,19 @@ import io.chatterlink.core.port.out.MessageStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * Every room's log in memory, behind one lock. One lock for the whole store is the simplest design
  * that is obviously right: seqs are gap-free because the next seq is taken and used in one step,
  * and idempotency is atomic because the (sender, client message id) check and the insert happen
- * under the same lock. Bodies live in the log entries that set them; a message's current body is
- * the body of its newest entry.
+ * under the same lock. A body is stored once, in its message: log entries name the message, and
+ * history and resync read the same body.
  */
 final class InMemoryMessageStore implements MessageStore {
   private record ClientKey(UserId sender, ClientMessageId clientMessageId) {}
@@ -36,7 +39,6 @@ final class InMemoryMessageStore implements MessageStore {
   private final TreeMap<String, RoomLog> logs = new TreeMap<>();
 
   private final Map<MessageId, StoredMessage> messages = new HashMap<>();
-  private final Map<MessageId, List<Long>> entrySeqs = new HashMap<>();
   private final Map<ClientKey, MessageId> byClientKey = new HashMap<>();
   private final InMemoryAttachmentStore attachments;
 
@@ -59,11 +61,9 @@ final class InMemoryMessageStore implements MessageStore {
       throw new ConflictException("message id is taken");
     }
     RoomLog log = logs.computeIfAbsent(message.roomId().value(), r -> new RoomLog());
-    long seq =
-        log.append(EntryKind.POSTED, message.id(), Optional.of(message.body()), message.sentAt());
+    long seq = log.append(EntryKind.POSTED, message.id(), message.sentAt());
     StoredMessage stored = StoredMessage.posted(message, seq);
     messages.put(message.id(), stored);
-    entrySeqs.put(message.id(), new ArrayList<>(List.of(seq)));
     byClientKey.put(key, message.id());
     attachments.listed(message.attachments());
     return new AppendOutcome(stored, false);
@@ -77,25 +77,19 @@ final class InMemoryMessageStore implements MessageStore {
   @Override
   public synchronized LogEntry edit(MessageId id, EncryptedBody body, Instant at) {
     StoredMessage current = requireLive(id);
-    long seq = log(current.roomId()).append(EntryKind.EDITED, id, Optional.of(body), at);
+    long seq = log(current.roomId()).append(EntryKind.EDITED, id, at);
     StoredMessage edited = current.edited(body, at);
     messages.put(id, edited);
-    entrySeqs.get(id).add(seq);
     return new LogEntry(current.roomId(), seq, EntryKind.EDITED, edited, Optional.of(body), at);
   }
 
   @Override
   public synchronized LogEntry delete(MessageId id, Instant at) {
     StoredMessage current = requireLive(id);
-    RoomLog log = log(current.roomId());
-    for (long earlier : entrySeqs.get(id)) {
-      log.entry(earlier).ifPresent(e -> log.replace(e.withBody(Optional.empty())));
-    }
-    long seq = log.append(EntryKind.DELETED, id, Optional.empty(), at);
+    long seq = log(current.roomId()).append(EntryKind.DELETED, id, at);
     StoredMessage tombstone = current.tombstone();
     messages.put(id, tombstone);
     attachments.unlisted(current.attachments(), at);
-    entrySeqs.get(id).add(seq);
     return new LogEntry(current.roomId(), seq, EntryKind.DELETED, tombstone, Optional.empty(), at);
   }
 
@@ -117,9 +111,10 @@ final class InMemoryMessageStore implements MessageStore {
     }
     return log.entriesAfter(afterSeq, limit).stream()
         .map(
-            e ->
-                new LogEntry(
-                    room, e.seq(), e.kind(), messages.get(e.messageId()), e.body(), e.at()))
+            e -> {
+              StoredMessage message = messages.get(e.messageId());
+              return new LogEntry(room, e.seq(), e.kind(), message, message.body(), e.at());
+            })
         .toList();
   }
 
@@ -141,6 +136,7 @@ final class InMemoryMessageStore implements MessageStore {
         .count();
   }
 
+  /** Walks the rooms in id order, each room's posts in seq order; the cursor names the post. */
   @Override
   public synchronized List<BodyRecord> bodiesAfter(Optional<String> cursor, int limit) {
     Checks.requirePositiveLimit(limit);
@@ -150,14 +146,47 @@ final class InMemoryMessageStore implements MessageStore {
     for (Map.Entry<String, RoomLog> room : logs.tailMap(firstRoom, true).entrySet()) {
       RoomId roomId = new RoomId(room.getKey());
       long afterSeq = from.filter(c -> c.room().equals(roomId)).map(BodyCursor::seq).orElse(0L);
-      for (RoomLog.Entry e : room.getValue().bodiesAfter(afterSeq, limit - found.size())) {
-        found.add(new BodyRecord(new BodyCursor(roomId, e.seq()).format(), e.body().orElseThrow()));
-      }
-      if (found.size() == limit) {
-        break;
+      for (Map.Entry<Long, MessageId> post : room.getValue().postSeqsAfter(afterSeq).entrySet()) {
+        if (found.size() == limit) {
+          return List.copyOf(found);
+        }
+        Optional<EncryptedBody> body = messages.get(post.getValue()).body();
+        if (body.isPresent()) {
+          found.add(new BodyRecord(new BodyCursor(roomId, post.getKey()).format(), body.get()));
+        }
       }
     }
     return List.copyOf(found);
+  }
+
+  @Override
+  public synchronized List<BodyRecord> unfingerprintedBodiesAfter(
+      Optional<String> cursor, int limit) {
+    Checks.requirePositiveLimit(limit);
+    List<BodyRecord> found = new ArrayList<>();
+    Optional<String> from = cursor;
+    List<BodyRecord> batch;
+    do {
+      batch = bodiesAfter(from, limit);
+      for (BodyRecord record : batch) {
+        if (record.body().key().isEmpty() && found.size() < limit) {
+          found.add(record);
+        }
+      }
+      if (!batch.isEmpty()) {
+        from = Optional.of(batch.get(batch.size() - 1).cursor());
+      }
+    } while (found.size() < limit && batch.size() == limit);
+    return List.copyOf(found);
+  }
+
+  @Override
+  public synchronized Set<KeyFingerprint> bodyKeys() {
+    Set<KeyFingerprint> keys = new HashSet<>();
+    for (StoredMessage message : messages.values()) {
+      message.body().flatMap(EncryptedBody::key).ifPresent(keys::add);
+    }
+    return Set.copyOf(keys);
   }
 
   @Override
@@ -166,38 +195,34 @@ final class InMemoryMessageStore implements MessageStore {
     for (BodyRewrite rewrite : rewrites) {
       BodyCursor at = BodyCursor.parse(rewrite.cursor());
       RoomLog log = logs.get(at.room().value());
-      Optional<RoomLog.Entry> entry = log == null ? Optional.empty() : log.entry(at.seq());
-      if (entry.isEmpty() || !entry.get().body().equals(Optional.of(rewrite.expected()))) {
+      Optional<StoredMessage> message =
+          Optional.ofNullable(log).flatMap(l -> l.post(at.seq())).map(messages::get);
+      if (message.isEmpty()
+          || !message
+              .get()
+              .body()
+              .map(EncryptedBody::token)
+              .equals(Optional.of(rewrite.expected().token()))) {
         continue; // changed (or erased) since it was read: the newer body wins
       }
-      log.replace(entry.get().withBody(Optional.of(rewrite.replacement())));
-      replaceCurrentBodyIfNewest(entry.get(), rewrite.replacement());
+      StoredMessage m = message.get();
+      messages.put(
+          m.id(),
+          new StoredMessage(
+              m.id(),
+              m.roomId(),
+              m.seq(),
+              m.sender(),
+              m.clientMessageId(),
+              Optional.of(rewrite.replacement()),
+              m.attachments(),
+              m.replyTo(),
+              m.sentAt(),
+              m.editedAt(),
+              false));
       replaced++;
     }
     return replaced;
-  }
-
-  /** Keeps the message's current body in step when the rewritten entry is its newest one. */
-  private void replaceCurrentBodyIfNewest(RoomLog.Entry entry, EncryptedBody replacement) {
-    List<Long> seqs = entrySeqs.get(entry.messageId());
-    if (seqs.get(seqs.size() - 1) != entry.seq()) {
-      return;
-    }
-    StoredMessage m = messages.get(entry.messageId());
-    messages.put(
-        m.id(),
-        new StoredMessage(
-            m.id(),
-            m.roomId(),
-            m.seq(),
-            m.sender(),
-            m.clientMessageId(),
-            Optional.of(replacement),
-            m.attachments(),
-            m.replyTo(),
-            m.sentAt(),
-            m.editedAt(),
-            false));
   }
 
   private StoredMessage requireLive(MessageId id) {

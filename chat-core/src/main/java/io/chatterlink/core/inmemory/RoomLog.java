@@ -1,6 +1,5 @@
 package io.chatterlink.core.inmemory;
 
-import io.chatterlink.core.model.EncryptedBody;
 import io.chatterlink.core.model.EntryKind;
 import io.chatterlink.core.model.MessageId;
 import io.chatterlink.core.model.PageRequest;
@@ -20,25 +19,18 @@ import java.util.TreeMap;
 final class RoomLog {
   /**
    * An entry as stored: the message is referenced by id, because readers see it in its current
-   * state.
-   *
-   * @param body the body this entry set; empty for a delete, and erased by a later delete
+   * state, body included (the store keeps one copy of a body, the message's).
    */
-  record Entry(
-      long seq, EntryKind kind, MessageId messageId, Optional<EncryptedBody> body, Instant at) {
-    Entry withBody(Optional<EncryptedBody> newBody) {
-      return new Entry(seq, kind, messageId, newBody, at);
-    }
-  }
+  record Entry(long seq, EntryKind kind, MessageId messageId, Instant at) {}
 
   private final TreeMap<Long, Entry> entries = new TreeMap<>();
   private final TreeMap<Long, MessageId> posts = new TreeMap<>();
   private long lastSeq;
 
   /** Appends an entry under the next seq and returns that seq. */
-  long append(EntryKind kind, MessageId message, Optional<EncryptedBody> body, Instant at) {
+  long append(EntryKind kind, MessageId message, Instant at) {
     long seq = ++lastSeq;
-    entries.put(seq, new Entry(seq, kind, message, body, at));
+    entries.put(seq, new Entry(seq, kind, message, at));
     if (kind == EntryKind.POSTED) {
       posts.put(seq, message);
     }
@@ -49,12 +41,9 @@ final class RoomLog {
     return lastSeq;
   }
 
-  Optional<Entry> entry(long seq) {
-    return Optional.ofNullable(entries.get(seq));
-  }
-
-  void replace(Entry entry) {
-    entries.put(entry.seq(), entry);
+  /** The message posted under {@code seq}, if that entry is a post. */
+  Optional<MessageId> post(long seq) {
+    return Optional.ofNullable(posts.get(seq));
   }
 
   /** Entries after {@code afterSeq}, oldest first, at most {@code limit}. */
@@ -62,18 +51,9 @@ final class RoomLog {
     return first(entries.tailMap(afterSeq, false).values(), limit);
   }
 
-  /** Entries after {@code afterSeq} that still hold a body, oldest first, at most {@code limit}. */
-  List<Entry> bodiesAfter(long afterSeq, int limit) {
-    List<Entry> found = new ArrayList<>();
-    for (Entry e : entries.tailMap(afterSeq, false).values()) {
-      if (found.size() == limit) {
-        break;
-      }
-      if (e.body().isPresent()) {
-        found.add(e);
-      }
-    }
-    return found;
+  /** The posts after {@code afterSeq} by seq, oldest first. */
+  NavigableMap<Long, MessageId> postSeqsAfter(long afterSeq) {
+    return posts.tailMap(afterSeq, false);
   }
 
   /** Ids of the posts on the requested page, oldest first. */

@@ -1,6 +1,7 @@
 package io.chatterlink.core.inmemory;
 
 import io.chatterlink.core.model.EncryptedBody;
+import io.chatterlink.core.model.KeyFingerprint;
 import io.chatterlink.core.port.out.MessageCipher;
 import io.chatterlink.core.port.out.UndecryptableBodyException;
 import java.nio.ByteBuffer;
@@ -9,8 +10,11 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -62,7 +66,8 @@ public final class TestOnlyCipher implements MessageCipher {
             .withoutPadding()
             .encodeToString(plaintext.getBytes(StandardCharsets.UTF_8));
     return new EncryptedBody(
-        PREFIX + primaryVersion + ":" + payload + ":" + check(primaryVersion, payload));
+        PREFIX + primaryVersion + ":" + payload + ":" + check(primaryVersion, payload),
+        Optional.of(fingerprint(primaryVersion)));
   }
 
   @Override
@@ -91,6 +96,32 @@ public final class TestOnlyCipher implements MessageCipher {
     } catch (UndecryptableBodyException e) {
       return false;
     }
+  }
+
+  @Override
+  public List<KeyFingerprint> keyFingerprints() {
+    List<KeyFingerprint> fingerprints = new ArrayList<>();
+    fingerprints.add(fingerprint(primaryVersion));
+    new TreeSet<>(readableVersions)
+        .stream().filter(v -> v != primaryVersion).forEach(v -> fingerprints.add(fingerprint(v)));
+    return List.copyOf(fingerprints);
+  }
+
+  @Override
+  public Optional<KeyFingerprint> identifyKey(EncryptedBody body) {
+    try {
+      int version = parse(body.token()).version;
+      return readableVersions.contains(version)
+          ? Optional.of(fingerprint(version))
+          : Optional.empty();
+    } catch (UndecryptableBodyException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The stand-in fingerprint of a key version: a digest of the version, like a key's hash. */
+  public static KeyFingerprint fingerprint(int version) {
+    return new KeyFingerprint(check(version, "test-only key"));
   }
 
   private static Parsed parse(String token) {

@@ -9,8 +9,9 @@ import java.util.Optional;
  * after a seq N brings a client from its state at N to the current state.
  *
  * @param message the message the entry is about, in its current state
- * @param body the body this entry set (POSTED, EDITED); empty for DELETED and for any entry of a
- *     message deleted since (a delete erases every earlier body)
+ * @param body the message's current body, the one stored copy that history reads too (an entry does
+ *     not keep the text it set: a resync replays to the current state, not through superseded
+ *     edits); empty for DELETED and for any entry of a message deleted since
  */
 public record LogEntry(
     RoomId roomId,

@@ -116,6 +116,28 @@ public abstract class MessageCipherContract {
   }
 
   @Test
+  void aFreshBodyCarriesThePrimaryKeysFingerprintAndIsIdentifiedByIt() {
+    EncryptedBody body = cipher.encrypt("whose key?");
+
+    assertThat(cipher.keyFingerprints()).isNotEmpty().doesNotHaveDuplicates();
+    assertThat(body.key()).contains(cipher.keyFingerprints().get(0));
+    assertThat(cipher.identifyKey(new EncryptedBody(body.token()))).isEqualTo(body.key());
+  }
+
+  @Test
+  void aTamperedOrForeignTokenIsIdentifiedAsNoKeys() {
+    String token = cipher.encrypt("do not touch").token();
+    MessageCipher stranger = newCipher();
+
+    assertThat(cipher.identifyKey(new EncryptedBody(replaceCharAt(token, token.length() / 2))))
+        .isEmpty();
+    assertThat(cipher.identifyKey(new EncryptedBody("garbage"))).isEmpty();
+    if (!stranger.keyFingerprints().equals(cipher.keyFingerprints())) {
+      assertThat(stranger.identifyKey(new EncryptedBody(token))).isEmpty();
+    }
+  }
+
+  @Test
   void aFreshTokenIsCurrent() {
     assertThat(cipher.isCurrent(cipher.encrypt("fresh"))).isTrue();
   }

@@ -143,7 +143,7 @@ public abstract class MessageHistoryContract extends MessageAppendContract {
   }
 
   @Test
-  void anEntryKeepsTheBodyItSetWhileItsMessageShowsTheCurrentOne() {
+  void everyEntryOfAMessageCarriesItsOneCurrentBodyAsHistoryDoes() {
     createRoomAndPeople();
     StoredMessage message = fixtures.post(room, alice, "v1");
     storage.messages().edit(message.id(), body("v2"), at(100));
@@ -154,8 +154,11 @@ public abstract class MessageHistoryContract extends MessageAppendContract {
     assertThat(log)
         .containsExactly(
             new LogEntry(
-                room, 1, EntryKind.POSTED, current, Optional.of(body("v1")), message.sentAt()),
+                room, 1, EntryKind.POSTED, current, Optional.of(body("v2")), message.sentAt()),
             new LogEntry(room, 2, EntryKind.EDITED, current, Optional.of(body("v2")), at(100)));
+    assertThat(storage.messages().page(room, PageRequest.latest(10)))
+        .extracting(StoredMessage::body)
+        .containsExactly(Optional.of(body("v2")));
   }
 
   @Test

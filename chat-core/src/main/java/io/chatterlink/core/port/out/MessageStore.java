@@ -2,6 +2,7 @@ package io.chatterlink.core.port.out;
 
 import io.chatterlink.core.model.AppendOutcome;
 import io.chatterlink.core.model.EncryptedBody;
+import io.chatterlink.core.model.KeyFingerprint;
 import io.chatterlink.core.model.LogEntry;
 import io.chatterlink.core.model.MessageId;
 import io.chatterlink.core.model.NewMessage;
@@ -12,6 +13,7 @@ import io.chatterlink.core.model.UserId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Each room's message log. Every post, edit and delete is an entry with the room's next seq: seqs
@@ -76,8 +78,23 @@ public interface MessageStore {
   List<BodyRecord> bodiesAfter(Optional<String> cursor, int limit);
 
   /**
+   * Like {@link #bodiesAfter}, but only the bodies stored without a key fingerprint (before
+   * fingerprints were recorded), in the same order and with the same cursors: for the start's key
+   * check, which identifies their keys once.
+   */
+  List<BodyRecord> unfingerprintedBodiesAfter(Optional<String> cursor, int limit);
+
+  /**
+   * The distinct fingerprints of the keys the stored bodies were encrypted under, as recorded with
+   * each body ({@link EncryptedBody#key()}); bodies without one are not counted. Answered from an
+   * index, so it is cheap enough for every start.
+   */
+  Set<KeyFingerprint> bodyKeys();
+
+  /**
    * Replaces stored bodies in place, without touching seqs or logging anything: for re-encryption
-   * only. A record whose body changed since it was read is left alone.
+   * and for recording a body's key fingerprint. A record whose body's token changed since it was
+   * read is left alone. The replacement's fingerprint is stored with it.
    *
    * @return how many bodies were replaced
    */

@@ -1,0 +1,11 @@
+-- One stored copy of each body: messages.body. message_log.body held a second copy (the body each
+-- entry set), so a row tampered with, or corrupted, in one copy read differently in history and in
+-- resync, and every message cost two ciphertexts. A log entry now names its message, and history
+-- and resync both read the message's one current body (a delete still erases it).
+--
+-- Nothing needs moving: every body a reader can still be shown is already in messages.body (an
+-- edit overwrote it there, a delete erased it from both copies). What goes are the texts of
+-- superseded edits, which no reader was shown except by a resync from before the edit.
+-- SQLite drops a column since 3.35 (the driver bundles a later one); the column is in no index,
+-- key or constraint, which SQLite requires for DROP COLUMN.
+ALTER TABLE message_log DROP COLUMN body;
