@@ -12,6 +12,7 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -43,6 +44,7 @@ public final class ChatServer implements AutoCloseable {
   private final Undertow undertow;
   private final ConnectionGauge connections;
   private final int port;
+  private final Optional<String> firstStartHint;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -64,6 +66,9 @@ public final class ChatServer implements AutoCloseable {
     this.undertow = undertow;
     this.connections = connections;
     this.port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+    // Any user at all: the empty prefix matches every canonical username.
+    boolean anyAccount = !backend.storage().users().searchByPrefix("", 1).isEmpty();
+    this.firstStartHint = FirstStartHint.of(uri(), config.registration(), anyAccount);
   }
 
   /**
@@ -116,6 +121,7 @@ public final class ChatServer implements AutoCloseable {
           server.uri(),
           (System.nanoTime() - startedAt) / 1_000_000,
           config);
+      server.firstStartHint().ifPresent(hint -> LOG.info("event=first_start hint=\"{}\"", hint));
       return server;
     } catch (RuntimeException e) {
       if (transport != null) {
@@ -204,6 +210,14 @@ public final class ChatServer implements AutoCloseable {
   public URI uri() {
     String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
     return URI.create("http://" + host + ":" + port + "/");
+  }
+
+  /**
+   * What to do next when the database held no account at start (open the page and create the first
+   * one, and how registration is closed); empty once an account existed.
+   */
+  public Optional<String> firstStartHint() {
+    return firstStartHint;
   }
 
   /** WebSocket connections open now (as seen at the HTTP layer). */

@@ -22,6 +22,7 @@ final class ServeCommand implements Callable<Integer> {
     // The JVM runs this on SIGTERM and SIGINT; close() is idempotent, so a later call is harmless.
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "chatterlink-shutdown"));
     root.terminal().out().println("ChatterLink is serving " + server.uri());
+    server.firstStartHint().ifPresent(root.terminal().out()::println);
     server.awaitClosed();
     return Cli.OK;
   }
