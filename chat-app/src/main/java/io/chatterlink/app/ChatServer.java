@@ -45,7 +45,7 @@ public final class ChatServer implements AutoCloseable {
   private final ConnectionGauge connections;
   private final int port;
   private final Optional<String> firstStartHint;
-  private final AtomicBoolean closed = new AtomicBoolean();
+  private final AtomicBoolean closed;
   private final CountDownLatch stopped = new CountDownLatch(1);
 
   private ChatServer(
@@ -56,7 +56,8 @@ public final class ChatServer implements AutoCloseable {
       ChatWeb web,
       ExecutorService operationsPool,
       Undertow undertow,
-      ConnectionGauge connections) {
+      ConnectionGauge connections,
+      AtomicBoolean closed) {
     this.config = config;
     this.backend = backend;
     this.metrics = metrics;
@@ -65,6 +66,7 @@ public final class ChatServer implements AutoCloseable {
     this.operationsPool = operationsPool;
     this.undertow = undertow;
     this.connections = connections;
+    this.closed = closed;
     this.port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
     // Any user at all: the empty prefix matches every canonical username.
     boolean anyAccount = !backend.storage().users().searchByPrefix("", 1).isEmpty();
@@ -80,6 +82,8 @@ public final class ChatServer implements AutoCloseable {
   public static ChatServer start(AppConfig config) {
     long startedAt = System.nanoTime();
     Backend backend = Backend.open(config);
+    // Set first thing in close(), so that /healthz answers 503 as soon as a shutdown starts.
+    AtomicBoolean stopping = new AtomicBoolean();
     ServerMetrics metrics = new ServerMetrics();
     WebSocketTransport transport = null;
     ChatWeb web = null;
@@ -98,7 +102,8 @@ public final class ChatServer implements AutoCloseable {
       HttpHandler operations =
           new OperationsHandler(
               web.handler(),
-              backend::databaseAnswers,
+              new HealthChecks(
+                  stopping::get, backend::databaseAnswers, backend.storage()::commitsFailing),
               metrics::scrape,
               config.metricsToken(),
               operationsPool);
@@ -115,7 +120,15 @@ public final class ChatServer implements AutoCloseable {
       metrics.bindJvmMetricsInBackground();
       ChatServer server =
           new ChatServer(
-              config, backend, metrics, transport, web, operationsPool, undertow, connections);
+              config,
+              backend,
+              metrics,
+              transport,
+              web,
+              operationsPool,
+              undertow,
+              connections,
+              stopping);
       LOG.info(
           "event=server_started url={} startup_ms={} config=\"{}\"",
           server.uri(),
