@@ -239,9 +239,27 @@ public final class ChatServer implements AutoCloseable {
   }
 
   /**
-   * Stops gracefully: the transport finishes in-flight sends and acks and closes every socket with
-   * 1001 (waiting at most the configured grace), then HTTP stops, then the database closes. A
-   * second call does nothing.
+   * How long after the transport has closed every socket its clients get to read the close frame
+   * (1001) and answer it before HTTP stops. Stopping Undertow while a client's close reply sits
+   * unread resets the TCP connection, and a reset can destroy the close frame before the client has
+   * read it (the client then sees 1006).
+   */
+  static final Duration CLOSING_HANDSHAKE = Duration.ofSeconds(3);
+
+  /**
+   * The most {@link #close()} takes beyond {@code SHUTDOWN_GRACE_SECONDS}: the transport's flush
+   * after the grace ({@link WebSocketTransport#SHUTDOWN_FLUSH}, 2 s), the closing handshakes
+   * ({@link #CLOSING_HANDSHAKE}, 3 s) and the storage's wait for a message writer whose commit
+   * hangs (5 s).
+   */
+  public static final Duration SHUTDOWN_OVERRUN = Duration.ofSeconds(10);
+
+  /**
+   * Stops gracefully: {@code /healthz} answers 503 at once; the transport refuses new requests,
+   * waits up to the configured grace for those being handled, answers 503 to any still unfinished,
+   * and closes every socket with 1001 after the frames queued for it; then HTTP stops and the
+   * database closes. Returns within the grace plus {@link #SHUTDOWN_OVERRUN}. A second call does
+   * nothing.
    */
   @Override
   public void close() {
@@ -249,10 +267,9 @@ public final class ChatServer implements AutoCloseable {
       return;
     }
     LOG.info("event=server_stopping grace_ms={}", config.shutdownGrace().toMillis());
-    long deadline = System.nanoTime() + config.shutdownGrace().toNanos();
     try {
       transport.shutdown(config.shutdownGrace());
-      awaitClosingHandshakes(deadline);
+      awaitClosingHandshakes(System.nanoTime() + CLOSING_HANDSHAKE.toNanos());
       undertow.stop();
     } finally {
       web.close();
@@ -264,11 +281,7 @@ public final class ChatServer implements AutoCloseable {
     }
   }
 
-  /**
-   * Gives clients the rest of the grace to answer the transport's close frames. Stopping Undertow
-   * while a client's close reply sits unread resets the TCP connection, and a reset can destroy the
-   * close frame (code 1001) before the client has read it.
-   */
+  /** Waits until every socket has closed, or until {@code deadline}. */
   private void awaitClosingHandshakes(long deadline) {
     try {
       if (!connections.awaitAllClosed(deadline)) {

@@ -247,7 +247,15 @@ final class GroupCommitWriter implements AutoCloseable {
   }
 
   /**
-   * Stops accepting writes, finishes every write already queued, and stops the thread. Idempotent.
+   * Most seconds {@link #close()} waits for the writes already queued. A commit that hangs (a
+   * stalled disk, a database locked by another process) must not hold a shutdown for ever.
+   */
+  static final int CLOSE_WAIT_SECONDS = 5;
+
+  /**
+   * Stops accepting writes, finishes the writes already queued, and stops the thread, waiting at
+   * most {@link #CLOSE_WAIT_SECONDS}: a writer still busy then is left to finish on its own (a
+   * daemon thread; its callers get their outcome when it does) and logged. Idempotent.
    */
   @Override
   public void close() {
@@ -261,8 +269,16 @@ final class GroupCommitWriter implements AutoCloseable {
       closing.writeLock().unlock();
     }
     try {
-      queue.put(STOP);
-      thread.join();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CLOSE_WAIT_SECONDS);
+      if (queue.offer(STOP, CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+        TimeUnit.NANOSECONDS.timedJoin(thread, Math.max(1, deadline - System.nanoTime()));
+      }
+      if (thread.isAlive()) {
+        log.warn(
+            "event=writer_left_running queued={} wait_seconds={}",
+            queue.size(),
+            CLOSE_WAIT_SECONDS);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

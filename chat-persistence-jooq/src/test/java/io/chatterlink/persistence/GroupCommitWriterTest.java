@@ -208,6 +208,20 @@ class GroupCommitWriterTest {
     assertThat(after.message().seq()).isEqualTo(1);
   }
 
+  @Test
+  void closeWaitsABoundedTimeForAWriterStuckInAWriteAndLeavesItRunning() {
+    holdTheWriter();
+    long before = System.nanoTime();
+
+    writer.close();
+
+    assertThat(System.nanoTime() - before)
+        .isLessThan(TimeUnit.SECONDS.toNanos(GroupCommitWriter.CLOSE_WAIT_SECONDS + 30));
+    assertThatThrownBy(() -> writer.execute(batch -> null))
+        .isInstanceOf(UnavailableException.class);
+    gate.countDown();
+  }
+
   /** Puts the writer to wait inside an operation of its own until {@link #gate} opens. */
   private void holdTheWriter() {
     CountDownLatch inside = new CountDownLatch(1);

@@ -162,7 +162,12 @@ public final class ChatEndpoint extends Endpoint {
         c.reply(Replies.error(Optional.of(id), ErrorCode.UNAVAILABLE, "server shutting down"));
         return;
       }
-      handler.handle(id, request.get(), readAtNanos);
+      c.requestStarted(id);
+      try {
+        handler.handle(id, request.get(), readAtNanos);
+      } finally {
+        c.requestFinished();
+      }
     } finally {
       runtime.inFlightRequests().decrementAndGet();
     }
