@@ -178,51 +178,13 @@ public record AppConfig(
         metricsToken);
   }
 
-  /** Keys are shown as present or absent only, so a logged configuration leaks nothing. */
+  /**
+   * One short line for the start-up log: {@code DATA_DIR}, then only the settings that differ from
+   * their defaults (e.g. {@code DATA_DIR=/srv/chat PORT=9000 REGISTRATION=invite}). Keys and tokens
+   * show as {@code (set)}, a database URL without its password: the line leaks nothing.
+   */
   @Override
   public String toString() {
-    return "AppConfig[host="
-        + host
-        + ", port="
-        + port
-        + ", dataDir="
-        + dataDir
-        + ", database="
-        + DatabaseUrls.withoutPassword(databaseUrl)
-        + ", durability="
-        + durability
-        + ", fernetKeys="
-        + (fernetKeys.isPresent() ? "(set)" : "(from DATA_DIR)")
-        + ", secretKey="
-        + (secretKey.isPresent() ? "(set)" : "(from DATA_DIR)")
-        + ", maxUploadBytes="
-        + maxUploadBytes
-        + ", uploadLimits="
-        + uploadLimits
-        + ", allowedOrigins="
-        + allowedOrigins
-        + ", registration="
-        + registration
-        + ", registrationsPerHour="
-        + registrationsPerHour
-        + ", wsRequestsPerSecond="
-        + wsRequestsPerSecond
-        + ", wsRequestBurst="
-        + wsRequestBurst
-        + ", wsMaxConnectionsPerUser="
-        + wsMaxConnectionsPerUser
-        + ", wsMaxConnectionsPerAddress="
-        + wsMaxConnectionsPerAddress
-        + ", secureCookies="
-        + secureCookies
-        + ", trustProxyHeaders="
-        + trustProxyHeaders
-        + ", shutdownGrace="
-        + shutdownGrace
-        + ", httpRequestsPerAddress="
-        + httpRequestsPerAddress
-        + ", metrics="
-        + (metricsToken.isPresent() ? "(token set)" : "off")
-        + "]";
+    return ConfigSummary.of(this);
   }
 }

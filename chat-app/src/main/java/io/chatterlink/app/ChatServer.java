@@ -12,6 +12,7 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -43,7 +44,8 @@ public final class ChatServer implements AutoCloseable {
   private final Undertow undertow;
   private final ConnectionGauge connections;
   private final int port;
-  private final AtomicBoolean closed = new AtomicBoolean();
+  private final Optional<String> firstStartHint;
+  private final AtomicBoolean closed;
   private final CountDownLatch stopped = new CountDownLatch(1);
 
   private ChatServer(
@@ -54,7 +56,8 @@ public final class ChatServer implements AutoCloseable {
       ChatWeb web,
       ExecutorService operationsPool,
       Undertow undertow,
-      ConnectionGauge connections) {
+      ConnectionGauge connections,
+      AtomicBoolean closed) {
     this.config = config;
     this.backend = backend;
     this.metrics = metrics;
@@ -63,7 +66,11 @@ public final class ChatServer implements AutoCloseable {
     this.operationsPool = operationsPool;
     this.undertow = undertow;
     this.connections = connections;
+    this.closed = closed;
     this.port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+    // Any user at all: the empty prefix matches every canonical username.
+    boolean anyAccount = !backend.storage().users().searchByPrefix("", 1).isEmpty();
+    this.firstStartHint = FirstStartHint.of(uri(), config.registration(), anyAccount);
   }
 
   /**
@@ -75,6 +82,8 @@ public final class ChatServer implements AutoCloseable {
   public static ChatServer start(AppConfig config) {
     long startedAt = System.nanoTime();
     Backend backend = Backend.open(config);
+    // Set first thing in close(), so that /healthz answers 503 as soon as a shutdown starts.
+    AtomicBoolean stopping = new AtomicBoolean();
     ServerMetrics metrics = new ServerMetrics();
     WebSocketTransport transport = null;
     ChatWeb web = null;
@@ -93,7 +102,8 @@ public final class ChatServer implements AutoCloseable {
       HttpHandler operations =
           new OperationsHandler(
               web.handler(),
-              backend::databaseAnswers,
+              new HealthChecks(
+                  stopping::get, backend::databaseAnswers, backend.storage()::commitsFailing),
               metrics::scrape,
               config.metricsToken(),
               operationsPool);
@@ -110,12 +120,21 @@ public final class ChatServer implements AutoCloseable {
       metrics.bindJvmMetricsInBackground();
       ChatServer server =
           new ChatServer(
-              config, backend, metrics, transport, web, operationsPool, undertow, connections);
+              config,
+              backend,
+              metrics,
+              transport,
+              web,
+              operationsPool,
+              undertow,
+              connections,
+              stopping);
       LOG.info(
           "event=server_started url={} startup_ms={} config=\"{}\"",
           server.uri(),
           (System.nanoTime() - startedAt) / 1_000_000,
           config);
+      server.firstStartHint().ifPresent(hint -> LOG.info("event=first_start hint=\"{}\"", hint));
       return server;
     } catch (RuntimeException e) {
       if (transport != null) {
@@ -206,15 +225,41 @@ public final class ChatServer implements AutoCloseable {
     return URI.create("http://" + host + ":" + port + "/");
   }
 
+  /**
+   * What to do next when the database held no account at start (open the page and create the first
+   * one, and how registration is closed); empty once an account existed.
+   */
+  public Optional<String> firstStartHint() {
+    return firstStartHint;
+  }
+
   /** WebSocket connections open now (as seen at the HTTP layer). */
   public int openConnections() {
     return connections.open();
   }
 
   /**
-   * Stops gracefully: the transport finishes in-flight sends and acks and closes every socket with
-   * 1001 (waiting at most the configured grace), then HTTP stops, then the database closes. A
-   * second call does nothing.
+   * How long after the transport has closed every socket its clients get to read the close frame
+   * (1001) and answer it before HTTP stops. Stopping Undertow while a client's close reply sits
+   * unread resets the TCP connection, and a reset can destroy the close frame before the client has
+   * read it (the client then sees 1006).
+   */
+  static final Duration CLOSING_HANDSHAKE = Duration.ofSeconds(3);
+
+  /**
+   * The most {@link #close()} takes beyond {@code SHUTDOWN_GRACE_SECONDS}: the transport's flush
+   * after the grace ({@link WebSocketTransport#SHUTDOWN_FLUSH}, 2 s), the closing handshakes
+   * ({@link #CLOSING_HANDSHAKE}, 3 s) and the storage's wait for a message writer whose commit
+   * hangs (5 s).
+   */
+  public static final Duration SHUTDOWN_OVERRUN = Duration.ofSeconds(10);
+
+  /**
+   * Stops gracefully: {@code /healthz} answers 503 at once; the transport refuses new requests,
+   * waits up to the configured grace for those being handled, answers 503 to any still unfinished,
+   * and closes every socket with 1001 after the frames queued for it; then HTTP stops and the
+   * database closes. Returns within the grace plus {@link #SHUTDOWN_OVERRUN}. A second call does
+   * nothing.
    */
   @Override
   public void close() {
@@ -222,10 +267,9 @@ public final class ChatServer implements AutoCloseable {
       return;
     }
     LOG.info("event=server_stopping grace_ms={}", config.shutdownGrace().toMillis());
-    long deadline = System.nanoTime() + config.shutdownGrace().toNanos();
     try {
       transport.shutdown(config.shutdownGrace());
-      awaitClosingHandshakes(deadline);
+      awaitClosingHandshakes(System.nanoTime() + CLOSING_HANDSHAKE.toNanos());
       undertow.stop();
     } finally {
       web.close();
@@ -237,11 +281,7 @@ public final class ChatServer implements AutoCloseable {
     }
   }
 
-  /**
-   * Gives clients the rest of the grace to answer the transport's close frames. Stopping Undertow
-   * while a client's close reply sits unread resets the TCP connection, and a reset can destroy the
-   * close frame (code 1001) before the client has read it.
-   */
+  /** Waits until every socket has closed, or until {@code deadline}. */
   private void awaitClosingHandshakes(long deadline) {
     try {
       if (!connections.awaitAllClosed(deadline)) {

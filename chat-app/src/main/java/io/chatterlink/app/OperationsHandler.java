@@ -9,18 +9,18 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /healthz} (JSON; 200 when the database answers, else 503) and {@code GET /metrics}
- * (Prometheus text format); every other request goes on to {@code next}. Neither endpoint reveals
- * anything about users or messages, but the meters tell an outsider how busy the server is: {@code
- * /metrics} answers only a request with {@code Authorization: Bearer <METRICS_TOKEN>}, and is off
- * (404) while no token is set. Both run on their own small pool, so that they answer even while
- * every other pool is busy.
+ * {@code GET /healthz} (JSON; 200 when the database answers and message commits succeed, 503 with
+ * the reason when not, and 503 from the moment a shutdown starts; see {@link HealthChecks}) and
+ * {@code GET /metrics} (Prometheus text format); every other request goes on to {@code next}.
+ * Neither endpoint reveals anything about users or messages, but the meters tell an outsider how
+ * busy the server is: {@code /metrics} answers only a request with {@code Authorization: Bearer
+ * <METRICS_TOKEN>}, and is off (404) while no token is set. Both run on their own small pool, so
+ * that they answer even while every other pool is busy.
  */
 final class OperationsHandler implements HttpHandler {
   static final String HEALTH_PATH = "/healthz";
@@ -32,25 +32,25 @@ final class OperationsHandler implements HttpHandler {
   private static final Logger LOG = LoggerFactory.getLogger(OperationsHandler.class);
 
   private final HttpHandler next;
-  private final BooleanSupplier databaseAnswers;
+  private final HealthChecks health;
   private final Supplier<String> metricsText;
   private final Optional<byte[]> metricsAuthorization;
   private final Executor executor;
 
   /**
-   * @param databaseAnswers true when the database answers a query (it may also throw: then no)
+   * @param health what the health check asks
    * @param metricsText every meter in the Prometheus text format
    * @param metricsToken the bearer token {@code /metrics} requires; empty: {@code /metrics} is off
    * @param executor where the (blocking) answers are computed, never an I/O thread
    */
   OperationsHandler(
       HttpHandler next,
-      BooleanSupplier databaseAnswers,
+      HealthChecks health,
       Supplier<String> metricsText,
       Optional<String> metricsToken,
       Executor executor) {
     this.next = next;
-    this.databaseAnswers = databaseAnswers;
+    this.health = health;
     this.metricsText = metricsText;
     this.metricsAuthorization =
         metricsToken.map(t -> ("Bearer " + t).getBytes(StandardCharsets.UTF_8));
@@ -102,20 +102,16 @@ final class OperationsHandler implements HttpHandler {
   }
 
   private void health(HttpServerExchange exchange) {
-    boolean up;
+    HealthChecks.Verdict verdict;
     try {
-      up = databaseAnswers.getAsBoolean();
+      verdict = health.verdict();
     } catch (RuntimeException e) {
       LOG.warn("event=health_check_failed error={}", e.getClass().getSimpleName());
-      up = false;
+      verdict =
+          new HealthChecks.Verdict(false, "{\"status\":\"unavailable\",\"database\":\"down\"}");
     }
-    exchange.setStatusCode(up ? StatusCodes.OK : StatusCodes.SERVICE_UNAVAILABLE);
+    exchange.setStatusCode(verdict.healthy() ? StatusCodes.OK : StatusCodes.SERVICE_UNAVAILABLE);
     exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
-    exchange
-        .getResponseSender()
-        .send(
-            up
-                ? "{\"status\":\"ok\",\"database\":\"up\"}"
-                : "{\"status\":\"unavailable\",\"database\":\"down\"}");
+    exchange.getResponseSender().send(verdict.json());
   }
 }

@@ -18,10 +18,20 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   int serve(Cli root) throws InterruptedException {
-    ChatServer server = ChatServer.start(root.config());
+    AppConfig config = root.config();
+    ChatServer server = ChatServer.start(config);
     // The JVM runs this on SIGTERM and SIGINT; close() is idempotent, so a later call is harmless.
-    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "chatterlink-shutdown"));
+    // The watchdog halts the process should the shutdown hang beyond its bound anyway.
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  ShutdownWatchdog.arm(config.shutdownGrace(), () -> Runtime.getRuntime().halt(1));
+                  server.close();
+                },
+                "chatterlink-shutdown"));
     root.terminal().out().println("ChatterLink is serving " + server.uri());
+    server.firstStartHint().ifPresent(root.terminal().out()::println);
     server.awaitClosed();
     return Cli.OK;
   }

@@ -178,7 +178,23 @@ class AppConfigTest {
         .doesNotContain("fernet-value-xyz")
         .doesNotContain("secret-value-")
         .doesNotContain("dbpass")
-        .contains("fernetKeys=(set)");
+        .contains("FERNET_KEY=(set)");
+  }
+
+  @Test
+  void theTextFormNamesTheDataFolderAndOnlyTheSettingsThatDifferFromTheDefaults() {
+    AppConfig defaults = AppConfig.load(Map.of(), workingDir);
+    AppConfig changed =
+        AppConfig.load(Map.of("PORT", "9000", "REGISTRATION", "invite"), workingDir);
+
+    assertThat(defaults.toString())
+        .isEqualTo(
+            "DATA_DIR=" + workingDir.resolve("data").toAbsolutePath() + " (all else default)");
+    assertThat(changed.toString())
+        .isEqualTo(
+            "DATA_DIR="
+                + workingDir.resolve("data").toAbsolutePath()
+                + " PORT=9000 REGISTRATION=invite");
   }
 
   @Test

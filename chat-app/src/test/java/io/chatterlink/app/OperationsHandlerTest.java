@@ -44,9 +44,43 @@ class OperationsHandlerTest {
     HttpResponse<String> down = get(base.resolve("/healthz"));
 
     assertThat(healthy.statusCode()).isEqualTo(200);
-    assertThat(healthy.body()).isEqualTo("{\"status\":\"ok\",\"database\":\"up\"}");
+    assertThat(healthy.body())
+        .isEqualTo("{\"status\":\"ok\",\"database\":\"up\",\"commits\":\"ok\"}");
     assertThat(healthy.headers().firstValue("Content-Type")).hasValue("application/json");
     assertThat(down.statusCode()).isEqualTo(503);
+  }
+
+  @Test
+  void failingCommitsMakeHealthUnavailableWithTheReason() throws Exception {
+    AtomicBoolean failing = new AtomicBoolean(true);
+    URI base = start(new HealthChecks(() -> false, () -> true, failing::get), Optional.of(TOKEN));
+
+    HttpResponse<String> unhealthy = get(base.resolve("/healthz"));
+    failing.set(false);
+    HttpResponse<String> recovered = get(base.resolve("/healthz"));
+
+    assertThat(unhealthy.statusCode()).isEqualTo(503);
+    assertThat(unhealthy.body())
+        .isEqualTo("{\"status\":\"unavailable\",\"database\":\"up\",\"commits\":\"failing\"}");
+    assertThat(recovered.statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aStoppingServerIsUnavailableWithoutAskingTheDatabase() throws Exception {
+    URI base =
+        start(
+            new HealthChecks(
+                () -> true,
+                () -> {
+                  throw new AssertionError("the database was asked");
+                },
+                () -> false),
+            Optional.of(TOKEN));
+
+    HttpResponse<String> response = get(base.resolve("/healthz"));
+
+    assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(response.body()).isEqualTo("{\"status\":\"unavailable\",\"server\":\"stopping\"}");
   }
 
   @Test
@@ -128,13 +162,13 @@ class OperationsHandlerTest {
   }
 
   private URI start(BooleanSupplier databaseAnswers, Optional<String> token) {
+    return start(new HealthChecks(() -> false, databaseAnswers, () -> false), token);
+  }
+
+  private URI start(HealthChecks health, Optional<String> token) {
     OperationsHandler handler =
         new OperationsHandler(
-            exchange -> exchange.setStatusCode(418),
-            databaseAnswers,
-            registry::scrape,
-            token,
-            pool);
+            exchange -> exchange.setStatusCode(418), health, registry::scrape, token, pool);
     server = Undertow.builder().addHttpListener(0, "127.0.0.1").setHandler(handler).build();
     server.start();
     int port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();

@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>If a statement fails, the group is rolled back and each operation retried in a transaction of
  * its own, so one bad write cannot fail its neighbours. If the commit itself fails, every operation
- * of the group fails with {@link UnavailableException}: none is reported stored.
+ * of the group fails with {@link UnavailableException}: none is reported stored. Every committed
+ * group and every failed write is reported to the {@link CommitHealth}, which logs failures
+ * (rate-limited) and tells the node's health check that commits are failing.
  */
 final class GroupCommitWriter implements AutoCloseable {
   /** Most operations committed in one transaction. */
@@ -52,12 +54,18 @@ final class GroupCommitWriter implements AutoCloseable {
   private final BlockingQueue<QueuedWrite> queue = new ArrayBlockingQueue<>(MAX_QUEUED);
   private final ReadWriteLock closing = new ReentrantReadWriteLock();
   private final Thread thread;
+  private final CommitHealth health;
   private boolean closed;
   private MessageWriteSql sql;
   private MessageWriteStatements statements;
 
-  GroupCommitWriter(Supplier<Connection> connections, SQLDialect dialect, Settings settings) {
+  GroupCommitWriter(
+      Supplier<Connection> connections,
+      SQLDialect dialect,
+      Settings settings,
+      CommitHealth health) {
     this.connections = connections;
+    this.health = health;
     this.dialect = dialect;
     this.settings = settings;
     this.thread = new Thread(this::run, "chatterlink-group-commit");
@@ -93,7 +101,9 @@ final class GroupCommitWriter implements AutoCloseable {
         throw new UnavailableException("the storage is closed");
       }
       if (!queue.offer(pending, ENQUEUE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-        throw new UnavailableException("the storage is overloaded");
+        UnavailableException overloaded = new UnavailableException("the storage is overloaded");
+        health.failed(overloaded);
+        throw overloaded;
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -164,7 +174,9 @@ final class GroupCommitWriter implements AutoCloseable {
         failAll(group, new UnavailableException("the database refused the commit", e));
         return;
       }
-      // Committed: acknowledge first, whatever happens to the connection afterwards.
+      // Committed: acknowledge first, whatever happens to the connection afterwards. The health
+      // hears of it before the callers do, so that a caller who got its answer sees it too.
+      health.committed();
       group.forEach(QueuedWrite::complete);
       endTransactionMode(c);
     } catch (SQLException | RuntimeException e) {
@@ -175,7 +187,7 @@ final class GroupCommitWriter implements AutoCloseable {
 
   private void retryAlone(List<QueuedWrite> group, RuntimeException cause) {
     if (group.size() == 1) {
-      log.warn("A message write failed and was rolled back", cause);
+      // Logged by the health, at most every few seconds: a full disk fails every write.
       failAll(group, new UnavailableException("storing the message failed", cause));
       return;
     }
@@ -185,7 +197,8 @@ final class GroupCommitWriter implements AutoCloseable {
     }
   }
 
-  private static void failAll(List<QueuedWrite> group, UnavailableException failure) {
+  private void failAll(List<QueuedWrite> group, UnavailableException failure) {
+    group.forEach(pending -> health.failed(failure));
     group.forEach(pending -> pending.result().completeExceptionally(failure));
   }
 
@@ -234,7 +247,15 @@ final class GroupCommitWriter implements AutoCloseable {
   }
 
   /**
-   * Stops accepting writes, finishes every write already queued, and stops the thread. Idempotent.
+   * Most seconds {@link #close()} waits for the writes already queued. A commit that hangs (a
+   * stalled disk, a database locked by another process) must not hold a shutdown for ever.
+   */
+  static final int CLOSE_WAIT_SECONDS = 5;
+
+  /**
+   * Stops accepting writes, finishes the writes already queued, and stops the thread, waiting at
+   * most {@link #CLOSE_WAIT_SECONDS}: a writer still busy then is left to finish on its own (a
+   * daemon thread; its callers get their outcome when it does) and logged. Idempotent.
    */
   @Override
   public void close() {
@@ -248,8 +269,16 @@ final class GroupCommitWriter implements AutoCloseable {
       closing.writeLock().unlock();
     }
     try {
-      queue.put(STOP);
-      thread.join();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CLOSE_WAIT_SECONDS);
+      if (queue.offer(STOP, CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+        TimeUnit.NANOSECONDS.timedJoin(thread, Math.max(1, deadline - System.nanoTime()));
+      }
+      if (thread.isAlive()) {
+        log.warn(
+            "event=writer_left_running queued={} wait_seconds={}",
+            queue.size(),
+            CLOSE_WAIT_SECONDS);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -46,6 +46,7 @@ public final class JooqStorage implements AutoCloseable {
   private final ConnectionPool readPool;
   private final ConnectionPool writePool;
   private final GroupCommitWriter writer;
+  private final CommitHealth commitHealth = new CommitHealth(System::nanoTime);
   private final UserStore users;
   private final RoomStore rooms;
   private final MessageStore messages;
@@ -65,7 +66,8 @@ public final class JooqStorage implements AutoCloseable {
         new GroupCommitWriter(
             () -> ConnectionPool.open(target.writeUrl(), target.credentials()),
             target.dialect(),
-            settings);
+            settings,
+            commitHealth);
     this.users = new JooqUserStore(read, write);
     this.rooms = new JooqRoomStore(read, write);
     this.messages = new JooqMessageStore(read, write, writer);
@@ -209,6 +211,17 @@ public final class JooqStorage implements AutoCloseable {
   /** The login throttle's failed logins and trusted devices, shared by every server process. */
   public LoginAttempts loginAttempts() {
     return loginAttempts;
+  }
+
+  /**
+   * True while this node's message commits are failing (a full disk, a database locked by someone
+   * else, a lost connection): the latest message write failed and none has committed since, for at
+   * most 30 seconds after that failure. For a health check; the failures themselves are logged as
+   * {@code event=commits_failing}, at most one WARN line every 10 seconds with the count. It
+   * describes this process's writes only (each node has its own). Cheap: reads two fields.
+   */
+  public boolean commitsFailing() {
+    return commitHealth.failing();
   }
 
   /**

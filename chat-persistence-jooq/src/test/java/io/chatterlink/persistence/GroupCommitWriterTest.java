@@ -43,6 +43,7 @@ class GroupCommitWriterTest {
   private GroupCommitWriter writer;
   private final ExecutorService callers = Executors.newCachedThreadPool();
   private final CountDownLatch gate = new CountDownLatch(1);
+  private final CommitHealth health = new CommitHealth(System::nanoTime);
 
   @BeforeEach
   void openStorageAndASecondWriterOnIt() {
@@ -54,7 +55,10 @@ class GroupCommitWriterTest {
         new FaultyConnection(() -> ConnectionPool.open(target.writeUrl(), target.credentials()));
     writer =
         new GroupCommitWriter(
-            faulty::connection, SQLDialect.SQLITE, new Settings().withExecuteLogging(false));
+            faulty::connection,
+            SQLDialect.SQLITE,
+            new Settings().withExecuteLogging(false),
+            health);
   }
 
   @AfterEach
@@ -99,6 +103,24 @@ class GroupCommitWriterTest {
     }
     assertThat(storage.messages().lastSeq(room)).isZero();
     assertThat(storage.messages().page(room, PageRequest.latest(100))).isEmpty();
+  }
+
+  @Test
+  void aRefusedCommitMarksCommitsFailingUntilAGroupCommitsAgain() {
+    User alice = fixtures.user("alice");
+    RoomId room = fixtures.room();
+    holdTheWriter();
+    List<CompletableFuture<AppendOutcome>> appends =
+        queue(GROUP, i -> fixtures.newMessage(room, alice, "m" + i));
+    faulty.refuseAttempt = faulty.attempts.get() + 2;
+    assertThat(health.failing()).isFalse();
+
+    gate.countDown();
+    appends.forEach(append -> append.exceptionally(failure -> null).join());
+
+    assertThat(health.failing()).isTrue();
+    writer.execute(batch -> batch.append(fixtures.newMessage(room, alice, "works again")));
+    assertThat(health.failing()).isFalse();
   }
 
   @Test
@@ -184,6 +206,20 @@ class GroupCommitWriterTest {
     AppendOutcome after =
         writer.execute(batch -> batch.append(fixtures.newMessage(room, alice, "still working")));
     assertThat(after.message().seq()).isEqualTo(1);
+  }
+
+  @Test
+  void closeWaitsABoundedTimeForAWriterStuckInAWriteAndLeavesItRunning() {
+    holdTheWriter();
+    long before = System.nanoTime();
+
+    writer.close();
+
+    assertThat(System.nanoTime() - before)
+        .isLessThan(TimeUnit.SECONDS.toNanos(GroupCommitWriter.CLOSE_WAIT_SECONDS + 30));
+    assertThatThrownBy(() -> writer.execute(batch -> null))
+        .isInstanceOf(UnavailableException.class);
+    gate.countDown();
   }
 
   /** Puts the writer to wait inside an operation of its own until {@link #gate} opens. */

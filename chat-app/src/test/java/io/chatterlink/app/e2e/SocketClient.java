@@ -81,6 +81,20 @@ final class SocketClient implements AutoCloseable {
     return next(f -> "reply".equals(f.path("type").asText()) && id.equals(f.path("id").asText()));
   }
 
+  /** Sends a request without waiting for its reply; returns its id (see {@link #replyTo}). */
+  String sendOnly(String type, ObjectNode fields) {
+    String id = Integer.toString(ids.incrementAndGet());
+    ObjectNode frame = fields.deepCopy();
+    frame.put("id", id).put("type", type);
+    socket.sendText(frame.toString(), true).join();
+    return id;
+  }
+
+  /** The reply to the request with this id, waiting for it. */
+  JsonNode replyTo(String id) {
+    return next(f -> "reply".equals(f.path("type").asText()) && id.equals(f.path("id").asText()));
+  }
+
   /** Sends {@code text} as it is, and waits for the next reply (whatever its id). */
   JsonNode sendRaw(String text) {
     socket.sendText(text, true).join();

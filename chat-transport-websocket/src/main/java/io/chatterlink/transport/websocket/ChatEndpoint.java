@@ -159,7 +159,12 @@ public final class ChatEndpoint extends Endpoint {
         c.reply(Replies.error(id, ErrorCode.UNAVAILABLE, "server shutting down"));
         return;
       }
-      handler.handle(id.get(), request.get(), readAtNanos);
+      c.requestStarted(id.get());
+      try {
+        handler.handle(id.get(), request.get(), readAtNanos);
+      } finally {
+        c.requestFinished();
+      }
     } finally {
       runtime.inFlightRequests().decrementAndGet();
     }

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,6 +67,11 @@ final class Connection {
   private final AtomicBoolean pumping = new AtomicBoolean();
   private final AtomicBoolean recheckPending = new AtomicBoolean();
   private final AtomicBoolean gone = new AtomicBoolean();
+  // Requests are read one at a time per socket: at most one is being handled. Its answer and the
+  // shutdown's cut take this lock, so that a request gets exactly one answer: its own, or 503.
+  private final Object answers = new Object();
+  private Optional<RequestId> requestInFlight = Optional.empty();
+  private boolean answersClosed;
   // A close met while a batch was being gathered: it waits until that batch has been sent.
   private Outbound.Close closeAfterBatch;
   private volatile boolean started;
@@ -124,15 +130,53 @@ final class Connection {
   }
 
   void reply(String json) {
-    offer(new Outbound.Text(json));
+    answer(new Outbound.Text(json));
   }
 
   void subscribe(RoomId room, long afterSeq, RequestId requestId) {
-    offer(new Outbound.CatchUp(room, afterSeq, Optional.of(requestId)));
+    answer(new Outbound.CatchUp(room, afterSeq, Optional.of(requestId)));
   }
 
   void unsubscribe(RoomId room, String reply) {
-    offer(new Outbound.Unsubscribe(room, reply));
+    answer(new Outbound.Unsubscribe(room, reply));
+  }
+
+  /** The request {@code id} is being handled; its answer (or the shutdown's 503) ends it. */
+  void requestStarted(RequestId id) {
+    synchronized (answers) {
+      requestInFlight = Optional.of(id);
+    }
+  }
+
+  /** The request's handling returned, answered or not. */
+  void requestFinished() {
+    synchronized (answers) {
+      requestInFlight = Optional.empty();
+    }
+  }
+
+  /**
+   * The graceful shutdown's cut: the request still being handled, if any, is answered now with
+   * {@code unanswered.apply(id)} (its own answer, should it come later, is dropped), then the
+   * socket closes with {@code reason} once every frame queued before has been sent.
+   */
+  void closeAnsweringInFlight(CloseReason reason, Function<RequestId, String> unanswered) {
+    synchronized (answers) {
+      answersClosed = true;
+      requestInFlight.ifPresent(id -> offer(new Outbound.Text(unanswered.apply(id))));
+      requestInFlight = Optional.empty();
+    }
+    closeAfterPending(reason);
+  }
+
+  private void answer(Outbound item) {
+    synchronized (answers) {
+      if (answersClosed) {
+        return;
+      }
+      requestInFlight = Optional.empty();
+      offer(item);
+    }
   }
 
   /** Closes after every frame queued so far has been sent (graceful shutdown, rate abuse). */

@@ -1,6 +1,7 @@
 package io.chatterlink.transport.websocket;
 
 import io.chatterlink.core.ChatCore;
+import io.chatterlink.core.error.ErrorCode;
 import io.chatterlink.core.model.UserId;
 import io.chatterlink.core.port.out.Delivery;
 import io.undertow.server.HttpHandler;
@@ -8,6 +9,7 @@ import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -116,9 +118,19 @@ public final class WebSocketTransport {
   }
 
   /**
-   * Graceful shutdown: refuses new sockets (503) and new requests (reply 503), waits for requests
-   * being handled to finish and their replies (acks included) to be sent, then closes every socket
-   * with 1001. What is left when {@code grace} runs out is closed at once. A second call does
+   * How long after the grace sockets still get to send what was queued for them (replies, pushes,
+   * the 503s of the cut) and their close frame before the rest are closed at once.
+   */
+  public static final Duration SHUTDOWN_FLUSH = Duration.ofSeconds(2);
+
+  /**
+   * Graceful shutdown: refuses new sockets (503) and new requests (reply 503), waits up to {@code
+   * grace} for requests being handled to finish, then closes every socket with 1001 after the
+   * frames queued for it (replies and acks included). A request still being handled when the grace
+   * runs out (a commit that hangs, say) is answered 503 at once, before the close; should it
+   * complete later, its own answer is dropped. Sockets that have not sent their queue within {@link
+   * #SHUTDOWN_FLUSH} after the grace are closed at once, still with 1001. Returns within {@code
+   * grace} plus {@link #SHUTDOWN_FLUSH} plus a few hundred milliseconds. A second call does
    * nothing. Standalone servers are closed by their own {@link StandaloneServer#close()}, after
    * this.
    */
@@ -129,8 +141,21 @@ public final class WebSocketTransport {
     long deadline = System.nanoTime() + grace.toNanos();
     runtime.beginShutdown();
     awaitUntil(() -> runtime.inFlightRequests().get() == 0, deadline);
-    runtime.registry().all().forEach(c -> c.closeAfterPending(CloseCodes.SHUTTING_DOWN));
-    awaitUntil(() -> runtime.registry().all().isEmpty(), deadline);
+    runtime
+        .registry()
+        .all()
+        .forEach(
+            c ->
+                c.closeAnsweringInFlight(
+                    CloseCodes.SHUTTING_DOWN,
+                    id ->
+                        Replies.error(
+                            Optional.of(id),
+                            ErrorCode.UNAVAILABLE,
+                            "server shut down before this request completed; it may or may not"
+                                + " have taken effect")));
+    long flushDeadline = Math.max(deadline, System.nanoTime()) + SHUTDOWN_FLUSH.toNanos();
+    awaitUntil(() -> runtime.registry().all().isEmpty(), flushDeadline);
     runtime.registry().all().forEach(c -> c.closeNow(CloseCodes.SHUTTING_DOWN));
     Heartbeat beat = heartbeat;
     if (beat != null) {
@@ -144,7 +169,7 @@ public final class WebSocketTransport {
     try {
       runtime
           .outbound()
-          .awaitTermination(Math.max(100, remainingMillis(deadline)), TimeUnit.MILLISECONDS);
+          .awaitTermination(Math.max(100, remainingMillis(flushDeadline)), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
