@@ -14,6 +14,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,7 +89,15 @@ public final class ChatEndpoint extends Endpoint {
               runtime.metrics().connectionClosed();
               runtime.registry().remove(gone);
               claimed.release();
-              core.presence().disconnected(gone.user(), gone.id());
+              // Off the closing thread: going offline stores "last seen", and a slow or locked
+              // database must never hold up a close frame (a stuck commit made sockets end 1006).
+              try {
+                runtime
+                    .closer()
+                    .execute(() -> core.presence().disconnected(gone.user(), gone.id()));
+              } catch (RejectedExecutionException stopping) {
+                LOG.debug("transport stopped; presence of {} ends with the server", gone.id());
+              }
             });
     connection = c;
     RequestHandler handler = new RequestHandler(core, c, runtime.metrics());
