@@ -63,6 +63,12 @@ final class Browsers implements AutoCloseable {
     browser = launch(playwright);
   }
 
+  static {
+    // Waits are upper bounds on behaviour, not measurements: Playwright's 5 s default was hit on
+    // a loaded 2-core machine, so every expectation may take up to 20 s before it fails.
+    com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
+  }
+
   /** Playwright that never downloads a browser of its own. */
   static Playwright playwright() {
     return Playwright.create(
