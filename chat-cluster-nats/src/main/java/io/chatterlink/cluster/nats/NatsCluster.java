@@ -40,7 +40,7 @@ public final class NatsCluster {
   /** Signals that may wait for this node's listeners before new ones are dropped (a gap). */
   public static final int QUEUE_CAPACITY = 10_000;
 
-  /** Bytes of signals kept while disconnected (about 10,000 signals); more are dropped. */
+  /** Bytes of signals kept while disconnected (several thousand signals); more are dropped. */
   public static final long RECONNECT_BUFFER_BYTES = 1024 * 1024;
 
   private static final Pattern SUBJECT = Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*");
