@@ -22,10 +22,10 @@ import java.util.List;
 final class ArchitectureRules {
   /**
    * The adapter modules' packages below the base; none may use another. Each cluster bus adapter
-   * ({@code cluster.nats}, later {@code cluster.postgres}) is an adapter of its own.
+   * ({@code cluster.nats}, {@code cluster.postgres}) is an adapter of its own.
    */
   static final List<String> ADAPTERS =
-      List.of("crypto", "persistence", "transport", "web", "cluster.nats");
+      List.of("crypto", "persistence", "transport", "web", "cluster.nats", "cluster.postgres");
 
   private final String base;
 

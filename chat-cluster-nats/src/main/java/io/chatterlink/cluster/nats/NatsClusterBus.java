@@ -1,5 +1,7 @@
 package io.chatterlink.cluster.nats;
 
+import io.chatterlink.core.cluster.SignalCodec;
+import io.chatterlink.core.error.InvalidInputException;
 import io.chatterlink.core.model.NodeId;
 import io.chatterlink.core.port.out.ClusterBus;
 import io.chatterlink.core.port.out.ClusterSignal;
@@ -123,7 +125,7 @@ final class NatsClusterBus implements ClusterBus, ConnectionListener {
     ClusterBus.Received received;
     try {
       received = SignalCodec.decode(message.getData());
-    } catch (SignalCodec.MalformedSignalException malformed) {
+    } catch (InvalidInputException malformed) {
       // Not a signal this release can read (another version on the subject): it is lost.
       gap.set(true);
       enqueue(() -> {});

@@ -1,8 +1,9 @@
-package io.chatterlink.cluster.nats;
+package io.chatterlink.core.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.chatterlink.core.error.InvalidInputException;
 import io.chatterlink.core.model.NodeId;
 import io.chatterlink.core.model.PresenceStatus;
 import io.chatterlink.core.model.RoomId;
@@ -51,7 +52,7 @@ class SignalCodecTest {
     byte[] longer = Arrays.copyOf(bytes, bytes.length + 1);
 
     assertThatThrownBy(() -> SignalCodec.decode(longer))
-        .isInstanceOf(SignalCodec.MalformedSignalException.class)
+        .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("after the signal");
   }
 
@@ -62,7 +63,7 @@ class SignalCodecTest {
       byte[] truncated = Arrays.copyOf(bytes, length);
       assertThatThrownBy(() -> SignalCodec.decode(truncated))
           .as("first %d bytes", length)
-          .isInstanceOf(SignalCodec.MalformedSignalException.class);
+          .isInstanceOf(InvalidInputException.class);
     }
   }
 
@@ -89,10 +90,10 @@ class SignalCodecTest {
     Arrays.fill(zeroSeq, zeroSeq.length - 8, zeroSeq.length, (byte) 0);
 
     assertThatThrownBy(() -> SignalCodec.decode(badId))
-        .isInstanceOf(SignalCodec.MalformedSignalException.class)
+        .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("NodeId");
     assertThatThrownBy(() -> SignalCodec.decode(zeroSeq))
-        .isInstanceOf(SignalCodec.MalformedSignalException.class)
+        .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("seq");
   }
 }

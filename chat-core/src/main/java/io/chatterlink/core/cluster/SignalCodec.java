@@ -1,5 +1,6 @@
-package io.chatterlink.cluster.nats;
+package io.chatterlink.core.cluster;
 
+import io.chatterlink.core.error.InvalidInputException;
 import io.chatterlink.core.model.NodeId;
 import io.chatterlink.core.model.PresenceStatus;
 import io.chatterlink.core.model.RoomId;
@@ -19,17 +20,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * A signal and its sender as a few bytes: a format version, the sender's node id, a kind tag and
- * the kind's fields (ids as {@code writeUTF} strings, which ids' ASCII makes one byte a character,
- * numbers big-endian). The largest signal is well under {@value #MAX_BYTES} bytes; anything longer,
- * shorter, of another version or kind, or with bytes left over is refused.
+ * The one wire format of cluster signals, shared by every networked {@link ClusterBus} adapter (so
+ * that a signal means the same on any bus): a signal and its sender as a few bytes: a format
+ * version, the sender's node id, a kind tag and the kind's fields (ids as {@code writeUTF} strings,
+ * which ids' ASCII makes one byte a character, numbers big-endian). The largest signal is well
+ * under {@value #MAX_BYTES} bytes; anything longer, shorter, of another version or kind, or with
+ * bytes left over is refused.
  */
-final class SignalCodec {
+public final class SignalCodec {
   /** The format written; a node refuses another (nodes of one cluster run one release). */
-  static final byte VERSION = 1;
+  public static final byte VERSION = 1;
 
   /** Longest payload accepted: two 64-character ids and a few fields fit about four times. */
-  static final int MAX_BYTES = 512;
+  public static final int MAX_BYTES = 512;
 
   private static final byte ROOM_ADVANCED = 1;
   private static final byte MEMBERSHIP_CHANGED = 2;
@@ -39,7 +42,8 @@ final class SignalCodec {
 
   private SignalCodec() {}
 
-  static byte[] encode(NodeId sender, ClusterSignal signal) {
+  /** The bytes of {@code signal} sent by {@code sender}, at most {@link #MAX_BYTES}. */
+  public static byte[] encode(NodeId sender, ClusterSignal signal) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(96);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeByte(VERSION);
@@ -79,28 +83,27 @@ final class SignalCodec {
   /**
    * The signal in {@code payload}.
    *
-   * @throws MalformedSignalException if the payload is not one this codec wrote
+   * @throws InvalidInputException if the payload is not one this codec wrote
    */
-  static ClusterBus.Received decode(byte[] payload) {
+  public static ClusterBus.Received decode(byte[] payload) {
     if (payload.length > MAX_BYTES) {
-      throw new MalformedSignalException("signal of " + payload.length + " bytes", null);
+      throw new InvalidInputException("signal of " + payload.length + " bytes");
     }
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
       byte version = in.readByte();
       if (version != VERSION) {
-        throw new MalformedSignalException("signal format version " + version, null);
+        throw new InvalidInputException("signal format version " + version);
       }
       NodeId sender = new NodeId(in.readUTF());
       ClusterSignal signal = readSignal(in);
       if (in.available() > 0) {
-        throw new MalformedSignalException(in.available() + " bytes after the signal", null);
+        throw new InvalidInputException(in.available() + " bytes after the signal");
       }
       return new ClusterBus.Received(sender, signal);
+    } catch (InvalidInputException e) {
+      throw e;
     } catch (IOException | RuntimeException e) {
-      if (e instanceof MalformedSignalException malformed) {
-        throw malformed;
-      }
-      throw new MalformedSignalException("unreadable signal: " + e.getMessage(), e);
+      throw new InvalidInputException("unreadable signal: " + e.getMessage(), e);
     }
   }
 
@@ -118,14 +121,7 @@ final class SignalCodec {
       case TYPING:
         return new Typing(new RoomId(in.readUTF()), new UserId(in.readUTF()), in.readBoolean());
       default:
-        throw new MalformedSignalException("unknown signal kind " + kind, null);
-    }
-  }
-
-  /** A payload that is not a signal of this format: dropped by the receiver. */
-  static final class MalformedSignalException extends IllegalArgumentException {
-    MalformedSignalException(String message, Throwable cause) {
-      super(message, cause);
+        throw new InvalidInputException("unknown signal kind " + kind);
     }
   }
 }
