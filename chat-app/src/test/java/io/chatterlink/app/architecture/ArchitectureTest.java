@@ -5,9 +5,10 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The architecture guard over every module's main code. chat-app depends on every module, so its
- * test classpath holds them all. {@code failOnEmptyShould} stays on (archunit.properties): a rule
- * that matches no class fails rather than passing vacuously.
+ * The architecture guard over every module's main code. chat-app depends on every module (on the
+ * cluster bus adapters, not yet used by the server, in test scope only), so its test classpath
+ * holds them all. {@code failOnEmptyShould} stays on (archunit.properties): a rule that matches no
+ * class fails rather than passing vacuously.
  */
 @AnalyzeClasses(packages = "io.chatterlink", importOptions = ProductionClassesOnly.class)
 class ArchitectureTest {

@@ -11,7 +11,9 @@
  *       io.chatterlink.core.contract.SessionStoreContract}, each implementing {@code newStorage()};
  *   <li>{@link io.chatterlink.core.contract.MessageCipherContract} ({@code newCipher()});
  *   <li>{@link io.chatterlink.core.contract.PasswordHasherContract} ({@code newHasher()});
- *   <li>{@link io.chatterlink.core.contract.DeliveryContract} ({@code newDelivery()}).
+ *   <li>{@link io.chatterlink.core.contract.DeliveryContract} ({@code newDelivery()});
+ *   <li>{@link io.chatterlink.core.contract.ClusterBusContract} ({@code newNodes(count)}), with
+ *       {@link io.chatterlink.core.contract.SignalCollector} to record what a node receives.
  * </ul>
  *
  * <p>The in-memory adapters of {@code io.chatterlink.core.inmemory} pass all of them.
