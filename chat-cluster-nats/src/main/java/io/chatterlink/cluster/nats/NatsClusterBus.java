@@ -1,5 +1,6 @@
 package io.chatterlink.cluster.nats;
 
+import io.chatterlink.core.cluster.ClusterSubscriber;
 import io.chatterlink.core.cluster.SignalCodec;
 import io.chatterlink.core.error.InvalidInputException;
 import io.chatterlink.core.model.NodeId;
@@ -29,7 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class NatsClusterBus implements ClusterBus, ConnectionListener {
   private final NodeId node;
   private final String subject;
-  private final List<BusSubscriber> subscribers = new CopyOnWriteArrayList<>();
+  private final List<ClusterSubscriber> subscribers = new CopyOnWriteArrayList<>();
   private final AtomicBoolean gap = new AtomicBoolean();
   private final AtomicLong reconnects = new AtomicLong();
   private final ThreadPoolExecutor listeners;
@@ -79,8 +80,8 @@ final class NatsClusterBus implements ClusterBus, ConnectionListener {
   @Override
   public Subscription subscribe(Listener listener) {
     requireOpen();
-    BusSubscriber[] self = new BusSubscriber[1];
-    self[0] = new BusSubscriber(listener, () -> subscribers.remove(self[0]));
+    ClusterSubscriber[] self = new ClusterSubscriber[1];
+    self[0] = new ClusterSubscriber(listener, () -> subscribers.remove(self[0]));
     subscribers.add(self[0]);
     return self[0];
   }
@@ -97,7 +98,7 @@ final class NatsClusterBus implements ClusterBus, ConnectionListener {
       return;
     }
     closed = true;
-    for (BusSubscriber subscriber : subscribers) {
+    for (ClusterSubscriber subscriber : subscribers) {
       subscriber.close();
     }
     listeners.shutdownNow();
@@ -140,7 +141,7 @@ final class NatsClusterBus implements ClusterBus, ConnectionListener {
       listeners.execute(
           () -> {
             if (gap.getAndSet(false)) {
-              subscribers.forEach(BusSubscriber::gap);
+              subscribers.forEach(ClusterSubscriber::gap);
             }
             delivery.run();
           });

@@ -1,5 +1,6 @@
 package io.chatterlink.cluster.postgres;
 
+import io.chatterlink.core.cluster.ClusterSubscriber;
 import io.chatterlink.core.cluster.SignalCodec;
 import io.chatterlink.core.error.InvalidInputException;
 import io.chatterlink.core.model.NodeId;
@@ -36,7 +37,7 @@ final class PostgresClusterBus implements ClusterBus {
   private final ConnectionFactory connections;
   private final NodeId node;
   private final String channel;
-  private final List<BusSubscriber> subscribers = new CopyOnWriteArrayList<>();
+  private final List<ClusterSubscriber> subscribers = new CopyOnWriteArrayList<>();
   private final BlockingQueue<String> outbox =
       new ArrayBlockingQueue<>(PostgresCluster.QUEUE_CAPACITY);
   private final AtomicLong reconnects = new AtomicLong();
@@ -89,8 +90,8 @@ final class PostgresClusterBus implements ClusterBus {
   @Override
   public Subscription subscribe(Listener listener) {
     requireOpen();
-    BusSubscriber[] self = new BusSubscriber[1];
-    self[0] = new BusSubscriber(listener, () -> subscribers.remove(self[0]));
+    ClusterSubscriber[] self = new ClusterSubscriber[1];
+    self[0] = new ClusterSubscriber(listener, () -> subscribers.remove(self[0]));
     subscribers.add(self[0]);
     return self[0];
   }
@@ -107,7 +108,7 @@ final class PostgresClusterBus implements ClusterBus {
     }
     closed = true;
     connected = false;
-    for (BusSubscriber subscriber : subscribers) {
+    for (ClusterSubscriber subscriber : subscribers) {
       subscriber.close();
     }
     listenerThread.interrupt();
@@ -136,7 +137,7 @@ final class PostgresClusterBus implements ClusterBus {
           listening = listen();
           connected = true;
           reconnects.incrementAndGet();
-          subscribers.forEach(BusSubscriber::gap);
+          subscribers.forEach(ClusterSubscriber::gap);
         }
         PGNotification[] notices =
             listening.unwrap(PGConnection.class).getNotifications(POLL_MILLIS);
@@ -158,7 +159,7 @@ final class PostgresClusterBus implements ClusterBus {
       received = SignalCodec.decode(Base64.getDecoder().decode(payload));
     } catch (InvalidInputException | IllegalArgumentException malformed) {
       // Not a signal this release can read: it is lost.
-      subscribers.forEach(BusSubscriber::gap);
+      subscribers.forEach(ClusterSubscriber::gap);
       return;
     }
     subscribers.forEach(subscriber -> subscriber.deliver(received));

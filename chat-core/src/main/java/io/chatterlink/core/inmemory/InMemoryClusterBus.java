@@ -1,5 +1,6 @@
 package io.chatterlink.core.inmemory;
 
+import io.chatterlink.core.cluster.ClusterSubscriber;
 import io.chatterlink.core.model.NodeId;
 import io.chatterlink.core.port.out.ClusterBus;
 import io.chatterlink.core.port.out.ClusterSignal;
@@ -29,7 +30,7 @@ public final class InMemoryClusterBus implements ClusterBus {
 
   private final Hub hub;
   private final NodeId node;
-  private final List<BusSubscriber> subscribers = new CopyOnWriteArrayList<>();
+  private final List<ClusterSubscriber> subscribers = new CopyOnWriteArrayList<>();
   private final AtomicBoolean gap = new AtomicBoolean();
   private final ThreadPoolExecutor dispatcher;
   private volatile boolean closed;
@@ -81,8 +82,8 @@ public final class InMemoryClusterBus implements ClusterBus {
   @Override
   public Subscription subscribe(Listener listener) {
     requireOpen();
-    BusSubscriber[] self = new BusSubscriber[1];
-    self[0] = new BusSubscriber(listener, () -> subscribers.remove(self[0]));
+    ClusterSubscriber[] self = new ClusterSubscriber[1];
+    self[0] = new ClusterSubscriber(listener, () -> subscribers.remove(self[0]));
     subscribers.add(self[0]);
     return self[0];
   }
@@ -99,7 +100,7 @@ public final class InMemoryClusterBus implements ClusterBus {
     }
     closed = true;
     hub.leave(this);
-    for (BusSubscriber subscriber : subscribers) {
+    for (ClusterSubscriber subscriber : subscribers) {
       subscriber.close();
     }
     dispatcher.shutdownNow();
@@ -125,7 +126,7 @@ public final class InMemoryClusterBus implements ClusterBus {
   private void dispatch(Received received) {
     // The queue was full when the gap was marked, so a later task always comes to report it.
     if (gap.getAndSet(false)) {
-      subscribers.forEach(BusSubscriber::gap);
+      subscribers.forEach(ClusterSubscriber::gap);
     }
     subscribers.forEach(subscriber -> subscriber.deliver(received));
   }
