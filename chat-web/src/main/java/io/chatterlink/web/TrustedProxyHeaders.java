@@ -1,11 +1,11 @@
 package io.chatterlink.web;
 
+import io.chatterlink.core.policy.ForwardedHeaders;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.net.InetSocketAddress;
-import java.util.Locale;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
  * Behind a reverse proxy, takes the client address and scheme from {@code X-Forwarded-For} and
@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
  * {@link WebSettings#trustProxyHeaders()} is set.
  */
 final class TrustedProxyHeaders implements HttpHandler {
-  private static final Pattern ADDRESS = Pattern.compile("[0-9A-Fa-f:.\\[\\]]{2,64}");
 
   private final HttpHandler next;
 
@@ -25,21 +24,16 @@ final class TrustedProxyHeaders implements HttpHandler {
 
   @Override
   public void handleRequest(HttpServerExchange exchange) throws Exception {
-    String client = lastEntry(exchange.getRequestHeaders().getLast(Headers.X_FORWARDED_FOR));
-    if (ADDRESS.matcher(client).matches()) {
-      exchange.setSourceAddress(InetSocketAddress.createUnresolved(client, 0));
-    }
-    String scheme = lastEntry(exchange.getRequestHeaders().getLast(Headers.X_FORWARDED_PROTO));
+    ForwardedHeaders.clientAddress(
+            Optional.ofNullable(exchange.getRequestHeaders().getLast(Headers.X_FORWARDED_FOR)))
+        .ifPresent(
+            client -> exchange.setSourceAddress(InetSocketAddress.createUnresolved(client, 0)));
+    String scheme =
+        ForwardedHeaders.lastEntry(
+            Optional.ofNullable(exchange.getRequestHeaders().getLast(Headers.X_FORWARDED_PROTO)));
     if (scheme.equals("https") || scheme.equals("http")) {
       exchange.setRequestScheme(scheme);
     }
     next.handleRequest(exchange);
-  }
-
-  private static String lastEntry(String header) {
-    if (header == null) {
-      return "";
-    }
-    return header.substring(header.lastIndexOf(',') + 1).strip().toLowerCase(Locale.ROOT);
   }
 }

@@ -1,21 +1,18 @@
 package io.chatterlink.transport.websocket;
 
+import io.chatterlink.core.policy.ForwardedHeaders;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The client address a handshake counts against ({@link
  * TransportSettings#maxConnectionsPerAddress}). Behind a trusted proxy it is the <em>last</em>
  * entry of the last {@code X-Forwarded-For} header, the one the proxy added (earlier entries come
- * from the client and can be forged), exactly as the web adapter takes it for HTTP; otherwise, or
- * when that entry is not an address, the TCP peer.
+ * from the client and can be forged), by the rule the web adapter uses for HTTP ({@link
+ * ForwardedHeaders}); otherwise, or when that entry is not an address, the TCP peer.
  */
 final class ClientAddress {
-  /** What an IPv4 or IPv6 address (optionally bracketed) can look like; the web adapter's rule. */
-  private static final Pattern ADDRESS = Pattern.compile("[0-9A-Fa-f:.\\[\\]]{2,64}");
-
   private ClientAddress() {}
 
   /**
@@ -29,13 +26,11 @@ final class ClientAddress {
   static Optional<String> of(
       Optional<String> peer, List<String> forwardedFor, boolean trustProxyHeaders) {
     if (trustProxyHeaders && !forwardedFor.isEmpty()) {
-      String header = forwardedFor.get(forwardedFor.size() - 1);
-      String last =
-          header == null
-              ? ""
-              : header.substring(header.lastIndexOf(',') + 1).strip().toLowerCase(Locale.ROOT);
-      if (ADDRESS.matcher(last).matches()) {
-        return Optional.of(last);
+      Optional<String> proxied =
+          ForwardedHeaders.clientAddress(
+              Optional.ofNullable(forwardedFor.get(forwardedFor.size() - 1)));
+      if (proxied.isPresent()) {
+        return proxied;
       }
     }
     return peer.filter(p -> !p.isBlank()).map(p -> p.toLowerCase(Locale.ROOT));
