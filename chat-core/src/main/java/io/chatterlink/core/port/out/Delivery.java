@@ -16,4 +16,12 @@ public interface Delivery {
 
   /** Closes every connection opened under one of these sessions (logout, password change). */
   void closeSessions(Set<SessionId> sessions);
+
+  /**
+   * Sessions may have ended in another process (a logout on another node, an administrator's
+   * password reset): check the sessions of the open connections against the store soon and close
+   * those that ended. Returns at once. Does nothing by default, for adapters that hold no
+   * long-lived connections.
+   */
+  default void recheckSessions() {}
 }

@@ -65,4 +65,12 @@ public interface RoomStore {
    *     not a member
    */
   boolean advanceReadMarker(RoomId room, UserId user, long seq);
+
+  /**
+   * Another process (another node of a cluster, an operator's tool) may have changed the room's
+   * members or their roles: the next {@link #members}, {@link #membership} and {@link
+   * #membershipsOf} must read them afresh. A store that caches nothing does nothing; one that
+   * caches must not return, after this call, what it cached before it.
+   */
+  default void membersChangedElsewhere(RoomId room) {}
 }
