@@ -10,6 +10,7 @@ import io.chatterlink.core.port.in.ShareAttachments;
 import io.chatterlink.core.port.in.TrackPresence;
 import io.chatterlink.core.port.in.TrackReading;
 import io.chatterlink.core.port.out.AttachmentStore;
+import io.chatterlink.core.port.out.ClusterBus;
 import io.chatterlink.core.port.out.Delivery;
 import io.chatterlink.core.port.out.IdGenerator;
 import io.chatterlink.core.port.out.MessageCipher;
@@ -21,11 +22,13 @@ import io.chatterlink.core.port.out.UserStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The chat domain, assembled: every use case of {@link io.chatterlink.core.port.in}, built from one
- * adapter per outbound port. Thread-safe; build one per server. Holds no threads or resources of
- * its own, so there is nothing to close.
+ * adapter per outbound port. Thread-safe; build one per server. On a single node it holds no
+ * threads or resources of its own; as a node of a cluster ({@link Builder#cluster}) it runs one
+ * thread for the other nodes' signals, which {@link #close()} stops.
  *
  * <pre>{@code
  * ChatCore core = ChatCore.builder()
@@ -34,7 +37,7 @@ import java.util.Objects;
  *     .build();
  * }</pre>
  */
-public final class ChatCore {
+public final class ChatCore implements AutoCloseable {
   private final ManageAccounts accounts;
   private final ManageRooms rooms;
   private final SendMessages messages;
@@ -43,9 +46,11 @@ public final class ChatCore {
   private final TrackPresence presence;
   private final ShareAttachments attachments;
   private final ReencryptMessages reencryption;
+  private final Optional<ClusterNode> cluster;
 
   private ChatCore(Builder b) {
     CoreServices services = new CoreServices(b);
+    this.cluster = services.cluster();
     this.accounts = services.accounts();
     this.rooms = services.rooms();
     this.messages = services.messages();
@@ -54,6 +59,23 @@ public final class ChatCore {
     this.presence = services.presence();
     this.attachments = services.attachments();
     this.reencryption = services.reencryption();
+  }
+
+  /**
+   * This node's view of its cluster (bus health, lag, live nodes); empty on a single node, that is,
+   * when no bus was given to {@link Builder#cluster}.
+   */
+  public Optional<ClusterStatus> clusterStatus() {
+    return cluster.map(ClusterNode::status);
+  }
+
+  /**
+   * Stops acting on the cluster's signals (a single node has nothing to stop). Does not close the
+   * bus, which belongs to the caller. Idempotent.
+   */
+  @Override
+  public void close() {
+    cluster.ifPresent(ClusterNode::close);
   }
 
   /** A builder with the system UTC clock, random ids and the default session lifetimes. */
@@ -111,6 +133,7 @@ public final class ChatCore {
     MessageCipher cipher;
     PasswordHasher passwordHasher;
     Delivery delivery;
+    Optional<ClusterBus> cluster = Optional.empty();
     Clock clock = Clock.systemUTC();
     IdGenerator ids = IdGenerator.random();
     Duration sessionIdleTimeout = Duration.ofDays(14);
@@ -168,6 +191,18 @@ public final class ChatCore {
     }
 
     /** Sets the clock for timestamps and expiries (default: system UTC). */
+    /**
+     * Makes this core one node of a cluster whose nodes share one database and talk over {@code
+     * bus}: messages, room events, presence, typing and session revocations made on any node reach
+     * the connections of every node (see {@code docs/scaling.md}). Without it (the default) the
+     * core is a single node and sends nothing to any bus. The core subscribes to the bus when
+     * built; {@link ChatCore#close()} unsubscribes.
+     */
+    public Builder cluster(ClusterBus bus) {
+      this.cluster = Optional.of(Objects.requireNonNull(bus, "bus"));
+      return this;
+    }
+
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;

@@ -8,6 +8,12 @@ import io.chatterlink.core.port.in.SendMessages;
 import io.chatterlink.core.port.in.ShareAttachments;
 import io.chatterlink.core.port.in.TrackPresence;
 import io.chatterlink.core.port.in.TrackReading;
+import io.chatterlink.core.port.out.ClusterSignal;
+import io.chatterlink.core.port.out.Delivery;
+import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
 
 /**
  * Wires the use-case services from the builder's adapters. Kept apart from {@link ChatCore} so that
@@ -23,23 +29,32 @@ final class CoreServices {
   private final ShareAttachments attachments;
   private final ReencryptMessages reencryption;
 
+  private final Optional<ClusterNode> cluster;
+
   CoreServices(ChatCore.Builder b) {
     RoomAccess access = new RoomAccess(b.rooms, b.users, b.messages);
     MessageViews views = new MessageViews(b.cipher);
+    // On a node of a cluster the services' events also go to the other nodes (ClusteredDelivery);
+    // the room lines and what other nodes send back go to this node's connections only.
+    Delivery delivery =
+        b.cluster.<Delivery>map(bus -> new ClusteredDelivery(b.delivery, bus)).orElse(b.delivery);
+    Consumer<ClusterSignal> publish = signal -> b.cluster.ifPresent(bus -> bus.publish(signal));
+    InOrderRoomDelivery lines = new InOrderRoomDelivery(b.delivery);
+    RemotePresence remote = new RemotePresence();
     this.accounts =
         new AccountService(
             b.users,
             b.sessions,
             b.passwordHasher,
-            b.delivery,
+            delivery,
             b.clock,
             b.ids,
             new SessionPolicy(b.sessionIdleTimeout, b.sessionAbsoluteTimeout));
     PresenceService presenceService =
-        new PresenceService(access, b.rooms, b.users, b.delivery, b.clock);
+        new PresenceService(access, b.rooms, b.users, delivery, b.clock, remote, publish);
     this.presence = presenceService;
     this.rooms =
-        new RoomService(access, b.rooms, b.users, b.delivery, presenceService, b.clock, b.ids);
+        new RoomService(access, b.rooms, b.users, delivery, presenceService, b.clock, b.ids);
     this.messages =
         new MessageService(
             access,
@@ -48,13 +63,37 @@ final class CoreServices {
             b.uploadLimits.unattachedLifetime(),
             b.cipher,
             views,
-            b.delivery,
+            lines,
+            publish,
             b.clock,
             b.ids);
     this.history = new HistoryService(access, b.messages, views);
-    this.reading = new ReadingService(access, b.rooms, b.messages, b.delivery);
+    this.reading = new ReadingService(access, b.rooms, b.messages, delivery);
     this.attachments = new AttachmentService(access, b.attachments, b.uploadLimits, b.clock, b.ids);
     this.reencryption = new ReencryptionService(b.messages, b.cipher);
+    this.cluster =
+        b.cluster.map(
+            bus -> {
+              ScheduledExecutorService thread = ClusterNode.newThread(bus.node());
+              RoomFills fills = new RoomFills(lines, b.messages, views, access, thread);
+              lines.dropRepeats();
+              lines.onHeldBack(
+                  room -> {
+                    try {
+                      thread.execute(() -> fills.heldBack(room));
+                    } catch (RejectedExecutionException closed) {
+                      // the core is closing: nobody is left to fill the gap for
+                    }
+                  });
+              ClusterEvents events =
+                  new ClusterEvents(access, b.rooms, b.delivery, presenceService);
+              return new ClusterNode(
+                  bus, thread, fills, events, presenceService, remote, b.delivery);
+            });
+  }
+
+  Optional<ClusterNode> cluster() {
+    return cluster;
   }
 
   ManageAccounts accounts() {

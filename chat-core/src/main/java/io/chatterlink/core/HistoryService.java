@@ -1,14 +1,9 @@
 package io.chatterlink.core;
 
 import io.chatterlink.core.error.InvalidInputException;
-import io.chatterlink.core.event.MessageDeleted;
-import io.chatterlink.core.event.MessageEdited;
-import io.chatterlink.core.event.MessagePosted;
 import io.chatterlink.core.event.SequencedEvent;
-import io.chatterlink.core.model.EntryKind;
 import io.chatterlink.core.model.Limits;
 import io.chatterlink.core.model.LogEntry;
-import io.chatterlink.core.model.MessageView;
 import io.chatterlink.core.model.PageRequest;
 import io.chatterlink.core.model.RoomId;
 import io.chatterlink.core.model.StoredMessage;
@@ -17,7 +12,6 @@ import io.chatterlink.core.port.in.FetchHistory;
 import io.chatterlink.core.port.out.MessageStore;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** History pages and resync after a disconnect; members only. */
 final class HistoryService implements FetchHistory {
@@ -67,30 +61,12 @@ final class HistoryService implements FetchHistory {
         batch.size() == limit && messages.lastSeq(room) > batch.get(batch.size() - 1).seq();
     List<SequencedEvent> events = new ArrayList<>(batch.size());
     for (LogEntry entry : batch) {
-      events.add(toEvent(entry));
+      events.add(LogEvents.toEvent(views, entry));
     }
     long lastSeq = batch.isEmpty() ? afterSeq : batch.get(batch.size() - 1).seq();
     return new ResyncBatch(room, events, lastSeq, hasMore);
   }
 
-  private SequencedEvent toEvent(LogEntry entry) {
-    StoredMessage message = entry.message();
-    if (entry.kind() == EntryKind.POSTED) {
-      return new MessagePosted(views.view(message, entry.body(), Optional.empty()));
-    }
-    if (entry.kind() == EntryKind.EDITED) {
-      MessageView view = views.view(message, entry.body(), Optional.of(entry.at()));
-      return new MessageEdited(entry.seq(), view);
-    }
-    if (entry.kind() == EntryKind.DELETED) {
-      return new MessageDeleted(entry.roomId(), entry.seq(), message.id(), entry.at());
-    }
-    throw new AssertionError(entry.kind());
-  }
-
-  /**
-   * Drops the row fetched only to learn whether there is more: the one furthest from the anchor.
-   */
   private static List<StoredMessage> dropExtra(List<StoredMessage> fetched, PageRequest request) {
     return request.direction() == PageRequest.Direction.AFTER
         ? fetched.subList(0, fetched.size() - 1)

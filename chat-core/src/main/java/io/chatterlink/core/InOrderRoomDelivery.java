@@ -4,10 +4,14 @@ import io.chatterlink.core.event.SequencedEvent;
 import io.chatterlink.core.model.RoomId;
 import io.chatterlink.core.model.UserId;
 import io.chatterlink.core.port.out.Delivery;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Hands a room's log entries to {@link Delivery} in seq order, one at a time.
@@ -33,6 +37,8 @@ final class InOrderRoomDelivery {
   private final Delivery delivery;
   private final int maxWaiting;
   private final Map<RoomId, Line> lines = new ConcurrentHashMap<>();
+  private volatile Consumer<RoomId> onHeldBack = room -> {};
+  private volatile boolean dropRepeats;
 
   InOrderRoomDelivery(Delivery delivery) {
     this(delivery, MAX_WAITING);
@@ -43,14 +49,57 @@ final class InOrderRoomDelivery {
     this.maxWaiting = maxWaiting;
   }
 
+  /**
+   * Calls {@code listener} (outside any lock) whenever a room's entries are left waiting behind a
+   * missing seq. On one node the missing entry is on its way from a racing thread; in a cluster it
+   * may have been committed by another node, and the listener fetches it from the log.
+   */
+  void onHeldBack(Consumer<RoomId> listener) {
+    this.onHeldBack = listener;
+  }
+
+  /**
+   * From now on an entry that arrives again after its room's line passed it is dropped, not sent:
+   * in a cluster the log reads of {@link RoomFills} may bring an entry that this node's own commit
+   * brings too. (On one node every seq arrives once, so nothing is ever dropped there.)
+   */
+  void dropRepeats() {
+    this.dropRepeats = true;
+  }
+
+  /** The rooms whose line saw an entry within {@code window}, for a periodic check of the log. */
+  Set<RoomId> roomsActiveWithin(Duration window) {
+    long since = System.nanoTime() - window.toNanos();
+    Set<RoomId> active = new HashSet<>();
+    lines.forEach(
+        (room, line) -> {
+          if (line.lastArrival - since > 0) {
+            active.add(room);
+          }
+        });
+    return active;
+  }
+
+  /** The seq the room's line waits for next; empty if no entry of the room was seen yet. */
+  OptionalLong expected(RoomId room) {
+    Line line = lines.get(room);
+    if (line == null) {
+      return OptionalLong.empty();
+    }
+    synchronized (line) {
+      return line.next < 0 ? OptionalLong.empty() : OptionalLong.of(line.next);
+    }
+  }
+
   /** Delivers {@code event} to {@code recipients} after the room's earlier entries. */
   void publish(SequencedEvent event, Set<UserId> recipients) {
-    line(event.roomId()).arrive(event.seq(), () -> delivery.deliver(event, recipients));
+    line(event.roomId())
+        .arrive(event.roomId(), event.seq(), () -> delivery.deliver(event, recipients));
   }
 
   /** The entry {@code seq} of {@code room} will not be delivered: do not wait for it. */
   void skip(RoomId room, long seq) {
-    line(room).arrive(seq, () -> {});
+    line(room).arrive(room, seq, () -> {});
   }
 
   private Line line(RoomId room) {
@@ -61,12 +110,19 @@ final class InOrderRoomDelivery {
   private final class Line {
     private final Map<Long, Runnable> waiting = new HashMap<>();
     private long next = -1;
+    private long start = -1;
     private boolean draining;
+    private volatile long lastArrival = System.nanoTime();
 
-    void arrive(long seq, Runnable send) {
+    void arrive(RoomId room, long seq, Runnable send) {
+      lastArrival = System.nanoTime();
       synchronized (this) {
         if (next < 0) {
           next = seq;
+          start = seq;
+        }
+        if (seq < next && seq >= start && dropRepeats) {
+          return; // handed out already
         }
         if (seq >= next) {
           waiting.put(seq, send);
@@ -81,12 +137,13 @@ final class InOrderRoomDelivery {
         run(send); // older than where this room's line starts: nothing to wait for
         return;
       }
-      drain();
+      drain(room);
     }
 
-    private void drain() {
+    private void drain(RoomId room) {
       while (true) {
         Runnable send;
+        boolean heldBack;
         synchronized (this) {
           send = waiting.remove(next);
           if (send == null && waiting.size() > maxWaiting) {
@@ -95,9 +152,17 @@ final class InOrderRoomDelivery {
           }
           if (send == null) {
             draining = false;
-            return;
+            heldBack = !waiting.isEmpty();
+          } else {
+            heldBack = false;
+            next++;
           }
-          next++;
+        }
+        if (send == null) {
+          if (heldBack) {
+            onHeldBack.accept(room);
+          }
+          return;
         }
         run(send);
       }

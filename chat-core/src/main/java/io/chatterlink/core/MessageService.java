@@ -22,7 +22,8 @@ import io.chatterlink.core.model.Text;
 import io.chatterlink.core.model.UserId;
 import io.chatterlink.core.port.in.SendMessages;
 import io.chatterlink.core.port.out.AttachmentStore;
-import io.chatterlink.core.port.out.Delivery;
+import io.chatterlink.core.port.out.ClusterSignal;
+import io.chatterlink.core.port.out.ClusterSignal.RoomAdvanced;
 import io.chatterlink.core.port.out.IdGenerator;
 import io.chatterlink.core.port.out.MessageCipher;
 import io.chatterlink.core.port.out.MessageStore;
@@ -32,6 +33,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /** Posting, editing and deleting messages: encrypt, store, then deliver to the room's members. */
 final class MessageService implements SendMessages {
@@ -43,6 +45,7 @@ final class MessageService implements SendMessages {
   private final MessageCipher cipher;
   private final MessageViews views;
   private final InOrderRoomDelivery delivery;
+  private final Consumer<ClusterSignal> announce;
   private final Duration attachableFor;
   private final Clock clock;
   private final IdGenerator ids;
@@ -50,6 +53,9 @@ final class MessageService implements SendMessages {
   /**
    * @param attachableFor how long after its upload a file may be attached to a message (the
    *     unattached lifetime, after which the sweep deletes it)
+   * @param delivery this node's connections, a room's entries in seq order
+   * @param announce tells the other nodes of a cluster that a room's log moved (a pointer, sent
+   *     once the entry is committed); does nothing on a single node
    */
   MessageService(
       RoomAccess access,
@@ -58,7 +64,8 @@ final class MessageService implements SendMessages {
       Duration attachableFor,
       MessageCipher cipher,
       MessageViews views,
-      Delivery delivery,
+      InOrderRoomDelivery delivery,
+      Consumer<ClusterSignal> announce,
       Clock clock,
       IdGenerator ids) {
     this.access = access;
@@ -67,7 +74,8 @@ final class MessageService implements SendMessages {
     this.attachableFor = attachableFor;
     this.cipher = cipher;
     this.views = views;
-    this.delivery = new InOrderRoomDelivery(delivery);
+    this.delivery = delivery;
+    this.announce = announce;
     this.clock = clock;
     this.ids = ids;
   }
@@ -94,6 +102,8 @@ final class MessageService implements SendMessages {
       // A resend: the original was delivered when it was first stored. A different request that
       // reuses the key is refused rather than answered with the original's ack.
       MessageView original = viewOfOriginal(outcome.message());
+      // The node that stored it may have died before it announced it: announcing again is cheap.
+      announce.accept(new RoomAdvanced(outcome.message().roomId(), outcome.message().seq()));
       if (!isSameRequest(original, command, text)) {
         throw new ConflictException(
             "clientMessageId "
@@ -103,6 +113,7 @@ final class MessageService implements SendMessages {
       return new SendResult(original, true);
     }
     StoredMessage stored = outcome.message();
+    announce.accept(new RoomAdvanced(stored.roomId(), stored.seq()));
     MessagePosted posted;
     try {
       posted = new MessagePosted(MessageViews.withText(stored, text));
@@ -119,6 +130,7 @@ final class MessageService implements SendMessages {
     StoredMessage original = authorsMessage(command.actor(), command.message());
     String text = requireText(command.text(), !original.attachments().isEmpty());
     LogEntry entry = messages.edit(original.id(), cipher.encrypt(text), clock.instant());
+    announce.accept(new RoomAdvanced(entry.roomId(), entry.seq()));
     MessageEdited edited;
     Set<UserId> recipients;
     try {
@@ -136,6 +148,7 @@ final class MessageService implements SendMessages {
   public void delete(DeleteMessage command) {
     StoredMessage original = authorsMessage(command.actor(), command.message());
     LogEntry entry = messages.delete(original.id(), clock.instant());
+    announce.accept(new RoomAdvanced(entry.roomId(), entry.seq()));
     MessageDeleted deleted;
     Set<UserId> recipients;
     try {

@@ -9,6 +9,8 @@ import io.chatterlink.core.model.PresenceView;
 import io.chatterlink.core.model.RoomId;
 import io.chatterlink.core.model.UserId;
 import io.chatterlink.core.port.in.TrackPresence;
+import io.chatterlink.core.port.out.ClusterSignal;
+import io.chatterlink.core.port.out.ClusterSignal.PresenceOnNode;
 import io.chatterlink.core.port.out.Delivery;
 import io.chatterlink.core.port.out.RoomStore;
 import io.chatterlink.core.port.out.UserStore;
@@ -21,17 +23,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Presence, kept in memory; only "last seen" is also stored ({@link UserStore#recordLastSeen}), so
  * that it survives restarts. A user is online from their first connection until their last closes.
  * Changes go to everyone who shares a room with the user, and to the user.
+ *
+ * <p>In a cluster each node tells the others its users' presence on it ({@link PresenceOnNode}) and
+ * combines theirs ({@link RemotePresence}): a user is online if online on any node, and a change is
+ * announced when that combination changes, by every node to its own connections.
  */
 final class PresenceService implements TrackPresence, ConnectedUsers {
   /** One user's connections and status; guarded by its own monitor, so users do not contend. */
   private static final class UserPresence {
     final Set<String> connections = new HashSet<>();
     PresenceStatus status = PresenceStatus.OFFLINE;
+    PresenceStatus announced = PresenceStatus.OFFLINE;
     Optional<Instant> lastSeen = Optional.empty();
   }
 
@@ -42,15 +50,34 @@ final class PresenceService implements TrackPresence, ConnectedUsers {
   private final Clock clock;
   private final TypingTracker typing;
   private final Map<UserId, UserPresence> presences = new ConcurrentHashMap<>();
+  private final RemotePresence remote;
+  private final Consumer<ClusterSignal> publish;
 
   PresenceService(
       RoomAccess access, RoomStore rooms, UserStore users, Delivery delivery, Clock clock) {
+    this(access, rooms, users, delivery, clock, new RemotePresence(), signal -> {});
+  }
+
+  /**
+   * @param remote the other nodes' presence (empty on a single node)
+   * @param publish sends a signal to the other nodes (does nothing on a single node)
+   */
+  PresenceService(
+      RoomAccess access,
+      RoomStore rooms,
+      UserStore users,
+      Delivery delivery,
+      Clock clock,
+      RemotePresence remote,
+      Consumer<ClusterSignal> publish) {
     this.access = access;
     this.rooms = rooms;
     this.users = users;
     this.delivery = delivery;
     this.clock = clock;
     this.typing = new TypingTracker(access, delivery, clock);
+    this.remote = remote;
+    this.publish = publish;
   }
 
   @Override
@@ -145,18 +172,55 @@ final class PresenceService implements TrackPresence, ConnectedUsers {
     } catch (UnavailableException e) {
       // Storage is down: presence still works from memory; the next change records it again.
     }
-    PresenceView view = new PresenceView(user, status, p.lastSeen);
-    delivery.deliver(new PresenceChanged(view), audienceOf(user));
+    publish.accept(new PresenceOnNode(user, status));
+    announceIfChanged(user, p);
+  }
+
+  /** Announces the user's presence over all nodes if it differs from what was last announced. */
+  private void announceIfChanged(UserId user, UserPresence p) {
+    PresenceStatus combined = RemotePresence.better(p.status, remote.best(user));
+    if (combined != p.announced) {
+      p.announced = combined;
+      PresenceView view = new PresenceView(user, combined, p.lastSeen);
+      delivery.deliver(new PresenceChanged(view), audienceOf(user));
+    }
+  }
+
+  /** Another node's presence of these users changed (or that node died): announce what changed. */
+  void remoteChanged(Set<UserId> changed) {
+    for (UserId user : changed) {
+      UserPresence p = presences.computeIfAbsent(user, u -> new UserPresence());
+      synchronized (p) {
+        PresenceStatus before = p.announced;
+        if (RemotePresence.better(p.status, remote.best(user)) != before) {
+          p.lastSeen = Optional.of(clock.instant());
+          announceIfChanged(user, p);
+        }
+      }
+    }
+  }
+
+  /** Tells the other nodes again the presence of every user connected here. */
+  void republish() {
+    presences.forEach(
+        (user, p) -> {
+          synchronized (p) {
+            if (!p.connections.isEmpty()) {
+              publish.accept(new PresenceOnNode(user, p.status));
+            }
+          }
+        });
   }
 
   /** The live presence, with the stored "last seen" for users not seen since start-up. */
   private PresenceView viewOf(UserId user, Optional<Instant> storedLastSeen) {
     UserPresence p = presences.get(user);
     if (p == null) {
-      return new PresenceView(user, PresenceStatus.OFFLINE, storedLastSeen);
+      return new PresenceView(user, remote.best(user), storedLastSeen);
     }
     synchronized (p) {
-      return new PresenceView(user, p.status, p.lastSeen.or(() -> storedLastSeen));
+      PresenceStatus combined = RemotePresence.better(p.status, remote.best(user));
+      return new PresenceView(user, combined, p.lastSeen.or(() -> storedLastSeen));
     }
   }
 

@@ -72,10 +72,9 @@ final class RoomService implements ManageRooms {
     if (room.kind() == RoomKind.PUBLIC) {
       Set<UserId> everyoneElse = new HashSet<>(connected.connectedUsers());
       everyoneElse.remove(command.actor());
-      if (!everyoneElse.isEmpty()) {
-        delivery.deliver(
-            new PublicRoomCreated(access.summarize(room, Optional.empty())), everyoneElse);
-      }
+      // Delivered even to nobody here: in a cluster, users connected to other nodes see it too.
+      delivery.deliver(
+          new PublicRoomCreated(access.summarize(room, Optional.empty())), everyoneElse);
     }
     return access.summarize(room, Optional.of(owner));
   }

@@ -8,8 +8,13 @@ import io.chatterlink.core.model.UserId;
 import io.chatterlink.core.port.out.ClusterBus;
 import io.chatterlink.core.port.out.ClusterSignal;
 import io.chatterlink.core.port.out.ClusterSignal.MembershipChanged;
+import io.chatterlink.core.port.out.ClusterSignal.NodeAlive;
 import io.chatterlink.core.port.out.ClusterSignal.PresenceOnNode;
+import io.chatterlink.core.port.out.ClusterSignal.PresenceWanted;
+import io.chatterlink.core.port.out.ClusterSignal.PublicRoomOpened;
+import io.chatterlink.core.port.out.ClusterSignal.ReadMarkerMoved;
 import io.chatterlink.core.port.out.ClusterSignal.RoomAdvanced;
+import io.chatterlink.core.port.out.ClusterSignal.RoomRenamed;
 import io.chatterlink.core.port.out.ClusterSignal.SessionsRevoked;
 import io.chatterlink.core.port.out.ClusterSignal.Typing;
 import java.io.ByteArrayInputStream;
@@ -18,6 +23,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 
 /**
  * The one wire format of cluster signals, shared by every networked {@link ClusterBus} adapter (so
@@ -29,7 +35,7 @@ import java.io.UncheckedIOException;
  */
 public final class SignalCodec {
   /** The format written; a node refuses another (nodes of one cluster run one release). */
-  public static final byte VERSION = 1;
+  public static final byte VERSION = 2;
 
   /** Longest payload accepted: two 64-character ids and a few fields fit about four times. */
   public static final int MAX_BYTES = 512;
@@ -39,6 +45,11 @@ public final class SignalCodec {
   private static final byte SESSIONS_REVOKED = 3;
   private static final byte PRESENCE_ON_NODE = 4;
   private static final byte TYPING = 5;
+  private static final byte ROOM_RENAMED = 6;
+  private static final byte PUBLIC_ROOM_OPENED = 7;
+  private static final byte READ_MARKER_MOVED = 8;
+  private static final byte NODE_ALIVE = 9;
+  private static final byte PRESENCE_WANTED = 10;
 
   private SignalCodec() {}
 
@@ -63,9 +74,11 @@ public final class SignalCodec {
     } else if (signal instanceof MembershipChanged s) {
       out.writeByte(MEMBERSHIP_CHANGED);
       out.writeUTF(s.room().value());
-    } else if (signal instanceof SessionsRevoked s) {
+      out.writeUTF(s.member().value());
+      out.writeByte(s.change().ordinal());
+      out.writeUTF(s.by().map(UserId::value).orElse(""));
+    } else if (signal instanceof SessionsRevoked) {
       out.writeByte(SESSIONS_REVOKED);
-      out.writeUTF(s.user().value());
     } else if (signal instanceof PresenceOnNode s) {
       out.writeByte(PRESENCE_ON_NODE);
       out.writeUTF(s.user().value());
@@ -75,6 +88,22 @@ public final class SignalCodec {
       out.writeUTF(s.room().value());
       out.writeUTF(s.user().value());
       out.writeBoolean(s.typing());
+    } else if (signal instanceof RoomRenamed s) {
+      out.writeByte(ROOM_RENAMED);
+      out.writeUTF(s.room().value());
+    } else if (signal instanceof PublicRoomOpened s) {
+      out.writeByte(PUBLIC_ROOM_OPENED);
+      out.writeUTF(s.room().value());
+    } else if (signal instanceof ReadMarkerMoved s) {
+      out.writeByte(READ_MARKER_MOVED);
+      out.writeUTF(s.room().value());
+      out.writeUTF(s.user().value());
+      out.writeLong(s.seq());
+    } else if (signal instanceof NodeAlive s) {
+      out.writeByte(NODE_ALIVE);
+      out.writeLong(s.sentAtMillis());
+    } else if (signal instanceof PresenceWanted) {
+      out.writeByte(PRESENCE_WANTED);
     } else {
       throw new AssertionError(signal);
     }
@@ -113,15 +142,41 @@ public final class SignalCodec {
       case ROOM_ADVANCED:
         return new RoomAdvanced(new RoomId(in.readUTF()), in.readLong());
       case MEMBERSHIP_CHANGED:
-        return new MembershipChanged(new RoomId(in.readUTF()));
+        return membershipChanged(in);
       case SESSIONS_REVOKED:
-        return new SessionsRevoked(new UserId(in.readUTF()));
+        return new SessionsRevoked();
       case PRESENCE_ON_NODE:
         return new PresenceOnNode(new UserId(in.readUTF()), PresenceStatus.valueOf(in.readUTF()));
       case TYPING:
         return new Typing(new RoomId(in.readUTF()), new UserId(in.readUTF()), in.readBoolean());
+      case ROOM_RENAMED:
+        return new RoomRenamed(new RoomId(in.readUTF()));
+      case PUBLIC_ROOM_OPENED:
+        return new PublicRoomOpened(new RoomId(in.readUTF()));
+      case READ_MARKER_MOVED:
+        return new ReadMarkerMoved(
+            new RoomId(in.readUTF()), new UserId(in.readUTF()), in.readLong());
+      case NODE_ALIVE:
+        return new NodeAlive(in.readLong());
+      case PRESENCE_WANTED:
+        return new PresenceWanted();
       default:
         throw new InvalidInputException("unknown signal kind " + kind);
     }
+  }
+
+  private static MembershipChanged membershipChanged(DataInputStream in) throws IOException {
+    RoomId room = new RoomId(in.readUTF());
+    UserId member = new UserId(in.readUTF());
+    int change = in.readByte();
+    if (change < 0 || change >= MembershipChanged.Change.values().length) {
+      throw new InvalidInputException("unknown membership change " + change);
+    }
+    String by = in.readUTF();
+    return new MembershipChanged(
+        room,
+        member,
+        MembershipChanged.Change.values()[change],
+        by.isEmpty() ? Optional.empty() : Optional.of(new UserId(by)));
   }
 }

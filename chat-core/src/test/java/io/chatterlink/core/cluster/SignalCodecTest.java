@@ -15,6 +15,7 @@ import io.chatterlink.core.port.out.ClusterSignal.RoomAdvanced;
 import io.chatterlink.core.port.out.ClusterSignal.Typing;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SignalCodecTest {
@@ -25,8 +26,22 @@ class SignalCodecTest {
     List<ClusterSignal> samples =
         List.of(
             new RoomAdvanced(new RoomId("r".repeat(64)), Long.MAX_VALUE),
-            new ClusterSignal.MembershipChanged(new RoomId("general")),
-            new ClusterSignal.SessionsRevoked(new UserId("alice")),
+            new ClusterSignal.MembershipChanged(
+                new RoomId("general"),
+                new UserId("alice"),
+                ClusterSignal.MembershipChanged.Change.JOINED,
+                Optional.empty()),
+            new ClusterSignal.MembershipChanged(
+                new RoomId("general"),
+                new UserId("alice"),
+                ClusterSignal.MembershipChanged.Change.REMOVED,
+                Optional.of(new UserId("bob"))),
+            new ClusterSignal.SessionsRevoked(),
+            new ClusterSignal.RoomRenamed(new RoomId("general")),
+            new ClusterSignal.PublicRoomOpened(new RoomId("general")),
+            new ClusterSignal.ReadMarkerMoved(new RoomId("general"), new UserId("bob"), 42),
+            new ClusterSignal.NodeAlive(1_700_000_000_000L),
+            new ClusterSignal.PresenceWanted(),
             new PresenceOnNode(new UserId("bob"), PresenceStatus.AWAY),
             new Typing(new RoomId("general"), new UserId("bob"), true),
             new Typing(new RoomId("general"), new UserId("bob"), false));
@@ -71,12 +86,12 @@ class SignalCodecTest {
   void anotherFormatVersionAnUnknownKindOrAnOversizedPayloadIsRefused() {
     byte[] bytes = SignalCodec.encode(new NodeId("n"), new RoomAdvanced(new RoomId("r"), 7));
     byte[] otherVersion = bytes.clone();
-    otherVersion[0] = 2;
+    otherVersion[0] = 1;
     byte[] unknownKind = bytes.clone();
     unknownKind[4] = 99; // version (1), node id length (2), "n" (1), then the kind
     byte[] oversized = new byte[SignalCodec.MAX_BYTES + 1];
 
-    assertThatThrownBy(() -> SignalCodec.decode(otherVersion)).hasMessageContaining("version 2");
+    assertThatThrownBy(() -> SignalCodec.decode(otherVersion)).hasMessageContaining("version 1");
     assertThatThrownBy(() -> SignalCodec.decode(unknownKind)).hasMessageContaining("kind 99");
     assertThatThrownBy(() -> SignalCodec.decode(oversized)).hasMessageContaining("bytes");
   }

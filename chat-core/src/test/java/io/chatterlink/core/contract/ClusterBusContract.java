@@ -16,6 +16,7 @@ import io.chatterlink.core.port.out.ClusterSignal.SessionsRevoked;
 import io.chatterlink.core.port.out.ClusterSignal.Typing;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -63,13 +64,12 @@ public abstract class ClusterBusContract {
 
     a.publish(advanced(1));
     a.publish(advanced(2));
-    b.publish(new SessionsRevoked(new UserId("bob")));
+    b.publish(new SessionsRevoked());
     fence(nodes, List.of(a1, a2, b1));
 
     for (SignalCollector collector : List.of(a1, a2, b1)) {
       assertThat(collector.from(a.node())).containsExactly(advanced(1), advanced(2), fence(a));
-      assertThat(collector.from(b.node()))
-          .containsExactly(new SessionsRevoked(new UserId("bob")), fence(b));
+      assertThat(collector.from(b.node())).containsExactly(new SessionsRevoked(), fence(b));
       assertThat(collector.threads()).doesNotContain(Thread.currentThread());
     }
   }
@@ -183,8 +183,22 @@ public abstract class ClusterBusContract {
     List<ClusterSignal> signals = new ArrayList<>();
     signals.add(new RoomAdvanced(new RoomId("r"), 1));
     signals.add(new RoomAdvanced(new RoomId(longest), Long.MAX_VALUE));
-    signals.add(new MembershipChanged(new RoomId("room-1.a_b")));
-    signals.add(new SessionsRevoked(new UserId(longest)));
+    for (MembershipChanged.Change change : MembershipChanged.Change.values()) {
+      signals.add(
+          new MembershipChanged(
+              new RoomId(longest),
+              new UserId(longest),
+              change,
+              change == MembershipChanged.Change.REMOVED
+                  ? Optional.of(new UserId(longest))
+                  : Optional.empty()));
+    }
+    signals.add(new SessionsRevoked());
+    signals.add(new ClusterSignal.RoomRenamed(new RoomId("room-1.a_b")));
+    signals.add(new ClusterSignal.PublicRoomOpened(new RoomId(longest)));
+    signals.add(new ClusterSignal.ReadMarkerMoved(new RoomId(longest), new UserId(longest), 0));
+    signals.add(new ClusterSignal.NodeAlive(Long.MAX_VALUE));
+    signals.add(new ClusterSignal.PresenceWanted());
     for (PresenceStatus status : PresenceStatus.values()) {
       signals.add(new PresenceOnNode(new UserId("alice"), status));
     }
@@ -212,6 +226,6 @@ public abstract class ClusterBusContract {
   }
 
   private static ClusterSignal fence(ClusterBus node) {
-    return new MembershipChanged(new RoomId("fence-" + node.node().value()));
+    return new ClusterSignal.RoomRenamed(new RoomId("fence-" + node.node().value()));
   }
 }

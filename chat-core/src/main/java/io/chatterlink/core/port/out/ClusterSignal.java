@@ -5,6 +5,7 @@ import io.chatterlink.core.model.PresenceStatus;
 import io.chatterlink.core.model.RoomId;
 import io.chatterlink.core.model.UserId;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A small signal one node sends to every node of the cluster over the {@link ClusterBus}: a pointer
@@ -32,26 +33,73 @@ public sealed interface ClusterSignal {
   }
 
   /**
-   * The room's members, roles or settings changed (join, leave, removal, rename): receivers drop
-   * what they cached about the room before acting on any later signal for it. A publisher sends it
-   * before the {@link RoomAdvanced} that depends on it; the bus keeps that order.
+   * A member joined, left or was removed from the room: receivers drop what they cached about the
+   * room's members ({@link RoomStore#membersChangedElsewhere}) before acting on any later signal,
+   * then tell their own connections. A publisher sends it before any {@link RoomAdvanced} that
+   * depends on it; the bus keeps one publisher's order.
+   *
+   * @param by who removed the member; empty unless {@code change} is {@link Change#REMOVED}
    */
-  record MembershipChanged(RoomId room) implements ClusterSignal {
+  record MembershipChanged(RoomId room, UserId member, Change change, Optional<UserId> by)
+      implements ClusterSignal {
     public MembershipChanged {
+      Objects.requireNonNull(room, "room");
+      Objects.requireNonNull(member, "member");
+      Objects.requireNonNull(change, "change");
+      Objects.requireNonNull(by, "by");
+      if (by.isPresent() != (change == Change.REMOVED)) {
+        throw new InvalidInputException("a remover is named for a removal, and only for one");
+      }
+    }
+
+    /** What happened to the member. */
+    public enum Change {
+      /** Joined, was invited or was added to a new direct conversation. */
+      JOINED,
+      /** Left on their own. */
+      LEFT,
+      /** Removed by an owner. */
+      REMOVED
+    }
+  }
+
+  /** The room was renamed: receivers read its new name from the database. */
+  record RoomRenamed(RoomId room) implements ClusterSignal {
+    public RoomRenamed {
       Objects.requireNonNull(room, "room");
     }
   }
 
   /**
-   * Some of the user's sessions were revoked (logout, password change, an administrator's reset):
-   * receivers re-check the sessions of that user's open connections against the database and close
-   * those no longer valid. Carries no session id, so a leaked signal reveals nothing usable.
+   * A public room was created: receivers show it to the users connected to them (not to its owner,
+   * who created it).
    */
-  record SessionsRevoked(UserId user) implements ClusterSignal {
-    public SessionsRevoked {
-      Objects.requireNonNull(user, "user");
+  record PublicRoomOpened(RoomId room) implements ClusterSignal {
+    public PublicRoomOpened {
+      Objects.requireNonNull(room, "room");
     }
   }
+
+  /**
+   * The user's read marker in the room moved to {@code seq}: receivers tell that user's own
+   * connections (their other tabs and devices).
+   */
+  record ReadMarkerMoved(RoomId room, UserId user, long seq) implements ClusterSignal {
+    public ReadMarkerMoved {
+      Objects.requireNonNull(room, "room");
+      Objects.requireNonNull(user, "user");
+      if (seq < 0) {
+        throw new InvalidInputException("ReadMarkerMoved seq must not be negative, was " + seq);
+      }
+    }
+  }
+
+  /**
+   * Sessions were revoked (logout, password change, an administrator's reset): receivers re-check
+   * the sessions of their open connections against the database and close those that ended. Carries
+   * no session or user id, so a leaked signal reveals nothing.
+   */
+  record SessionsRevoked() implements ClusterSignal {}
 
   /**
    * The user's presence <em>on the sending node</em> is now {@code status}; a receiver combines the
@@ -71,4 +119,19 @@ public sealed interface ClusterSignal {
       Objects.requireNonNull(user, "user");
     }
   }
+
+  /**
+   * The sending node is alive: sent every few seconds. A node not heard from for the presence lease
+   * is taken for dead, and its users' presence on it is dropped.
+   *
+   * @param sentAtMillis the sender's clock when it sent this (epoch milliseconds): a node hearing
+   *     its own heartbeat measures the bus's lag with it
+   */
+  record NodeAlive(long sentAtMillis) implements ClusterSignal {}
+
+  /**
+   * A node started, or lost signals: every node answers by publishing a {@link PresenceOnNode} for
+   * each user connected to it, so that the asker knows who is online where.
+   */
+  record PresenceWanted() implements ClusterSignal {}
 }
