@@ -134,6 +134,7 @@ public final class ChatCore implements AutoCloseable {
     PasswordHasher passwordHasher;
     Delivery delivery;
     Optional<ClusterBus> cluster = Optional.empty();
+    ClusterNode.Timings clusterTimings = ClusterNode.Timings.DEFAULT;
     Clock clock = Clock.systemUTC();
     IdGenerator ids = IdGenerator.random();
     Duration sessionIdleTimeout = Duration.ofDays(14);
@@ -200,6 +201,12 @@ public final class ChatCore implements AutoCloseable {
      */
     public Builder cluster(ClusterBus bus) {
       this.cluster = Optional.of(Objects.requireNonNull(bus, "bus"));
+      return this;
+    }
+
+    /** Shorter heartbeats and leases, for tests that let a node die. */
+    Builder clusterTimings(Duration heartbeat, Duration lease) {
+      this.clusterTimings = new ClusterNode.Timings(heartbeat, lease);
       return this;
     }
 

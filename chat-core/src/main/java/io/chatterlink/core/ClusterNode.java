@@ -30,11 +30,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link ChatCore#close()} stops it.
  */
 final class ClusterNode implements AutoCloseable {
-  /** How often this node says it is alive and checks the others. */
-  static final Duration HEARTBEAT = Duration.ofSeconds(2);
-
-  /** A node not heard from for this long is taken for dead: its users go offline. */
-  static final Duration LEASE = Duration.ofSeconds(10);
+  /**
+   * How often a node says it is alive and checks the others ({@code heartbeat}), and after how long
+   * without a word a node is taken for dead and its users go offline ({@code lease}).
+   */
+  record Timings(Duration heartbeat, Duration lease) {
+    /** Every 2 s; dead after 10 s, that is, after four or five missed heartbeats. */
+    static final Timings DEFAULT = new Timings(Duration.ofSeconds(2), Duration.ofSeconds(10));
+  }
 
   /** Rooms with an entry this recent are compared with the log at every heartbeat. */
   static final Duration RECHECK_WINDOW = Duration.ofMinutes(1);
@@ -50,8 +53,10 @@ final class ClusterNode implements AutoCloseable {
   private final Delivery local;
   private final AtomicLong lagMillis = new AtomicLong(-1);
   private final ClusterBus.Subscription subscription;
+  private final Timings timings;
 
   ClusterNode(
+      Timings timings,
       ClusterBus bus,
       ScheduledExecutorService thread,
       RoomFills fills,
@@ -59,6 +64,7 @@ final class ClusterNode implements AutoCloseable {
       PresenceService presence,
       RemotePresence remote,
       Delivery local) {
+    this.timings = timings;
     this.bus = bus;
     this.thread = thread;
     this.fills = fills;
@@ -68,7 +74,7 @@ final class ClusterNode implements AutoCloseable {
     this.local = local;
     this.subscription = bus.subscribe(new Receiver());
     bus.publish(new PresenceWanted());
-    long period = HEARTBEAT.toMillis();
+    long period = timings.heartbeat().toMillis();
     thread.scheduleWithFixedDelay(this::beat, 0, period, TimeUnit.MILLISECONDS);
   }
 
@@ -101,7 +107,8 @@ final class ClusterNode implements AutoCloseable {
     safely(
         () -> {
           bus.publish(new NodeAlive(System.currentTimeMillis()));
-          Set<UserId> orphaned = remote.forgetSilentNodes(System.nanoTime() - LEASE.toNanos());
+          Set<UserId> orphaned =
+              remote.forgetSilentNodes(System.nanoTime() - timings.lease().toNanos());
           if (!orphaned.isEmpty()) {
             presence.remoteChanged(orphaned);
           }
@@ -153,7 +160,7 @@ final class ClusterNode implements AutoCloseable {
     long asked = System.nanoTime();
     thread.schedule(
         () -> safely(() -> presence.remoteChanged(remote.forgetUnrepeated(sender, asked))),
-        HEARTBEAT.toMillis(),
+        timings.heartbeat().toMillis(),
         TimeUnit.MILLISECONDS);
   }
 

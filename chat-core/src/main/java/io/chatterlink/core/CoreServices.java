@@ -88,7 +88,14 @@ final class CoreServices {
               ClusterEvents events =
                   new ClusterEvents(access, b.rooms, b.delivery, presenceService);
               return new ClusterNode(
-                  bus, thread, fills, events, presenceService, remote, b.delivery);
+                  b.clusterTimings,
+                  bus,
+                  thread,
+                  fills,
+                  events,
+                  presenceService,
+                  remote,
+                  b.delivery);
             });
   }
 

@@ -18,6 +18,7 @@ import java.util.Set;
 public final class RecordingDelivery implements Delivery {
   private final List<Delivered> delivered = new ArrayList<>();
   private final Set<SessionId> closedSessions = new LinkedHashSet<>();
+  private int sessionRechecks;
 
   /**
    * One recorded {@link #deliver} call.
@@ -65,6 +66,16 @@ public final class RecordingDelivery implements Delivery {
   }
 
   /** Forgets everything recorded so far, e.g. after a test's set-up. */
+  @Override
+  public synchronized void recheckSessions() {
+    sessionRechecks++;
+  }
+
+  /** How often {@link #recheckSessions} was called so far. */
+  public synchronized int sessionRechecks() {
+    return sessionRechecks;
+  }
+
   public synchronized void clear() {
     delivered.clear();
     closedSessions.clear();
