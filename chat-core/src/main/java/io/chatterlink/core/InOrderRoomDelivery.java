@@ -148,6 +148,7 @@ final class InOrderRoomDelivery {
           send = waiting.remove(next);
           if (send == null && waiting.size() > maxWaiting) {
             next = waiting.keySet().stream().mapToLong(Long::longValue).min().getAsLong();
+            start = next; // what was given up on goes out at once if it still comes
             send = waiting.remove(next);
           }
           if (send == null) {

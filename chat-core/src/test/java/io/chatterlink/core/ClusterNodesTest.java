@@ -189,14 +189,14 @@ class ClusterNodesTest {
     RoomId room = publicRoom(alice, "general");
     b.rooms().joinRoom(bob, room);
 
-    b.presence().connected(bob, "tab-1");
-    await(() -> statusOn(a, alice, room, bob) == PresenceStatus.ONLINE);
-    a.presence().connected(bob, "tab-2");
-    b.presence().disconnected(bob, "tab-1");
+    a.presence().connected(bob, "tab-on-a");
+    await(() -> statusOn(b, alice, room, bob) == PresenceStatus.ONLINE);
+    b.presence().connected(bob, "tab-on-b");
+    b.presence().disconnected(bob, "tab-on-b");
     sleep(HEARTBEAT.multipliedBy(3));
     assertThat(statusOn(b, alice, room, bob)).isEqualTo(PresenceStatus.ONLINE);
 
-    a.presence().disconnected(bob, "tab-2");
+    a.presence().disconnected(bob, "tab-on-a");
     await(() -> statusOn(b, alice, room, bob) == PresenceStatus.OFFLINE);
     List<PresenceStatus> announcedOnB =
         events(onB, PresenceChanged.class).stream()
