@@ -24,18 +24,22 @@ import java.util.function.Consumer;
  *
  * <p>Every seq handed out by the store must come back through {@link #publish} or {@link #skip}
  * (the callers guarantee it), or the room's later entries would wait; as a safety net, a room that
- * holds more than {@link #MAX_WAITING} entries gives up on the missing one. The first entry seen
- * for a room sets where it starts; an entry older than that (or than a gap given up on) goes out at
- * once, and the transport's own gap handling deals with it.
+ * holds more than {@link #MAX_WAITING} entries ({@link #CLUSTER_MAX_WAITING} in a cluster) gives up
+ * on the missing one. The first entry seen for a room sets where it starts; an entry older than
+ * that (or than a gap given up on) goes out at once, and the transport's own gap handling deals
+ * with it.
  */
 final class InOrderRoomDelivery {
   /** Entries a room may hold behind a missing seq before it stops waiting for that seq. */
   static final int MAX_WAITING = 256;
 
+  /** The same bound on a node of a cluster, where a log read brings the missing entry. */
+  static final int CLUSTER_MAX_WAITING = 10_000;
+
   private static final System.Logger LOG = System.getLogger("io.chatterlink.core");
 
   private final Delivery delivery;
-  private final int maxWaiting;
+  private volatile int maxWaiting;
   private final Map<RoomId, Line> lines = new ConcurrentHashMap<>();
   private volatile Consumer<RoomId> onHeldBack = room -> {};
   private volatile boolean dropRepeats;
@@ -65,6 +69,8 @@ final class InOrderRoomDelivery {
    */
   void dropRepeats() {
     this.dropRepeats = true;
+    // The log always has the missing entry (commit order is seq order), so a line waits longer.
+    this.maxWaiting = Math.max(maxWaiting, CLUSTER_MAX_WAITING);
   }
 
   /** The rooms whose line saw an entry within {@code window}, for a periodic check of the log. */

@@ -5,8 +5,10 @@ import io.chatterlink.core.model.RoomId;
 import io.chatterlink.core.model.UserId;
 import io.chatterlink.core.port.out.MessageStore;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
@@ -37,6 +39,7 @@ final class RoomFills {
   private final RoomAccess access;
   private final ScheduledExecutorService thread;
   private final Set<RoomId> queued = new HashSet<>();
+  private final Map<RoomId, Long> awaited = new HashMap<>();
   private long reads;
 
   RoomFills(
@@ -64,11 +67,13 @@ final class RoomFills {
   /** This node's entries of the room wait behind a missing seq: read it if it stays missing. */
   void heldBack(RoomId room) {
     OptionalLong missing = lines.expected(room);
-    if (missing.isEmpty()) {
-      return;
+    if (missing.isEmpty() || Long.valueOf(missing.getAsLong()).equals(awaited.get(room))) {
+      return; // a check for this seq is on its way
     }
+    awaited.put(room, missing.getAsLong());
     thread.schedule(
         () -> {
+          awaited.remove(room, missing.getAsLong());
           OptionalLong still = lines.expected(room);
           if (still.equals(missing)) {
             request(room, missing.getAsLong() - 1);
