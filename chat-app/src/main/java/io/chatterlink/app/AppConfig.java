@@ -46,6 +46,7 @@ import java.util.Optional;
  * @param httpRequestsPerAddress HTTP API requests one client address may have in progress at once
  *     (beyond it {@code 429})
  * @param metricsToken the bearer token {@code /metrics} requires; empty: {@code /metrics} is off
+ * @param cluster whether this server is one node of a cluster, and its bus
  */
 public record AppConfig(
     String host,
@@ -68,7 +69,8 @@ public record AppConfig(
     boolean trustProxyHeaders,
     Duration shutdownGrace,
     int httpRequestsPerAddress,
-    Optional<String> metricsToken) {
+    Optional<String> metricsToken,
+    ClusterConfig cluster) {
 
   /** Who may create an account ({@code REGISTRATION}). */
   public enum Registration {
@@ -137,6 +139,7 @@ public record AppConfig(
       throw new ConfigException(Settings.HTTP_REQUESTS_PER_ADDRESS, "must be positive");
     }
     Objects.requireNonNull(metricsToken, "metricsToken");
+    Objects.requireNonNull(cluster, "cluster");
   }
 
   /**
@@ -175,7 +178,8 @@ public record AppConfig(
         trustProxyHeaders,
         shutdownGrace,
         httpRequestsPerAddress,
-        metricsToken);
+        metricsToken,
+        cluster);
   }
 
   /**

@@ -3,6 +3,7 @@ package io.chatterlink.app;
 import io.chatterlink.core.ChatCore;
 import io.chatterlink.core.StoredKeyCheck;
 import io.chatterlink.core.model.UploadLimits;
+import io.chatterlink.core.port.out.ClusterBus;
 import io.chatterlink.core.port.out.Delivery;
 import io.chatterlink.core.port.out.MessageCipher;
 import io.chatterlink.core.port.out.MessageStore;
@@ -180,12 +181,22 @@ final class Backend implements AutoCloseable {
    * connections in this process to deliver events to.
    */
   ChatCore offlineCore() {
-    return core(new NoConnectionsDelivery(), storage.messages());
+    return core(new NoConnectionsDelivery(), storage.messages(), Optional.empty());
   }
 
-  /** A core on this storage that hands its events to {@code delivery}. */
+  /** A single-node core on this storage that hands its events to {@code delivery}. */
   ChatCore core(Delivery delivery, MessageStore messages) {
-    return ChatCore.builder()
+    return core(delivery, messages, Optional.empty());
+  }
+
+  /**
+   * A core on this storage that hands its events to {@code delivery}: one node of a cluster when
+   * {@code bus} is given (the caller closes the core, then the bus).
+   */
+  ChatCore core(Delivery delivery, MessageStore messages, Optional<ClusterBus> bus) {
+    ChatCore.Builder builder = ChatCore.builder();
+    bus.ifPresent(builder::cluster);
+    return builder
         .users(storage.users())
         .rooms(storage.rooms())
         .messages(messages)

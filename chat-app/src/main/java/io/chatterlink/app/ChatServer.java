@@ -1,6 +1,8 @@
 package io.chatterlink.app;
 
 import io.chatterlink.core.ChatCore;
+import io.chatterlink.core.ClusterStatus;
+import io.chatterlink.core.port.out.ClusterBus;
 import io.chatterlink.transport.websocket.TransportSettings;
 import io.chatterlink.transport.websocket.WebSocketTransport;
 import io.chatterlink.web.ChatWeb;
@@ -37,6 +39,8 @@ public final class ChatServer implements AutoCloseable {
 
   private final AppConfig config;
   private final Backend backend;
+  private final ChatCore core;
+  private final Optional<ClusterBus> bus;
   private final ServerMetrics metrics;
   private final WebSocketTransport transport;
   private final ChatWeb web;
@@ -51,6 +55,8 @@ public final class ChatServer implements AutoCloseable {
   private ChatServer(
       AppConfig config,
       Backend backend,
+      ChatCore core,
+      Optional<ClusterBus> bus,
       ServerMetrics metrics,
       WebSocketTransport transport,
       ChatWeb web,
@@ -60,6 +66,8 @@ public final class ChatServer implements AutoCloseable {
       AtomicBoolean closed) {
     this.config = config;
     this.backend = backend;
+    this.core = core;
+    this.bus = bus;
     this.metrics = metrics;
     this.transport = transport;
     this.web = web;
@@ -87,13 +95,20 @@ public final class ChatServer implements AutoCloseable {
     ServerMetrics metrics = new ServerMetrics();
     WebSocketTransport transport = null;
     ChatWeb web = null;
+    Optional<ClusterBus> bus = Optional.empty();
+    ChatCore core = null;
     // /healthz and /metrics get threads of their own: they must answer while others are busy.
     ExecutorService operationsPool = Executors.newFixedThreadPool(2, daemonThreads("chat-ops-"));
     try {
       transport = WebSocketTransport.create(transportSettings(config), metrics.transport());
-      ChatCore core =
+      bus = ClusterBuses.open(config.cluster(), backend.storage());
+      core =
           backend.core(
-              metrics.meter(transport.delivery()), metrics.meter(backend.storage().messages()));
+              metrics.meter(transport.delivery()),
+              metrics.meter(backend.storage().messages()),
+              bus);
+      ChatCore node = core;
+      bus.ifPresent(b -> metrics.bindCluster(node::clusterStatus, b.node()));
       transport.attach(core);
       // The login throttle keeps its failures in the database, so every server process agrees.
       web =
@@ -103,7 +118,10 @@ public final class ChatServer implements AutoCloseable {
           new OperationsHandler(
               web.handler(),
               new HealthChecks(
-                  stopping::get, backend::databaseAnswers, backend.storage()::commitsFailing),
+                  stopping::get,
+                  backend::databaseAnswers,
+                  backend.storage()::commitsFailing,
+                  () -> node.clusterStatus().map(ClusterStatus::busConnected)),
               metrics::scrape,
               config.metricsToken(),
               operationsPool);
@@ -122,6 +140,8 @@ public final class ChatServer implements AutoCloseable {
           new ChatServer(
               config,
               backend,
+              core,
+              bus,
               metrics,
               transport,
               web,
@@ -143,6 +163,10 @@ public final class ChatServer implements AutoCloseable {
       if (web != null) {
         web.close();
       }
+      if (core != null) {
+        core.close();
+      }
+      bus.ifPresent(ClusterBus::close);
       operationsPool.shutdownNow();
       metrics.close();
       backend.close();
@@ -273,6 +297,8 @@ public final class ChatServer implements AutoCloseable {
       undertow.stop();
     } finally {
       web.close();
+      core.close();
+      bus.ifPresent(ClusterBus::close);
       operationsPool.shutdownNow();
       metrics.close();
       backend.close();

@@ -28,6 +28,13 @@ final class DatabaseUrls {
     return url;
   }
 
+  /** Whether the URL names a PostgreSQL database (which several processes may share). */
+  static boolean isPostgres(String url) {
+    return url.startsWith("jdbc:postgresql:")
+        || url.startsWith("postgresql://")
+        || url.startsWith("postgres://");
+  }
+
   /** The URL with any user:password part and password parameter replaced by {@code ***}. */
   static String withoutPassword(String url) {
     String noUserInfo = USER_INFO.matcher(url).replaceFirst("//***@");

@@ -1,6 +1,8 @@
 package io.chatterlink.app;
 
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * What {@code /healthz} asks about this node: whether it is shutting down, whether the database
@@ -10,16 +12,28 @@ import java.util.function.BooleanSupplier;
  * @param stopping true from the moment a shutdown starts
  * @param databaseAnswers true when the database answers a query (it may also throw: then no)
  * @param commitsFailing true while this node's message commits fail
+ * @param busConnected on a node of a cluster, whether its cluster bus is connected; empty on a
+ *     single node
  */
 record HealthChecks(
-    BooleanSupplier stopping, BooleanSupplier databaseAnswers, BooleanSupplier commitsFailing) {
+    BooleanSupplier stopping,
+    BooleanSupplier databaseAnswers,
+    BooleanSupplier commitsFailing,
+    Supplier<Optional<Boolean>> busConnected) {
+
+  /** The checks of a single node, which has no cluster bus. */
+  HealthChecks(
+      BooleanSupplier stopping, BooleanSupplier databaseAnswers, BooleanSupplier commitsFailing) {
+    this(stopping, databaseAnswers, commitsFailing, Optional::empty);
+  }
 
   /** The JSON body and whether it means healthy. */
   record Verdict(boolean healthy, String json) {}
 
   /**
    * Asks in order: a stopping node is unavailable without asking the database; otherwise the
-   * database must answer and commits must not be failing.
+   * database must answer, commits must not be failing and, on a node of a cluster, the cluster bus
+   * must be connected.
    */
   Verdict verdict() {
     if (stopping.getAsBoolean()) {
@@ -27,7 +41,9 @@ record HealthChecks(
     }
     boolean up = databaseAnswers.getAsBoolean();
     boolean failing = commitsFailing.getAsBoolean();
-    boolean healthy = up && !failing;
+    Optional<Boolean> bus = busConnected.get();
+    // A node that cannot hear the others would serve stale rooms: the balancer must skip it.
+    boolean healthy = up && !failing && bus.orElse(true);
     return new Verdict(
         healthy,
         "{\"status\":\""
@@ -36,6 +52,7 @@ record HealthChecks(
             + (up ? "up" : "down")
             + "\",\"commits\":\""
             + (failing ? "failing" : "ok")
+            + bus.map(connected -> "\",\"cluster_bus\":\"" + (connected ? "up" : "down")).orElse("")
             + "\"}");
   }
 }

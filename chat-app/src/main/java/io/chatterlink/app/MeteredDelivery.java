@@ -51,4 +51,9 @@ final class MeteredDelivery implements Delivery {
   public void closeSessions(Set<SessionId> sessions) {
     delivery.closeSessions(sessions);
   }
+
+  @Override
+  public void recheckSessions() {
+    delivery.recheckSessions();
+  }
 }

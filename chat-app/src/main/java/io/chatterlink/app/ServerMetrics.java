@@ -1,8 +1,12 @@
 package io.chatterlink.app;
 
+import io.chatterlink.core.ClusterStatus;
+import io.chatterlink.core.model.NodeId;
 import io.chatterlink.core.port.out.Delivery;
 import io.chatterlink.core.port.out.MessageStore;
 import io.chatterlink.transport.websocket.TransportMetrics;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -11,9 +15,11 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.undertow.server.HttpHandler;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,6 +96,45 @@ final class ServerMetrics implements AutoCloseable {
   /** {@code handler}, counting the WebSocket connections it opens. */
   ConnectionGauge countConnections(HttpHandler handler) {
     return new ConnectionGauge(handler, registry);
+  }
+
+  /**
+   * The cluster's meters for a node: {@code chatterlink_cluster_bus_connected} (1 or 0), {@code
+   * chatterlink_cluster_bus_reconnects}, {@code chatterlink_cluster_bus_lag_seconds} (how long the
+   * node's last heartbeat took to come back over the bus), {@code chatterlink_cluster_nodes} (live
+   * nodes this one hears, itself included); each tagged with the node id.
+   */
+  void bindCluster(Supplier<Optional<ClusterStatus>> status, NodeId node) {
+    Tags tags = Tags.of("node", node.value());
+    Gauge.builder(
+            "chatterlink.cluster.bus.connected",
+            () -> status.get().map(s -> s.busConnected() ? 1 : 0).orElse(0))
+        .description("Whether this node's cluster bus is connected")
+        .tags(tags)
+        .register(registry);
+    Gauge.builder(
+            "chatterlink.cluster.bus.reconnects",
+            () -> status.get().map(ClusterStatus::busReconnects).orElse(0L))
+        .description("How often the cluster bus lost its connection and got it back")
+        .tags(tags)
+        .register(registry);
+    Gauge.builder(
+            "chatterlink.cluster.bus.lag",
+            () ->
+                status
+                    .get()
+                    .flatMap(s -> s.busLagMillis().stream().boxed().findFirst())
+                    .map(ms -> ms / 1000.0)
+                    .orElse(Double.NaN))
+        .description("How long this node's last heartbeat took to come back over the bus")
+        .baseUnit("seconds")
+        .tags(tags)
+        .register(registry);
+    Gauge.builder(
+            "chatterlink.cluster.nodes", () -> status.get().map(ClusterStatus::liveNodes).orElse(0))
+        .description("Nodes this one hears from within the presence lease, itself included")
+        .tags(tags)
+        .register(registry);
   }
 
   /** Waits for the JVM's meters if they are being bound, then closes the registry. */

@@ -2,6 +2,7 @@ package io.chatterlink.app;
 
 import io.chatterlink.app.AppConfig.Durability;
 import io.chatterlink.app.AppConfig.Registration;
+import io.chatterlink.core.model.NodeId;
 import io.chatterlink.core.model.UploadLimits;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -44,6 +45,10 @@ final class Settings {
   static final String SHUTDOWN_GRACE_SECONDS = "SHUTDOWN_GRACE_SECONDS";
   static final String HTTP_REQUESTS_PER_ADDRESS = "HTTP_REQUESTS_PER_ADDRESS";
   static final String METRICS_TOKEN = "METRICS_TOKEN";
+  static final String CLUSTER_BUS = "CLUSTER_BUS";
+  static final String NODE_ID = "NODE_ID";
+  static final String NATS_URL = "NATS_URL";
+  static final String DEFAULT_NATS_URL = "nats://127.0.0.1:4222";
 
   /** Loopback: a fresh install is reachable from this machine only until HOST says otherwise. */
   static final String DEFAULT_HOST = "127.0.0.1";
@@ -180,7 +185,60 @@ final class Settings {
                 DEFAULT_HTTP_REQUESTS_PER_ADDRESS,
                 1,
                 MAX_HTTP_REQUESTS_PER_ADDRESS),
-        metricsToken());
+        metricsToken(),
+        cluster(databaseUrl));
+  }
+
+  /**
+   * A cluster needs a database every node can reach (PostgreSQL), and keys that every node shares:
+   * a node must never generate a key file of its own beside the others'.
+   */
+  private ClusterConfig cluster(String databaseUrl) {
+    ClusterConfig.Bus bus = choice(CLUSTER_BUS, ClusterConfig.Bus.class, ClusterConfig.Bus.NONE);
+    NodeId node = nodeId();
+    ClusterConfig config = new ClusterConfig(bus, node, text(NATS_URL).orElse(DEFAULT_NATS_URL));
+    if (!config.clustered()) {
+      return config;
+    }
+    if (!DatabaseUrls.isPostgres(databaseUrl)) {
+      throw new ConfigException(
+          CLUSTER_BUS,
+          "needs a PostgreSQL DATABASE_URL that every node shares (an SQLite file belongs to one"
+              + " process)");
+    }
+    for (String key : List.of(FERNET_KEY, SECRET_KEY)) {
+      if (text(key).isEmpty()) {
+        throw new ConfigException(
+            CLUSTER_BUS,
+            "needs "
+                + key
+                + " set, the same on every node: a node must not generate a key of its own");
+      }
+    }
+    return config;
+  }
+
+  /** NODE_ID, or this host's name and the process id: unique on a machine and across machines. */
+  private NodeId nodeId() {
+    String raw = text(NODE_ID).orElseGet(Settings::defaultNodeId);
+    try {
+      return new NodeId(raw);
+    } catch (RuntimeException e) {
+      throw new ConfigException(
+          NODE_ID, "must be 1 to 64 letters, digits, '.', '_' or '-' (" + e.getMessage() + ")");
+    }
+  }
+
+  private static String defaultNodeId() {
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      host = "node";
+    }
+    String cleaned = host.replaceAll("[^A-Za-z0-9._-]", "-");
+    String pid = "-" + ProcessHandle.current().pid();
+    return cleaned.substring(0, Math.min(cleaned.length(), 64 - pid.length())) + pid;
   }
 
   private Optional<String> metricsToken() {

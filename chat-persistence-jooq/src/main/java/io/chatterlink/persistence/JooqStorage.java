@@ -18,6 +18,7 @@ import java.util.concurrent.FutureTask;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,9 +54,11 @@ public final class JooqStorage implements AutoCloseable {
   private final AttachmentStore attachments;
   private final SessionStore sessions;
   private final LoginAttempts loginAttempts;
+  private final DatabaseTarget target;
   private boolean closed;
 
   private JooqStorage(DatabaseTarget target) {
+    this.target = target;
     // Never log SQL: bind values hold message tokens and password hashes.
     Settings settings = new Settings().withExecuteLogging(false).withRenderSchema(false);
     this.readPool = new ConnectionPool(target.readUrl(), target.credentials(), READ_CONNECTIONS);
@@ -180,6 +183,29 @@ public final class JooqStorage implements AutoCloseable {
       return migration.isApplied(connection);
     } finally {
       ConnectionPool.closeQuietly(connection);
+    }
+  }
+
+  /**
+   * Whether several server processes may share this database: true for PostgreSQL, false for an
+   * SQLite file, which belongs to one process (a cluster of nodes needs PostgreSQL).
+   */
+  public boolean isShareable() {
+    return target.dialect() == SQLDialect.POSTGRES;
+  }
+
+  /**
+   * A new physical connection to this database, outside the pools, with the same URL and
+   * credentials: for a component that must hold a session of its own, such as a cluster bus that
+   * {@code LISTEN}s. The caller closes it.
+   *
+   * @throws UnavailableException if the database cannot be reached
+   */
+  public Connection openDirectConnection() {
+    try {
+      return ConnectionPool.open(target.writeUrl(), target.credentials());
+    } catch (DataAccessException e) {
+      throw new UnavailableException("cannot connect to the database", e);
     }
   }
 

@@ -26,12 +26,34 @@ final class Browserless {
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
   private final URI base;
-  private final CookieManager cookies = new CookieManager();
+  private final CookieManager cookies;
   private final HttpClient http;
 
   Browserless(URI base) {
+    this(base, new CookieManager());
+  }
+
+  private Browserless(URI base, CookieManager cookies) {
     this.base = base;
+    this.cookies = cookies;
     this.http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(TIMEOUT).build();
+  }
+
+  /**
+   * The same user agent, cookies and all, talking to another server: a load balancer sending the
+   * next request to another node. The cookies are copied, as a browser keeps one jar per host.
+   */
+  Browserless at(URI otherBase) {
+    CookieManager copy = new CookieManager();
+    for (HttpCookie cookie : cookies.getCookieStore().get(base)) {
+      copy.getCookieStore().add(otherBase, cookie);
+    }
+    return new Browserless(otherBase, copy);
+  }
+
+  /** A DELETE with the CSRF token. */
+  Reply delete(String path) {
+    return send(withCsrf(HttpRequest.newBuilder(base.resolve(path))).DELETE());
   }
 
   URI base() {

@@ -141,6 +141,12 @@ final class SocketClient implements AutoCloseable {
     }
   }
 
+  /** Every frame received and not yet taken by {@link #next}, those still queued included. */
+  List<JsonNode> framesSoFar() {
+    incoming.drainTo(seen);
+    return List.copyOf(seen);
+  }
+
   /** A push of this type about this room. */
   JsonNode push(String type, String room) {
     return next(f -> type.equals(f.path("type").asText()) && room.equals(f.path("room").asText()));

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * Debian's {@code nats-server} on a random loopback port, for one test class. It is a required test
  * tool: when missing the tests fail (never skip) and say how to install it.
  */
-final class NatsServer implements AutoCloseable {
+public final class NatsServer implements AutoCloseable {
   /** Only stops a broken server from hanging the build; it measures nothing. */
   private static final long HANG_GUARD_MILLIS = TimeUnit.SECONDS.toMillis(20);
 
@@ -31,19 +31,19 @@ final class NatsServer implements AutoCloseable {
   }
 
   /** Starts a server on a port the system picks; files go to {@code dir}. */
-  static NatsServer start(Path dir) {
+  public static NatsServer start(Path dir) {
     NatsServer server = new NatsServer(dir);
     server.launch("-1");
     return server;
   }
 
   /** The client URL, such as {@code nats://127.0.0.1:40123}. */
-  String url() {
+  public String url() {
     return "nats://127.0.0.1:" + port;
   }
 
   /** Stops the server (its clients see the connection drop) and starts it on the same port. */
-  void restart() {
+  public void restart() {
     stop();
     launch(Integer.toString(port));
   }

@@ -4,6 +4,7 @@ import io.chatterlink.core.error.InvalidInputException;
 import io.chatterlink.core.error.UnavailableException;
 import io.chatterlink.core.model.NodeId;
 import io.chatterlink.core.port.out.ClusterBus;
+import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -31,6 +32,42 @@ public final class PostgresCluster {
   private static final Pattern CHANNEL = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
   private PostgresCluster() {}
+
+  /**
+   * Where the bus gets its connections: each call returns a new physical connection to the database
+   * (not one from a pool, and not through PgBouncer's transaction pooling, where {@code LISTEN}
+   * does not work). The bus closes what it opened.
+   */
+  @FunctionalInterface
+  public interface ConnectionSource {
+    /** A new connection. */
+    Connection open() throws SQLException;
+  }
+
+  /**
+   * Opens the node's two connections from {@code connections} (for instance the storage's own
+   * direct connections, so that the bus needs no settings of its own) and listens on {@link
+   * #DEFAULT_CHANNEL}. Close the bus to disconnect.
+   *
+   * @throws UnavailableException if the database cannot be reached
+   */
+  public static ClusterBus connect(ConnectionSource connections, NodeId node) {
+    try {
+      return new PostgresClusterBus(
+          role -> {
+            try {
+              return connections.open();
+            } catch (RuntimeException e) {
+              // The reconnect loops retry on SQLException: an unchecked failure would end them.
+              throw new SQLException("cannot open a connection for the cluster bus", e);
+            }
+          },
+          node,
+          DEFAULT_CHANNEL);
+    } catch (SQLException e) {
+      throw new UnavailableException("cannot open the cluster bus", e);
+    }
+  }
 
   /** {@link #connect(String, String, String, NodeId, String)} on {@link #DEFAULT_CHANNEL}. */
   public static ClusterBus connect(String jdbcUrl, String user, String password, NodeId node) {

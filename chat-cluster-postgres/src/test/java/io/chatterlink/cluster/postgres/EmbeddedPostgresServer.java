@@ -10,13 +10,13 @@ import java.nio.file.Path;
  * One real PostgreSQL server per test JVM (started on first use, on an ephemeral port, stopped when
  * the JVM exits), its binaries and data under {@code target/}. Tests keep apart by channel.
  */
-final class EmbeddedPostgresServer {
+public final class EmbeddedPostgresServer {
   private static EmbeddedPostgres server;
 
   private EmbeddedPostgresServer() {}
 
   /** The JDBC URL of the server's {@code postgres} database (user and password: postgres). */
-  static synchronized String jdbcUrl() {
+  public static synchronized String jdbcUrl() {
     if (server == null) {
       try {
         Path root = Path.of("target", "embedded-pg").toAbsolutePath();

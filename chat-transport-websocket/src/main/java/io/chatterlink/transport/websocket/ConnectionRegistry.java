@@ -19,6 +19,7 @@ import java.util.function.Function;
 final class ConnectionRegistry implements Delivery {
   private final Map<UserId, Set<Connection>> byUser = new ConcurrentHashMap<>();
   private final Function<ChatEvent, OutboundFrame> encoder;
+  private volatile Runnable recheck = () -> {};
 
   ConnectionRegistry() {
     this(EventFrames::encode);
@@ -65,6 +66,16 @@ final class ConnectionRegistry implements Delivery {
         connection.closeNow(CloseCodes.SESSION_ENDED);
       }
     }
+  }
+
+  /** What {@link #recheckSessions} runs: the session sweep, once the transport has one. */
+  void onRecheck(Runnable sweep) {
+    this.recheck = sweep;
+  }
+
+  @Override
+  public void recheckSessions() {
+    recheck.run();
   }
 
   /** A snapshot of every open connection. */

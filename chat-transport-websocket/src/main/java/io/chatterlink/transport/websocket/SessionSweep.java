@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -52,6 +53,15 @@ final class SessionSweep implements AutoCloseable {
     if (!ended.isEmpty()) {
       LOG.info("closing the sockets of {} ended session(s)", ended.size());
       runtime.registry().closeSessions(ended);
+    }
+  }
+
+  /** Sweeps now, on the sweep's own thread (sessions ended on another node): returns at once. */
+  void sweepSoon() {
+    try {
+      timer.execute(this::sweepGuarded);
+    } catch (RejectedExecutionException closed) {
+      // the transport is stopping: its sockets are being closed anyway
     }
   }
 

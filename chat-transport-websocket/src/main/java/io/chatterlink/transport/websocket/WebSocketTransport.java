@@ -87,6 +87,7 @@ public final class WebSocketTransport {
     runtime.attach(Objects.requireNonNull(core, "core"));
     heartbeat = new Heartbeat(runtime, core);
     sessionSweep = new SessionSweep(runtime, core.accounts());
+    runtime.registry().onRecheck(sessionSweep::sweepSoon);
   }
 
   /**
