@@ -215,6 +215,60 @@ class ThreeNodesIT {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"postgres", "nats"})
+  void whenTheBusIsCutEveryClientStillGetsEveryMessageOnceItReconnects(String bus)
+      throws Exception {
+    try (ClusterNodes nodes = cluster(bus)) {
+      Browserless alice = new Browserless(nodes.uri(0));
+      alice.register("alice", PASSWORD);
+      Browserless bob = new Browserless(nodes.uri(1));
+      bob.register("bob", PASSWORD);
+      String room = createRoom(alice, "cut");
+      bob.post("/api/rooms/" + room + "/join", object()).requireStatus(200);
+      try (SocketClient onA = SocketClient.connect(alice);
+          SocketClient onB = SocketClient.connect(bob)) {
+        subscribe(onB, room, 0);
+        send(onA, room, "before the cut");
+        assertThat(onB.push("message", room).path("seq").asLong()).isEqualTo(1);
+
+        cutTheBus(bus, nodes);
+        for (int i = 0; i < 5; i++) {
+          send(onA, room, "during the cut " + i);
+        }
+        send(onA, room, "after the cut");
+
+        List<Long> seqs = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+          seqs.add(onB.push("message", room).path("seq").asLong());
+        }
+        assertThat(seqs).containsExactly(2L, 3L, 4L, 5L, 6L, 7L);
+      }
+    }
+  }
+
+  /** Kills the bus's connections (PostgreSQL) or restarts the bus server (NATS). */
+  private static void cutTheBus(String bus, ClusterNodes nodes) throws Exception {
+    if (bus.equals("nats")) {
+      nats.restart();
+      return;
+    }
+    String url = nodes.sharedSettings().get("DATABASE_URL");
+    try (java.sql.Connection admin = java.sql.DriverManager.getConnection(url);
+        java.sql.Statement statement = admin.createStatement();
+        java.sql.ResultSet killed =
+            statement.executeQuery(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    + " WHERE application_name LIKE 'chatterlink-bus-%'"
+                    + " AND datname = current_database()")) {
+      int count = 0;
+      while (killed.next()) {
+        count++;
+      }
+      assertThat(count).as("bus connections killed").isGreaterThanOrEqualTo(3);
+    }
+  }
+
   // --- helpers ---------------------------------------------------------------------------------
 
   static ObjectNode object() {

@@ -7,6 +7,7 @@ import io.chatterlink.core.port.out.ClusterBus;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.regex.Pattern;
@@ -55,12 +56,23 @@ public final class PostgresCluster {
     try {
       return new PostgresClusterBus(
           role -> {
+            Connection connection;
             try {
-              return connections.open();
+              connection = connections.open();
             } catch (RuntimeException e) {
               // The reconnect loops retry on SQLException: an unchecked failure would end them.
               throw new SQLException("cannot open a connection for the cluster bus", e);
             }
+            // Named as connect(url, ...) names its own, so operators see them in pg_stat_activity
+            // (node ids are letters, digits, '.', '_' and '-' only: safe inside the literal).
+            try (Statement statement = connection.createStatement()) {
+              statement.execute(
+                  "SET application_name = 'chatterlink-bus-" + role + "-" + node.value() + "'");
+            } catch (SQLException e) {
+              connection.close();
+              throw e;
+            }
+            return connection;
           },
           node,
           DEFAULT_CHANNEL);
