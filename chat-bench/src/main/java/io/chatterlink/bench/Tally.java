@@ -1,0 +1,114 @@
+package io.chatterlink.bench;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * The counters of one run, safe to update from every client thread. A message counts as
+ * <em>measured</em> when its (intended) send time falls in the measured window; every delivery of a
+ * measured message, whenever it arrives, goes into the latency histogram, so late deliveries
+ * drained after the window still count against the percentiles.
+ */
+final class Tally {
+  /** Latencies above an hour are recorded as an hour. */
+  static final long HIGHEST_LATENCY_MICROS = TimeUnit.HOURS.toMicros(1);
+
+  /** Three significant digits: 0.1 % resolution at any latency. */
+  private static final int SIGNIFICANT_DIGITS = 3;
+
+  private final Recorder latencyMicros = new Recorder(HIGHEST_LATENCY_MICROS, SIGNIFICANT_DIGITS);
+  private final LongAdder sentMeasured = new LongAdder();
+  private final LongAdder sentTotal = new LongAdder();
+  private final LongAdder expectedMeasured = new LongAdder();
+  private final LongAdder deliveredMeasured = new LongAdder();
+  private final LongAdder deliveredInWindow = new LongAdder();
+  private final LongAdder deliveredTotal = new LongAdder();
+  private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+  private volatile long windowStart = Long.MAX_VALUE;
+  private volatile long windowEnd = Long.MAX_VALUE;
+
+  /** Opens the measured window at {@code nanos}. */
+  void openWindow(long nanos) {
+    windowStart = nanos;
+  }
+
+  /** Closes the measured window at {@code nanos}. */
+  void closeWindow(long nanos) {
+    windowEnd = nanos;
+  }
+
+  boolean inWindow(long nanos) {
+    return nanos >= windowStart && nanos < windowEnd;
+  }
+
+  /** A message was sent at {@code sentNanos} into a room of {@code members} members. */
+  void sent(long sentNanos, int members) {
+    sentTotal.increment();
+    if (inWindow(sentNanos)) {
+      sentMeasured.increment();
+      expectedMeasured.add(members);
+    }
+  }
+
+  /** A message sent at {@code sentNanos} reached one client at {@code receivedNanos}. */
+  void delivered(long sentNanos, long receivedNanos) {
+    deliveredTotal.increment();
+    if (inWindow(receivedNanos)) {
+      deliveredInWindow.increment();
+    }
+    if (inWindow(sentNanos)) {
+      deliveredMeasured.increment();
+      long micros = Math.max(0, (receivedNanos - sentNanos) / 1_000);
+      latencyMicros.recordValue(Math.min(micros, HIGHEST_LATENCY_MICROS));
+    }
+  }
+
+  /** A message the bench did not write arrived (another client's, or history replayed live). */
+  void foreignDelivery() {
+    deliveredTotal.increment();
+  }
+
+  void error(String kind) {
+    errors.computeIfAbsent(kind, k -> new LongAdder()).increment();
+  }
+
+  /** Whether every delivery expected of the measured messages has arrived. */
+  boolean allMeasuredDelivered() {
+    return deliveredMeasured.sum() >= expectedMeasured.sum();
+  }
+
+  /** The counts so far, and the latency histogram of every measured delivery so far. */
+  Counts counts() {
+    Map<String, Long> errorCounts = new TreeMap<>();
+    errors.forEach((k, v) -> errorCounts.put(k, v.sum()));
+    return new Counts(
+        sentMeasured.sum(),
+        sentTotal.sum(),
+        expectedMeasured.sum(),
+        deliveredMeasured.sum(),
+        deliveredInWindow.sum(),
+        deliveredTotal.sum(),
+        errorCounts,
+        latencyMicros.getIntervalHistogram());
+  }
+
+  /** A snapshot of the tally. */
+  record Counts(
+      long sentMeasured,
+      long sentTotal,
+      long expectedMeasured,
+      long deliveredMeasured,
+      long deliveredInWindow,
+      long deliveredTotal,
+      Map<String, Long> errors,
+      Histogram latencyMicros) {
+    Counts {
+      errors = Map.copyOf(errors);
+    }
+  }
+}
