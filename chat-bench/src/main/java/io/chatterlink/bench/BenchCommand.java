@@ -12,6 +12,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
@@ -21,11 +22,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code chatterlink-bench}: drives a running ChatterLink server over its real protocol and reports
- * what it measured, as a table and as one JSON line (also appended to {@code --out}). It registers
- * its own accounts and creates its own rooms, named after its process id, so it needs a server with
- * open registration, and it leaves those accounts and rooms behind: point it at a benchmark server,
- * never at a production one.
+ * {@code chatterlink-bench}: drives a running ChatterLink server, or several nodes of one cluster,
+ * over the real protocol and reports what it measured, as a table and as one JSON line (also
+ * appended to {@code --out}). It registers its own accounts and creates its own rooms, named after
+ * its process id, so it needs a server with open registration, and it leaves those accounts and
+ * rooms behind: point it at a benchmark server, never at a production one.
+ *
+ * <p>With several {@code --url}s the clients are placed on them as {@code --spread} says, and the
+ * latency of each delivery is also counted as same-target (sender and receiver on one server) or
+ * cross-target.
  *
  * <p>The server's per-user request budget (10 requests/s by default) also bounds the senders of
  * each account, and its connection caps (20 per user, 100 per client address) bound the clients:
@@ -42,8 +47,23 @@ import picocli.CommandLine.Spec;
 public final class BenchCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
-  @Option(names = "--url", description = "Server base URL (default: ${DEFAULT-VALUE}).")
-  private URI url = URI.create("http://127.0.0.1:8080");
+  @Option(
+      names = "--url",
+      split = ",",
+      defaultValue = "http://127.0.0.1:8080",
+      description =
+          "Server base URL, or several comma-separated (nodes of one cluster; accounts and rooms"
+              + " are made through the first) (default: ${DEFAULT-VALUE}).")
+  private List<URI> urls;
+
+  @Option(
+      names = "--spread",
+      description =
+          "With several URLs: round-robin (each room's members, senders and receivers, go"
+              + " round-robin over the targets) or senders-first (senders on the first target,"
+              + " receivers on the others: every delivery to a receiver crosses servers)"
+              + " (default: ${DEFAULT-VALUE}).")
+  private String spread = "round-robin";
 
   @Option(names = "--clients", description = "Connected clients (default: ${DEFAULT-VALUE}).")
   private int clients = 50;
@@ -168,7 +188,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
     int accounts = users > 0 ? users : Math.min(clients, 10);
     return new BenchSettings(
-        url,
+        new Targets(urls, Spread.ofOption(spread)),
         clients,
         Math.min(senders, clients),
         rooms,

@@ -1,6 +1,5 @@
 package io.chatterlink.bench;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.OptionalLong;
@@ -9,7 +8,7 @@ import java.util.OptionalLong;
  * One run's parameters, validated: every bound below is a limit of the generator, stated so that a
  * typo cannot start a run that exhausts the machine.
  *
- * @param server the server's base URL ({@code http://host:port})
+ * @param targets the servers and how the clients are placed on them
  * @param clients WebSocket connections, 1 to {@value #MAX_CLIENTS}
  * @param senders how many of the clients send (clients {@code 0..senders-1}), 0 to {@code clients}
  * @param rooms rooms; client {@code i} is in room {@code i % rooms}, 1 to {@code clients}
@@ -27,11 +26,12 @@ import java.util.OptionalLong;
  * @param historyOnJoin messages of history each client loads after subscribing (join storm), 0 to
  *     {@value #MAX_HISTORY}
  * @param connectConcurrency connections opened at once, 1 to {@value #MAX_CONNECT_CONCURRENCY}
- * @param serverPid the server's process id, to read its CPU time and RSS from {@code /proc}
+ * @param serverPid a server's process id (with several targets, one of them), to read its CPU time
+ *     and RSS from {@code /proc}
  * @param label a free-form name for the run, copied into the report
  */
 record BenchSettings(
-    URI server,
+    Targets targets,
     int clients,
     int senders,
     int rooms,
@@ -68,13 +68,10 @@ record BenchSettings(
    * @throws IllegalArgumentException naming the first value out of range
    */
   BenchSettings {
-    Objects.requireNonNull(server, "server");
+    Objects.requireNonNull(targets, "targets");
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(serverPid, "serverPid");
     Objects.requireNonNull(label, "label");
-    if (!"http".equals(server.getScheme()) && !"https".equals(server.getScheme())) {
-      throw new IllegalArgumentException("--url must be an http:// or https:// URL");
-    }
     requireRange("--clients", clients, 1, MAX_CLIENTS);
     requireRange("--senders", mode == Mode.IDLE ? 0 : senders, 0, clients);
     requireRange("--rooms", rooms, 1, clients);
@@ -95,10 +92,29 @@ record BenchSettings(
     }
   }
 
-  /** The WebSocket endpoint of {@link #server}. */
-  URI webSocket() {
-    String scheme = "https".equals(server.getScheme()) ? "wss" : "ws";
-    return URI.create(scheme + "://" + server.getRawAuthority() + "/ws");
+  /** The target (0-based index into {@code targets().servers()}) client {@code client} uses. */
+  int targetOf(int client) {
+    return targets.of(client, rooms, senders);
+  }
+
+  /** How many clients are placed on target {@code target}. */
+  int clientsOn(int target) {
+    return countOn(target, clients);
+  }
+
+  /** How many senders are placed on target {@code target}. */
+  int sendersOn(int target) {
+    return countOn(target, senders);
+  }
+
+  private int countOn(int target, int firstClients) {
+    int count = 0;
+    for (int i = 0; i < firstClients; i++) {
+      if (targetOf(i) == target) {
+        count++;
+      }
+    }
+    return count;
   }
 
   /** The room (0-based) client {@code client} joins. */

@@ -2,18 +2,37 @@ package io.chatterlink.bench;
 
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntUnaryOperator;
 import java.util.function.LongSupplier;
 
-/** What one client does with what its socket hears: count deliveries, drive its own closed loop. */
+/**
+ * What one client does with what its socket hears: count deliveries (as same-target or
+ * cross-target, by the target of the client that sent the message), drive its own closed loop.
+ */
 final class ClientEvents implements BenchConnection.Events {
   private final int index;
+  private final int target;
+  private final IntUnaryOperator targetOfClient;
   private final Tally tally;
   private final LongSupplier clock;
   private final BooleanSupplier finished;
   private volatile Optional<Sender> sender = Optional.empty();
 
-  ClientEvents(int index, Tally tally, LongSupplier clock, BooleanSupplier finished) {
+  /**
+   * @param index this client
+   * @param target the target this client is connected to
+   * @param targetOfClient the target of any client (of a message's sender)
+   */
+  ClientEvents(
+      int index,
+      int target,
+      IntUnaryOperator targetOfClient,
+      Tally tally,
+      LongSupplier clock,
+      BooleanSupplier finished) {
     this.index = index;
+    this.target = target;
+    this.targetOfClient = targetOfClient;
     this.tally = tally;
     this.clock = clock;
     this.finished = finished;
@@ -33,7 +52,7 @@ final class ClientEvents implements BenchConnection.Events {
       return;
     }
     Payload p = payload.get();
-    tally.delivered(p.sentNanos(), now);
+    tally.delivered(p.sentNanos(), now, targetOfClient.applyAsInt(p.sender()) != target);
     if (p.sender() == index) {
       sender.ifPresent(s -> s.echoed(p.seq()));
     }

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One run: set up accounts and rooms, connect and subscribe every client, send (warm-up, then the
  * measured window), drain, and collect the result. Client {@code i} logs in as account {@code i %
- * users} and joins room {@code i % rooms}; clients {@code 0..senders-1} send.
+ * users}, joins room {@code i % rooms} and connects to target {@link BenchSettings#targetOf};
+ * clients {@code 0..senders-1} send.
  */
 final class LoadRun {
   private static final Logger LOG = LoggerFactory.getLogger(LoadRun.class);
@@ -85,13 +86,17 @@ final class LoadRun {
     long t0 = clock.getAsLong();
     RunFixture fixture =
         RunFixture.create(
-            new HttpSetup(http, settings.server(), json), settings, password, SETUP_PARALLELISM);
+            new HttpSetup(http, settings.targets().first(), json),
+            settings,
+            password,
+            SETUP_PARALLELISM);
     double setupSeconds = seconds(t0);
     long c0 = clock.getAsLong();
     runBounded(i -> connect(http, fixture, i));
     double connectSeconds = seconds(c0);
     if (connectMicros.getTotalCount() == 0) {
-      throw new IOException("no client could connect to " + settings.webSocket() + "; see the log");
+      throw new IOException(
+          "no client could connect to " + settings.targets().servers() + "; see the log");
     }
     long j0 = clock.getAsLong();
     runBounded(i -> join(fixture, i));
@@ -188,14 +193,20 @@ final class LoadRun {
   private CompletableFuture<?> connect(HttpClient http, RunFixture fixture, int i) {
     long start = clock.getAsLong();
     int room = settings.roomOf(i);
-    ClientEvents events = new ClientEvents(i, tally, clock, () -> finished);
+    int target = settings.targetOf(i);
+    ClientEvents events =
+        new ClientEvents(i, target, settings::targetOf, tally, clock, () -> finished);
     String cookie = fixture.account(settings.userOf(i)).cookieHeader();
-    return BenchConnection.open(http, settings.webSocket(), cookie, json, events)
+    return BenchConnection.open(http, settings.targets().webSocket(target), cookie, json, events)
         .whenComplete(
             (c, e) -> {
               if (e != null) {
                 tally.error("connect");
-                LOG.warn("event=bench_connect_failed client={} cause={}", i, e.toString());
+                LOG.warn(
+                    "event=bench_connect_failed client={} target={} cause={}",
+                    i,
+                    settings.targets().servers().get(target),
+                    e.toString());
                 return;
               }
               record(connectMicros, start);

@@ -1,6 +1,7 @@
 package io.chatterlink.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Locale;
@@ -10,7 +11,9 @@ import org.HdrHistogram.Histogram;
 
 /**
  * A run's result as one JSON line, in the same shape as the shared Node load generator's (so the
- * same summarizing and ratio scripts read both), and as a table for people.
+ * same summarizing and ratio scripts read both), and as a table for people. With several targets
+ * both also give each target's clients and senders, and the latency of same-target and of
+ * cross-target deliveries apart.
  */
 final class Report {
   private static final double[] PERCENTILES = {50, 90, 95, 99, 99.9};
@@ -28,7 +31,15 @@ final class Report {
     root.put("label", s.label())
         .put("date", at.toString())
         .put("adapter", "java-bench")
-        .put("url", s.server().toString());
+        .put("url", s.targets().first().toString());
+    ArrayNode targets = root.putArray("targets");
+    for (int t = 0; t < s.targets().size(); t++) {
+      targets
+          .addObject()
+          .put("url", s.targets().servers().get(t).toString())
+          .put("clients", s.clientsOn(t))
+          .put("senders", s.sendersOn(t));
+    }
     ObjectNode params = root.putObject("params");
     params
         .put("clients", s.clients())
@@ -40,7 +51,8 @@ final class Report {
         .put("warmup_s", s.warmup().toSeconds())
         .put("size_bytes", s.messageBytes())
         .put("users", s.users())
-        .put("history", s.historyOnJoin());
+        .put("history", s.historyOnJoin())
+        .put("spread", s.targets().spread().optionValue());
     if (s.mode() == Mode.OPEN) {
       params.put("rate_per_sender", s.ratePerSender());
     }
@@ -61,6 +73,10 @@ final class Report {
     put(tp, "delivery_ratio", r.deliveryRatio(), 5);
     tp.put("sent_total", c.sentTotal()).put("delivered_total", c.deliveredTotal());
     root.set("latency_ms", millis(c.latencyMicros()));
+    if (s.targets().size() > 1) {
+      root.set("latency_ms_same_target", millis(c.sameTargetLatencyMicros()));
+      root.set("latency_ms_cross_target", millis(c.crossTargetLatencyMicros()));
+    }
     r.sendLagMicros().ifPresent(h -> root.set("send_lag_ms", millis(h)));
     ObjectNode errors = root.putObject("errors");
     c.errors().forEach(errors::put);
@@ -104,6 +120,19 @@ final class Report {
             s.senders(),
             s.rooms(),
             describeMode(s)));
+    if (s.targets().size() > 1) {
+      for (int target = 0; target < s.targets().size(); target++) {
+        line(
+            t,
+            target == 0 ? "targets (" + s.targets().spread().optionValue() + ")" : "",
+            String.format(
+                Locale.ROOT,
+                "%s: %d clients, %d senders",
+                s.targets().servers().get(target),
+                s.clientsOn(target),
+                s.sendersOn(target)));
+      }
+    }
     line(
         t,
         "connected",
@@ -125,20 +154,17 @@ final class Report {
         r.deliveryRatio().isPresent()
             ? String.format(Locale.ROOT, "%.5f", r.deliveryRatio().getAsDouble())
             : "-");
-    line(
-        t,
-        "latency ms p50/p90/p99/p99.9/max",
-        l.getTotalCount() == 0
-            ? "-"
-            : ms(l, 50)
-                + " / "
-                + ms(l, 90)
-                + " / "
-                + ms(l, 99)
-                + " / "
-                + ms(l, 99.9)
-                + " / "
-                + fmt(l.getMaxValue() / 1000.0));
+    line(t, "latency ms p50/p90/p99/p99.9/max", percentiles(l));
+    if (s.targets().size() > 1) {
+      line(
+          t,
+          "  same target (" + count(c.sameTargetLatencyMicros()) + ")",
+          percentiles(c.sameTargetLatencyMicros()));
+      line(
+          t,
+          "  cross target (" + count(c.crossTargetLatencyMicros()) + ")",
+          percentiles(c.crossTargetLatencyMicros()));
+    }
     line(t, "errors", c.errors().isEmpty() ? "none" : c.errors().toString());
     ServerSample sv = r.server();
     line(
@@ -162,6 +188,24 @@ final class Report {
             + opt(r.machineBusy())
             + (r.generatorSaturated() ? "  GENERATOR SATURATED" : ""));
     return t.toString();
+  }
+
+  private static String percentiles(Histogram h) {
+    return h.getTotalCount() == 0
+        ? "-"
+        : ms(h, 50)
+            + " / "
+            + ms(h, 90)
+            + " / "
+            + ms(h, 99)
+            + " / "
+            + ms(h, 99.9)
+            + " / "
+            + fmt(h.getMaxValue() / 1000.0);
+  }
+
+  private static String count(Histogram h) {
+    return h.getTotalCount() + " deliveries";
   }
 
   private static String describeMode(BenchSettings s) {

@@ -12,7 +12,8 @@ import org.HdrHistogram.Recorder;
  * The counters of one run, safe to update from every client thread. A message counts as
  * <em>measured</em> when its (intended) send time falls in the measured window; every delivery of a
  * measured message, whenever it arrives, goes into the latency histogram, so late deliveries
- * drained after the window still count against the percentiles.
+ * drained after the window still count against the percentiles. Each delivery is also counted as
+ * same-target (its sender and its receiver on one server) or cross-target.
  */
 final class Tally {
   /** Latencies above an hour are recorded as an hour. */
@@ -21,7 +22,10 @@ final class Tally {
   /** Three significant digits: 0.1 % resolution at any latency. */
   private static final int SIGNIFICANT_DIGITS = 3;
 
-  private final Recorder latencyMicros = new Recorder(HIGHEST_LATENCY_MICROS, SIGNIFICANT_DIGITS);
+  private final Recorder sameTargetMicros =
+      new Recorder(HIGHEST_LATENCY_MICROS, SIGNIFICANT_DIGITS);
+  private final Recorder crossTargetMicros =
+      new Recorder(HIGHEST_LATENCY_MICROS, SIGNIFICANT_DIGITS);
   private final LongAdder sentMeasured = new LongAdder();
   private final LongAdder sentTotal = new LongAdder();
   private final LongAdder expectedMeasured = new LongAdder();
@@ -55,8 +59,11 @@ final class Tally {
     }
   }
 
-  /** A message sent at {@code sentNanos} reached one client at {@code receivedNanos}. */
-  void delivered(long sentNanos, long receivedNanos) {
+  /**
+   * A message sent at {@code sentNanos} reached one client at {@code receivedNanos}; {@code
+   * crossTarget} when that client is connected to another target than the sender.
+   */
+  void delivered(long sentNanos, long receivedNanos, boolean crossTarget) {
     deliveredTotal.increment();
     if (inWindow(receivedNanos)) {
       deliveredInWindow.increment();
@@ -64,7 +71,8 @@ final class Tally {
     if (inWindow(sentNanos)) {
       deliveredMeasured.increment();
       long micros = Math.max(0, (receivedNanos - sentNanos) / 1_000);
-      latencyMicros.recordValue(Math.min(micros, HIGHEST_LATENCY_MICROS));
+      (crossTarget ? crossTargetMicros : sameTargetMicros)
+          .recordValue(Math.min(micros, HIGHEST_LATENCY_MICROS));
     }
   }
 
@@ -82,10 +90,17 @@ final class Tally {
     return deliveredMeasured.sum() >= expectedMeasured.sum();
   }
 
-  /** The counts so far, and the latency histogram of every measured delivery so far. */
+  /**
+   * The counts so far, and the latency histograms of the measured deliveries since the last call
+   * (the run calls it once, at the end).
+   */
   Counts counts() {
     Map<String, Long> errorCounts = new TreeMap<>();
     errors.forEach((k, v) -> errorCounts.put(k, v.sum()));
+    Histogram same = sameTargetMicros.getIntervalHistogram();
+    Histogram cross = crossTargetMicros.getIntervalHistogram();
+    Histogram all = same.copy();
+    all.add(cross);
     return new Counts(
         sentMeasured.sum(),
         sentTotal.sum(),
@@ -94,10 +109,18 @@ final class Tally {
         deliveredInWindow.sum(),
         deliveredTotal.sum(),
         errorCounts,
-        latencyMicros.getIntervalHistogram());
+        all,
+        same,
+        cross);
   }
 
-  /** A snapshot of the tally. */
+  /**
+   * A snapshot of the tally.
+   *
+   * @param latencyMicros every measured delivery
+   * @param sameTargetLatencyMicros the measured deliveries to a client on the sender's target
+   * @param crossTargetLatencyMicros the measured deliveries to a client on another target
+   */
   record Counts(
       long sentMeasured,
       long sentTotal,
@@ -106,7 +129,9 @@ final class Tally {
       long deliveredInWindow,
       long deliveredTotal,
       Map<String, Long> errors,
-      Histogram latencyMicros) {
+      Histogram latencyMicros,
+      Histogram sameTargetLatencyMicros,
+      Histogram crossTargetLatencyMicros) {
     Counts {
       errors = Map.copyOf(errors);
     }

@@ -7,6 +7,7 @@ import io.chatterlink.app.ChatServer;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
@@ -20,8 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BenchAgainstARealServerIT {
   @TempDir Path dataDir;
 
-  @Test
-  void anOpenLoopRunDeliversEveryMessageToEveryMemberOfEachRoom() throws Exception {
+  private ChatServer start() {
     Map<String, String> env =
         Map.of(
             "PORT",
@@ -32,26 +32,34 @@ class BenchAgainstARealServerIT {
             dataDir.toString(),
             "SHUTDOWN_GRACE_SECONDS",
             "2");
-    try (ChatServer server = ChatServer.start(AppConfig.load(env, dataDir))) {
-      long self = ProcessHandle.current().pid();
+    return ChatServer.start(AppConfig.load(env, dataDir));
+  }
+
+  private static BenchSettings openLoop(Targets targets, int clients, int senders, int rooms) {
+    return new BenchSettings(
+        targets,
+        clients,
+        senders,
+        rooms,
+        3,
+        Mode.OPEN,
+        1,
+        4,
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(2),
+        Duration.ofSeconds(10),
+        100,
+        0,
+        4,
+        OptionalLong.of(ProcessHandle.current().pid()),
+        "it");
+  }
+
+  @Test
+  void anOpenLoopRunDeliversEveryMessageToEveryMemberOfEachRoom() throws Exception {
+    try (ChatServer server = start()) {
       BenchSettings settings =
-          new BenchSettings(
-              URI.create("http://127.0.0.1:" + server.port()),
-              4,
-              2,
-              2,
-              3,
-              Mode.OPEN,
-              1,
-              4,
-              Duration.ofSeconds(1),
-              Duration.ofSeconds(2),
-              Duration.ofSeconds(10),
-              100,
-              0,
-              4,
-              OptionalLong.of(self),
-              "it");
+          openLoop(Targets.one(URI.create("http://127.0.0.1:" + server.port())), 4, 2, 2);
 
       RunResult result = new LoadRun(settings, ProcessStats.system()).run("bench-it-password-123");
 
@@ -64,8 +72,34 @@ class BenchAgainstARealServerIT {
       assertThat(counts.deliveredMeasured()).isEqualTo(counts.expectedMeasured());
       assertThat(result.deliveryRatio()).hasValue(1.0);
       assertThat(counts.latencyMicros().getTotalCount()).isEqualTo(counts.deliveredMeasured());
+      assertThat(counts.crossTargetLatencyMicros().getTotalCount()).isZero();
       assertThat(result.server().cpuSeconds()).isPresent();
       assertThat(result.server().rssIdleKiB()).isPresent();
+    }
+  }
+
+  /**
+   * Two URLs of one server stand in for two nodes: the clients connect through both, and each
+   * delivery to a receiver placed on the other URL than its sender counts as cross-target.
+   */
+  @Test
+  void withSendersFirstEveryDeliveryToAReceiverIsCrossTarget() throws Exception {
+    try (ChatServer server = start()) {
+      URI base = URI.create("http://127.0.0.1:" + server.port());
+      Targets two = new Targets(List.of(base, base.resolve("/")), Spread.SENDERS_FIRST);
+      BenchSettings settings = openLoop(two, 4, 1, 1);
+
+      RunResult result = new LoadRun(settings, ProcessStats.system()).run("bench-it-password-123");
+
+      Tally.Counts counts = result.counts();
+      assertThat(settings.clientsOn(0)).isEqualTo(1);
+      assertThat(settings.clientsOn(1)).isEqualTo(3);
+      assertThat(counts.errors()).isEmpty();
+      assertThat(result.deliveryRatio()).hasValue(1.0);
+      // one room of four: the sender's own echo stays on its target, the three others cross
+      assertThat(counts.sameTargetLatencyMicros().getTotalCount()).isEqualTo(counts.sentMeasured());
+      assertThat(counts.crossTargetLatencyMicros().getTotalCount())
+          .isEqualTo(3 * counts.sentMeasured());
     }
   }
 }

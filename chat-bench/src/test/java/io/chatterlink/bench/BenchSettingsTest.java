@@ -11,8 +11,12 @@ import org.junit.jupiter.api.Test;
 
 class BenchSettingsTest {
   static BenchSettings settings(int clients, int senders, int rooms, Mode mode) {
+    return settings(Targets.one(URI.create("http://127.0.0.1:1")), clients, senders, rooms, mode);
+  }
+
+  static BenchSettings settings(Targets targets, int clients, int senders, int rooms, Mode mode) {
     return new BenchSettings(
-        URI.create("http://127.0.0.1:1"),
+        targets,
         clients,
         senders,
         rooms,
@@ -40,9 +44,12 @@ class BenchSettingsTest {
   }
 
   @Test
-  void theWebSocketEndpointIsSlashWsOnTheSameAuthority() {
-    assertThat(settings(1, 1, 1, Mode.CLOSED).webSocket())
-        .isEqualTo(URI.create("ws://127.0.0.1:1/ws"));
+  void oneTargetTakesEveryClient() {
+    BenchSettings s = settings(7, 3, 2, Mode.CLOSED);
+
+    assertThat(IntStream.range(0, 7).map(s::targetOf)).containsOnly(0);
+    assertThat(s.clientsOn(0)).isEqualTo(7);
+    assertThat(s.sendersOn(0)).isEqualTo(3);
   }
 
   @Test
@@ -60,7 +67,7 @@ class BenchSettingsTest {
     assertThatThrownBy(
             () ->
                 new BenchSettings(
-                    URI.create("ftp://x"),
+                    Targets.one(URI.create("ftp://x")),
                     1,
                     1,
                     1,
@@ -80,7 +87,7 @@ class BenchSettingsTest {
     assertThatThrownBy(
             () ->
                 new BenchSettings(
-                    URI.create("http://x"),
+                    Targets.one(URI.create("http://x")),
                     1,
                     1,
                     1,
@@ -100,7 +107,7 @@ class BenchSettingsTest {
     assertThatThrownBy(
             () ->
                 new BenchSettings(
-                    URI.create("http://x"),
+                    Targets.one(URI.create("http://x")),
                     1,
                     1,
                     1,
@@ -120,7 +127,7 @@ class BenchSettingsTest {
     assertThatThrownBy(
             () ->
                 new BenchSettings(
-                    URI.create("http://x"),
+                    Targets.one(URI.create("http://x")),
                     1,
                     1,
                     1,
@@ -140,7 +147,7 @@ class BenchSettingsTest {
     assertThatThrownBy(
             () ->
                 new BenchSettings(
-                    URI.create("http://x"),
+                    Targets.one(URI.create("http://x")),
                     1,
                     1,
                     1,

@@ -16,10 +16,10 @@ class TallyTest {
     tally.closeWindow(30 * MS);
     tally.sent(40 * MS, 3);
 
-    tally.delivered(5 * MS, 12 * MS);
-    tally.delivered(20 * MS, 25 * MS);
-    tally.delivered(20 * MS, 27 * MS);
-    tally.delivered(40 * MS, 45 * MS);
+    tally.delivered(5 * MS, 12 * MS, false);
+    tally.delivered(20 * MS, 25 * MS, false);
+    tally.delivered(20 * MS, 27 * MS, false);
+    tally.delivered(40 * MS, 45 * MS, false);
     Tally.Counts counts = tally.counts();
 
     assertThat(counts.sentMeasured()).isEqualTo(1);
@@ -40,11 +40,29 @@ class TallyTest {
     tally.closeWindow(2 * MS);
     assertThat(tally.allMeasuredDelivered()).isFalse();
 
-    tally.delivered(MS, 2_001 * MS);
+    tally.delivered(MS, 2_001 * MS, false);
 
     assertThat(tally.allMeasuredDelivered()).isTrue();
     assertThat(tally.counts().latencyMicros().getValueAtPercentile(99))
         .isBetween(1_999_000L, 2_001_000L);
+  }
+
+  @Test
+  void sameTargetAndCrossTargetDeliveriesAreCountedApartAndTogether() {
+    Tally tally = new Tally();
+    tally.openWindow(0);
+    tally.sent(MS, 3);
+    tally.delivered(MS, 2 * MS, false);
+    tally.delivered(MS, 11 * MS, true);
+    tally.delivered(MS, 21 * MS, true);
+    Tally.Counts counts = tally.counts();
+
+    assertThat(counts.latencyMicros().getTotalCount()).isEqualTo(3);
+    assertThat(counts.sameTargetLatencyMicros().getTotalCount()).isEqualTo(1);
+    assertThat(counts.sameTargetLatencyMicros().getMaxValue()).isBetween(999L, 1_001L);
+    assertThat(counts.crossTargetLatencyMicros().getTotalCount()).isEqualTo(2);
+    assertThat(counts.crossTargetLatencyMicros().getMinValue()).isBetween(9_990L, 10_010L);
+    assertThat(counts.crossTargetLatencyMicros().getMaxValue()).isBetween(19_980L, 20_020L);
   }
 
   @Test
