@@ -8,11 +8,13 @@
 # sets: ratio (A W=1, A W=16, B, B' as 3 interleaved pairs ChatterLink/peer, A/B once per pair on
 #       the ws ceiling) | capacity (open-loop rate steps, ChatterLink and peer) | idle (1k/5k/10k
 #       idle connections) | rooms (100 rooms x 10 clients) | storm (join storm with 50 messages of
-#       history) | java (the same from the Java `bench` command) | steady (A W=1 and B after 45 s
+#       history) | java (the same from the Java generator, chatterlink-bench.jar) | steady (A W=1 and B after 45 s
 #       of warm-up, once the JIT has compiled the hot paths) | all
 #       (default: all of them, about 42 minutes)
 #
-# Needs: the server jar (chat-app/target/chatterlink.jar, or CL_JAR=...), Node 20 + npm (loadgen's
+# Needs: the server jar (chat-app/target/chatterlink.jar, or CL_JAR=...), for the java set and the
+# idle set's full-GC runs the load generator's jar (chat-bench/target/chatterlink-bench.jar, or
+# BENCH_JAR=...), Node 20 + npm (loadgen's
 # dependencies are installed into a copy under $WORK), the Flask peer's Debian packages
 # (/work/shared/peers/flask-chatterlink/install.sh). Env knobs: WORK, PEERS, DUR (measured
 # seconds, default 10), PAIRS (default 3), CL_XMX (default 512m).
@@ -25,6 +27,7 @@ SETS=("${@:-all}")
 PEERS="${PEERS:-/work/shared/peers}"
 WORK="${WORK:-/tmp/chatterlink-bench}"
 CL_JAR="${CL_JAR:-$ROOT/chat-app/target/chatterlink.jar}"
+BENCH_JAR="${BENCH_JAR:-$ROOT/chat-bench/target/chatterlink-bench.jar}"
 DUR="${DUR:-10}"
 PAIRS="${PAIRS:-3}"
 CL_XMX="${CL_XMX:-512m}"
@@ -43,6 +46,10 @@ USERS=10
 mkdir -p "$(dirname "$OUT")" "$WORK"
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 [ -f "$CL_JAR" ] || { echo "no server jar at $CL_JAR: ./mvnw -pl chat-app -am package -DskipTests" >&2; exit 2; }
+case " ${SETS[*]} " in
+  *" all "*|*" java "*|*" idle "*)
+    [ -f "$BENCH_JAR" ] || { echo "no load generator jar at $BENCH_JAR: ./mvnw -pl chat-bench -am package -DskipTests" >&2; exit 2; } ;;
+esac
 
 # A private copy of the shared load generator with our adapter beside its own (loadgen loads
 # adapters from its adapters/ folder by name); its npm dependencies go into the copy, never into
@@ -181,11 +188,11 @@ set_steady() { # the JIT has compiled the hot paths: 45 s of warm-up instead of 
   done
 }
 
-java_bench() { # label [bench args...]: the Java generator against a fresh server
+java_bench() { # label [chatterlink-bench args...]: the Java generator against a fresh server
   local label="$1"; shift
   start_server cl || { stop_server; return 0; }
   echo "== $label (cl pid $SERVER_PID)" >&2
-  java -Xmx1g -jar "$CL_JAR" bench --url "http://127.0.0.1:$PORT" --server-pid "$SERVER_PID" --out "$OUT" \
+  java -Xmx1g -jar "$BENCH_JAR" --url "http://127.0.0.1:$PORT" --server-pid "$SERVER_PID" --out "$OUT" \
     --duration "$DUR" --warmup 3 --label "$label" "$@" >/dev/null || echo "run $label failed" >&2
   stop_server
 }

@@ -24,8 +24,7 @@ import picocli.CommandLine.Command;
       RotateKeysCommand.class,
       RoomsCommand.class,
       ExportCommand.class,
-      GenKeyCommand.class,
-      io.chatterlink.app.bench.BenchCommand.class
+      GenKeyCommand.class
     })
 final class Cli implements Callable<Integer> {
   static final int OK = 0;

@@ -257,8 +257,15 @@ class CliTest {
         .contains("reset-password")
         .contains("rotate-keys")
         .contains("export")
-        .contains("gen-key")
-        .contains("bench");
+        .contains("gen-key");
+  }
+
+  @Test
+  void theLoadGeneratorIsNoLongerACommandOfTheServer() {
+    int status = run(Map.of(), "", "bench", "--clients", "1");
+
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString()).contains("Unmatched argument").contains("bench");
   }
 
   @org.junit.jupiter.params.ParameterizedTest
@@ -270,8 +277,7 @@ class CliTest {
         "rotate-keys",
         "export",
         "rooms",
-        "gen-key",
-        "bench"
+        "gen-key"
       })
   void everyCommandHasHelpThatRunsNothing(String command) {
     int status = run(Map.of(), "", command, "--help");

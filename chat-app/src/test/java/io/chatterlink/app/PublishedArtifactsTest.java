@@ -34,7 +34,9 @@ class PublishedArtifactsTest {
     }
     expected.add("chat-core:test-jar");
 
-    assertThat(expected).contains("chat-core", "chat-app").doesNotContain("chat-browser-tests");
+    assertThat(expected)
+        .contains("chat-core", "chat-app")
+        .doesNotContain("chat-browser-tests", "chat-bench");
     assertThat(new TreeSet<>(managedArtifacts(BOM))).isEqualTo(expected);
   }
 
@@ -82,7 +84,10 @@ class PublishedArtifactsTest {
     return modules;
   }
 
-  /** The browser tests set maven.deploy.skip: they are a module of the build, not an artifact. */
+  /**
+   * The browser tests and the load generator set maven.deploy.skip: they are modules of the build,
+   * not artifacts.
+   */
   private static boolean isPublished(Path pom) throws Exception {
     var skips = parse(pom).getElementsByTagName("maven.deploy.skip");
     return skips.getLength() == 0 || !skips.item(0).getTextContent().strip().equals("true");
