@@ -40,10 +40,16 @@ final class MessageWriteSql {
   /** Values: message_id. Columns: attachment_id, in position order. */
   final String attachmentsOf;
 
-  /** Values: room_id. Columns: last_seq. */
-  final String lastSeq;
+  /**
+   * Values: room_id. Columns: last_seq. Reads the room's counter and locks its row until the
+   * transaction ends, inserting it at 0 first if the room has none: an upsert that rewrites the
+   * value it found, so that on PostgreSQL it takes the row lock (a plain SELECT would not, and
+   * {@code SELECT ... FOR UPDATE} cannot lock a row that does not exist yet). On SQLite the
+   * writer's transaction holds the database's write lock anyway (it begins IMMEDIATE).
+   */
+  final String lockLastSeq;
 
-  /** Values: room_id, last_seq; inserts the room's counter or overwrites it. */
+  /** Values: last_seq, room_id; the row exists and is locked (see {@link #lockLastSeq}). */
   final String storeLastSeq;
 
   MessageWriteSql(SQLDialect dialect, Settings settings) {
@@ -86,20 +92,24 @@ final class MessageWriteSql {
                 .from(MESSAGE_ATTACHMENTS)
                 .where(MESSAGE_ATTACHMENTS.MESSAGE_ID.eq((String) null))
                 .orderBy(MESSAGE_ATTACHMENTS.POSITION));
-    this.lastSeq =
+    // jOOQ renders no RETURNING for SQLite (it emulates it when it runs the query itself), but
+    // SQLite has had the clause since 3.35: it is appended here, the same for both databases.
+    this.lockLastSeq =
         render(
-            dsl,
-            dsl.select(ROOM_SEQS.LAST_SEQ)
-                .from(ROOM_SEQS)
-                .where(ROOM_SEQS.ROOM_ID.eq((String) null)));
+                dsl,
+                dsl.insertInto(ROOM_SEQS, ROOM_SEQS.ROOM_ID, ROOM_SEQS.LAST_SEQ)
+                    .values(DSL.val((String) null), DSL.inline(0L))
+                    .onConflict(ROOM_SEQS.ROOM_ID)
+                    .doUpdate()
+                    .set(ROOM_SEQS.LAST_SEQ, ROOM_SEQS.LAST_SEQ))
+            + " returning "
+            + dsl.render(DSL.name(ROOM_SEQS.LAST_SEQ.getName()));
     this.storeLastSeq =
         render(
             dsl,
-            dsl.insertInto(ROOM_SEQS, ROOM_SEQS.ROOM_ID, ROOM_SEQS.LAST_SEQ)
-                .values((String) null, (Long) null)
-                .onConflict(ROOM_SEQS.ROOM_ID)
-                .doUpdate()
-                .set(ROOM_SEQS.LAST_SEQ, DSL.excluded(ROOM_SEQS.LAST_SEQ)));
+            dsl.update(ROOM_SEQS)
+                .set(ROOM_SEQS.LAST_SEQ, (Long) null)
+                .where(ROOM_SEQS.ROOM_ID.eq((String) null)));
   }
 
   private static String render(DSLContext dsl, Query query) {
