@@ -30,11 +30,16 @@ import org.slf4j.LoggerFactory;
  * transaction and commits once; only then does each caller's {@link #execute} return. Many
  * concurrent senders thus share one commit (one fsync) instead of paying one each.
  *
+ * <p>Each group first locks the seq counters of its appends' rooms, in sorted order (see {@link
+ * SeqCounters}): what keeps seqs right when several processes write to one database.
+ *
  * <p>If a statement fails, the group is rolled back and each operation retried in a transaction of
- * its own, so one bad write cannot fail its neighbours. If the commit itself fails, every operation
- * of the group fails with {@link UnavailableException}: none is reported stored. Every committed
- * group and every failed write is reported to the {@link CommitHealth}, which logs failures
- * (rate-limited) and tells the node's health check that commits are failing.
+ * its own, so one bad write cannot fail its neighbours; one that lost a race with another process
+ * ({@link TransientConflict}) is tried again, up to {@value #MAX_ATTEMPTS_ALONE} times in all. If
+ * the commit itself fails, every operation of the group fails with {@link UnavailableException}:
+ * none is reported stored. Every committed group and every failed write is reported to the {@link
+ * CommitHealth}, which logs failures (rate-limited) and tells the node's health check that commits
+ * are failing.
  */
 final class GroupCommitWriter implements AutoCloseable {
   /** Most operations committed in one transaction. */
@@ -187,21 +192,23 @@ final class GroupCommitWriter implements AutoCloseable {
       failAll(group, new UnavailableException("storing the message failed", failure));
       return;
     }
+    // A group of one has had its first attempt alone already.
+    int attemptsMade = group.size() == 1 ? 1 : 0;
     for (QueuedWrite pending : group) {
       pending.reset();
-      writeAlone(pending);
+      writeAlone(pending, attemptsMade, failure);
     }
   }
 
   /**
    * Writes one operation in a transaction of its own, again (up to {@link #MAX_ATTEMPTS_ALONE}
-   * times) while it fails on a transient conflict: a deadlock or serialization failure, or a
-   * duplicate key that another process committed meanwhile (the next attempt's resend check finds
-   * its row).
+   * attempts alone in all, counting {@code attemptsMade}) while it fails on a transient conflict: a
+   * deadlock or serialization failure, or a duplicate key that another process committed meanwhile
+   * (the next attempt's resend check finds its row).
    */
-  private void writeAlone(QueuedWrite pending) {
-    RuntimeException failure = null;
-    for (int attempt = 1; attempt <= MAX_ATTEMPTS_ALONE; attempt++) {
+  private void writeAlone(QueuedWrite pending, int attemptsMade, RuntimeException groupFailure) {
+    RuntimeException failure = groupFailure;
+    for (int attempt = attemptsMade + 1; attempt <= MAX_ATTEMPTS_ALONE; attempt++) {
       failure = attempt(List.of(pending));
       if (failure == null) {
         return;

@@ -41,15 +41,16 @@ final class MessageWriteSql {
   final String attachmentsOf;
 
   /**
-   * Values: room_id. Columns: last_seq. Reads the room's counter and locks its row until the
-   * transaction ends, inserting it at 0 first if the room has none: an upsert that rewrites the
-   * value it found, so that on PostgreSQL it takes the row lock (a plain SELECT would not, and
-   * {@code SELECT ... FOR UPDATE} cannot lock a row that does not exist yet). On SQLite the
-   * writer's transaction holds the database's write lock anyway (it begins IMMEDIATE).
+   * Values: room_id. Columns: last_seq, or no row if the room has no counter yet (then it is 0).
+   * Reads the room's counter and locks it until the transaction ends. On PostgreSQL an upsert that
+   * inserts the row at 0 if missing and otherwise rewrites the value it found: it takes the row
+   * lock either way ({@code SELECT ... FOR UPDATE} cannot lock a row that does not exist yet). On
+   * SQLite a plain SELECT: the writer's transaction began IMMEDIATE, so it already holds the
+   * database's only write lock, and a row lock would add a write per room and group for nothing.
    */
   final String lockLastSeq;
 
-  /** Values: last_seq, room_id; the row exists and is locked (see {@link #lockLastSeq}). */
+  /** Values: room_id, last_seq; inserts the room's counter or overwrites the one locked. */
   final String storeLastSeq;
 
   MessageWriteSql(SQLDialect dialect, Settings settings) {
@@ -92,24 +93,29 @@ final class MessageWriteSql {
                 .from(MESSAGE_ATTACHMENTS)
                 .where(MESSAGE_ATTACHMENTS.MESSAGE_ID.eq((String) null))
                 .orderBy(MESSAGE_ATTACHMENTS.POSITION));
-    // jOOQ renders no RETURNING for SQLite (it emulates it when it runs the query itself), but
-    // SQLite has had the clause since 3.35: it is appended here, the same for both databases.
     this.lockLastSeq =
-        render(
+        dialect.family() == SQLDialect.POSTGRES
+            ? render(
                 dsl,
                 dsl.insertInto(ROOM_SEQS, ROOM_SEQS.ROOM_ID, ROOM_SEQS.LAST_SEQ)
                     .values(DSL.val((String) null), DSL.inline(0L))
                     .onConflict(ROOM_SEQS.ROOM_ID)
                     .doUpdate()
-                    .set(ROOM_SEQS.LAST_SEQ, ROOM_SEQS.LAST_SEQ))
-            + " returning "
-            + dsl.render(DSL.name(ROOM_SEQS.LAST_SEQ.getName()));
+                    .set(ROOM_SEQS.LAST_SEQ, ROOM_SEQS.LAST_SEQ)
+                    .returningResult(ROOM_SEQS.LAST_SEQ))
+            : render(
+                dsl,
+                dsl.select(ROOM_SEQS.LAST_SEQ)
+                    .from(ROOM_SEQS)
+                    .where(ROOM_SEQS.ROOM_ID.eq((String) null)));
     this.storeLastSeq =
         render(
             dsl,
-            dsl.update(ROOM_SEQS)
-                .set(ROOM_SEQS.LAST_SEQ, (Long) null)
-                .where(ROOM_SEQS.ROOM_ID.eq((String) null)));
+            dsl.insertInto(ROOM_SEQS, ROOM_SEQS.ROOM_ID, ROOM_SEQS.LAST_SEQ)
+                .values((String) null, (Long) null)
+                .onConflict(ROOM_SEQS.ROOM_ID)
+                .doUpdate()
+                .set(ROOM_SEQS.LAST_SEQ, DSL.excluded(ROOM_SEQS.LAST_SEQ)));
   }
 
   private static String render(DSLContext dsl, Query query) {

@@ -12,7 +12,7 @@ import java.util.SortedSet;
  * The rooms' seq counters during one group's transaction. Each room's counter row is read once per
  * group and <em>locked</em> until the transaction ends ({@link MessageWriteSql#lockLastSeq}), then
  * counted in memory, and every moved counter is written back as one JDBC batch of one prepared
- * update.
+ * upsert.
  *
  * <p>The lock is what makes seqs right when several processes (nodes) write to one database: a
  * second writer to the room waits at the lock until the first commits, then reads the counter it
@@ -20,7 +20,8 @@ import java.util.SortedSet;
  * order. The writer locks the rooms of a group's appends first, in sorted order ({@link
  * #lockInOrder}), so that two nodes' groups wait for each other in one direction only and never
  * deadlock; an edit or delete locks its room when it comes (a deadlock there is possible but rare,
- * and the writer retries it). The unique (room, seq) keys of the log stay the last guard.
+ * and the writer retries it). On SQLite the transaction's database write lock does all this (the
+ * writer begins IMMEDIATE). The unique (room, seq) keys of the log stay the last guard.
  */
 final class SeqCounters {
   private final MessageWriteStatements statements;
@@ -62,14 +63,14 @@ final class SeqCounters {
     if (unwritten.isEmpty()) {
       return;
     }
-    PreparedStatement update = statements.prepared(statements.sql().storeLastSeq);
-    update.clearBatch();
+    PreparedStatement upsert = statements.prepared(statements.sql().storeLastSeq);
+    upsert.clearBatch();
     for (Map.Entry<String, Long> counter : unwritten.entrySet()) {
-      update.setLong(1, counter.getValue());
-      update.setString(2, counter.getKey());
-      update.addBatch();
+      upsert.setString(1, counter.getKey());
+      upsert.setLong(2, counter.getValue());
+      upsert.addBatch();
     }
-    update.executeBatch();
+    upsert.executeBatch();
     unwritten.clear();
   }
 
@@ -77,10 +78,7 @@ final class SeqCounters {
     PreparedStatement lock = statements.prepared(statements.sql().lockLastSeq);
     lock.setString(1, room);
     try (ResultSet row = lock.executeQuery()) {
-      if (!row.next()) {
-        throw new SQLException("the room's seq counter was not returned");
-      }
-      return row.getLong(1);
+      return row.next() ? row.getLong(1) : 0L;
     }
   }
 }
