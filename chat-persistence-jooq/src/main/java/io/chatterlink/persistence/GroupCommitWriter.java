@@ -2,10 +2,14 @@ package io.chatterlink.persistence;
 
 import io.chatterlink.core.error.ChatException;
 import io.chatterlink.core.error.UnavailableException;
+import io.chatterlink.core.model.RoomId;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionException;
@@ -26,11 +30,16 @@ import org.slf4j.LoggerFactory;
  * transaction and commits once; only then does each caller's {@link #execute} return. Many
  * concurrent senders thus share one commit (one fsync) instead of paying one each.
  *
+ * <p>Each group first locks the seq counters of its appends' rooms, in sorted order (see {@link
+ * SeqCounters}): what keeps seqs right when several processes write to one database.
+ *
  * <p>If a statement fails, the group is rolled back and each operation retried in a transaction of
- * its own, so one bad write cannot fail its neighbours. If the commit itself fails, every operation
- * of the group fails with {@link UnavailableException}: none is reported stored. Every committed
- * group and every failed write is reported to the {@link CommitHealth}, which logs failures
- * (rate-limited) and tells the node's health check that commits are failing.
+ * its own, so one bad write cannot fail its neighbours; one that lost a race with another process
+ * ({@link TransientConflict}) is tried again, up to {@value #MAX_ATTEMPTS_ALONE} times in all. If
+ * the commit itself fails, every operation of the group fails with {@link UnavailableException}:
+ * none is reported stored. Every committed group and every failed write is reported to the {@link
+ * CommitHealth}, which logs failures (rate-limited) and tells the node's health check that commits
+ * are failing.
  */
 final class GroupCommitWriter implements AutoCloseable {
   /** Most operations committed in one transaction. */
@@ -45,8 +54,14 @@ final class GroupCommitWriter implements AutoCloseable {
   /** How long a caller waits for room in a full queue before failing as unavailable. */
   static final int ENQUEUE_TIMEOUT_SECONDS = 30;
 
+  /**
+   * Most transactions one operation is tried in alone, after its group failed, while it fails on a
+   * transient conflict with another process (see {@link TransientConflict}).
+   */
+  static final int MAX_ATTEMPTS_ALONE = 5;
+
   private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
-  private static final QueuedWrite STOP = new QueuedWrite(batch -> null);
+  private static final QueuedWrite STOP = new QueuedWrite(Optional.empty(), batch -> null);
 
   private final Supplier<Connection> connections;
   private final SQLDialect dialect;
@@ -80,7 +95,19 @@ final class GroupCommitWriter implements AutoCloseable {
    * @throws ChatException the operation's own domain failure (then it wrote nothing)
    */
   <T> T execute(Function<MessageWriteBatch, T> operation) {
-    QueuedWrite pending = new QueuedWrite(operation::apply);
+    return execute(new QueuedWrite(Optional.empty(), operation::apply));
+  }
+
+  /**
+   * As {@link #execute(Function)}, for an operation that takes a seq in {@code room} (an append):
+   * the writer locks the room's counter at the start of the group, with the group's other rooms in
+   * sorted order.
+   */
+  <T> T execute(RoomId room, Function<MessageWriteBatch, T> operation) {
+    return execute(new QueuedWrite(Optional.of(room.value()), operation::apply));
+  }
+
+  private <T> T execute(QueuedWrite pending) {
     enqueue(pending);
     try {
       @SuppressWarnings("unchecked")
@@ -150,7 +177,58 @@ final class GroupCommitWriter implements AutoCloseable {
     }
   }
 
+  /**
+   * Writes the group in one transaction. If an operation's statement fails, the group is rolled
+   * back and each operation retried in a transaction of its own, so one bad write cannot fail its
+   * neighbours; a write alone that fails on a transient conflict with another process is retried.
+   */
   private void writeGroup(List<QueuedWrite> group) {
+    RuntimeException failure = attempt(group);
+    if (failure == null) {
+      return;
+    }
+    if (group.size() == 1 && !TransientConflict.is(failure)) {
+      // Logged by the health, at most every few seconds: a full disk fails every write.
+      failAll(group, new UnavailableException("storing the message failed", failure));
+      return;
+    }
+    // A group of one has had its first attempt alone already.
+    int attemptsMade = group.size() == 1 ? 1 : 0;
+    for (QueuedWrite pending : group) {
+      pending.reset();
+      writeAlone(pending, attemptsMade, failure);
+    }
+  }
+
+  /**
+   * Writes one operation in a transaction of its own, again (up to {@link #MAX_ATTEMPTS_ALONE}
+   * attempts alone in all, counting {@code attemptsMade}) while it fails on a transient conflict: a
+   * deadlock or serialization failure, or a duplicate key that another process committed meanwhile
+   * (the next attempt's resend check finds its row).
+   */
+  private void writeAlone(QueuedWrite pending, int attemptsMade, RuntimeException groupFailure) {
+    RuntimeException failure = groupFailure;
+    for (int attempt = attemptsMade + 1; attempt <= MAX_ATTEMPTS_ALONE; attempt++) {
+      failure = attempt(List.of(pending));
+      if (failure == null) {
+        return;
+      }
+      if (!TransientConflict.is(failure)) {
+        break;
+      }
+      pending.reset();
+      log.debug("event=write_retried attempt={} reason=transient_conflict", attempt);
+    }
+    failAll(List.of(pending), new UnavailableException("storing the message failed", failure));
+  }
+
+  /**
+   * One transaction: locks the seq counters of the group's appends' rooms (sorted), applies every
+   * operation, commits and completes the group. Returns the failure of an operation's statements
+   * (the transaction then rolled back, nothing completed), or null once the group is done:
+   * committed or, if the commit or the connection failed, failed as a whole.
+   */
+  private RuntimeException attempt(List<QueuedWrite> group) {
     try {
       MessageWriteStatements open = statements();
       Connection c = open.connection();
@@ -158,21 +236,21 @@ final class GroupCommitWriter implements AutoCloseable {
       try {
         MessageWriteBatch batch =
             new MessageWriteBatch(open, () -> DSL.using(c, dialect, settings));
+        batch.lockRooms(roomsOf(group));
         for (QueuedWrite pending : group) {
           pending.applyTo(batch);
         }
         batch.flush();
       } catch (RuntimeException e) {
         rollback(c);
-        retryAlone(group, e);
-        return;
+        return e;
       }
       try {
         c.commit();
       } catch (SQLException e) {
         rollback(c);
         failAll(group, new UnavailableException("the database refused the commit", e));
-        return;
+        return null;
       }
       // Committed: acknowledge first, whatever happens to the connection afterwards. The health
       // hears of it before the callers do, so that a caller who got its answer sees it too.
@@ -183,18 +261,16 @@ final class GroupCommitWriter implements AutoCloseable {
       discardConnection();
       failAll(group, new UnavailableException("the database is unavailable", e));
     }
+    return null;
   }
 
-  private void retryAlone(List<QueuedWrite> group, RuntimeException cause) {
-    if (group.size() == 1) {
-      // Logged by the health, at most every few seconds: a full disk fails every write.
-      failAll(group, new UnavailableException("storing the message failed", cause));
-      return;
-    }
+  /** The rooms the group's appends take seqs in, in the one order every node locks them in. */
+  private static SortedSet<String> roomsOf(List<QueuedWrite> group) {
+    SortedSet<String> rooms = new TreeSet<>();
     for (QueuedWrite pending : group) {
-      pending.reset();
-      writeGroup(List.of(pending));
+      pending.room().ifPresent(rooms::add);
     }
+    return rooms;
   }
 
   private void failAll(List<QueuedWrite> group, UnavailableException failure) {

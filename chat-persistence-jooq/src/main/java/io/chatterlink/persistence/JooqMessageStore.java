@@ -50,7 +50,7 @@ final class JooqMessageStore implements MessageStore {
 
   @Override
   public AppendOutcome append(NewMessage message) {
-    return writer.execute(batch -> batch.append(message));
+    return writer.execute(message.roomId(), batch -> batch.append(message));
   }
 
   @Override

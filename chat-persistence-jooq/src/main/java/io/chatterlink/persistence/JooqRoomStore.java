@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
 import org.jooq.SelectJoinStep;
 import org.jooq.impl.DSL;
 
@@ -29,8 +30,10 @@ import org.jooq.impl.DSL;
  *
  * <p>{@link #members} is read on every send, so recently read rooms' member lists are cached
  * ({@link RoomMembersCache}); every membership write below goes through that cache, which is what
- * keeps it right (one server process per database: this store makes every membership write). {@link
- * #membership} is answered from a cached list too when its room has one.
+ * keeps it right for this process's writes. Another process's writes (another node on the same
+ * database) reach it only through {@link #membersChangedElsewhere}, which whoever learns of them
+ * (the cluster bus) must call. {@link #membership} is answered from a cached list too when its room
+ * has one.
  *
  * <p>The reads of every connection and request ({@link #find}, {@link #membership}, {@link
  * #members}, {@link #membershipsOf}) run SQL rendered once ({@link JdbcReads}).
@@ -39,6 +42,13 @@ final class JooqRoomStore implements RoomStore {
   /** The memberships columns the membership queries return, in this order. */
   private static final String MEMBERSHIP_COLUMNS =
       "room_id, user_id, role, joined_at, last_read_seq";
+
+  /**
+   * The PostgreSQL advisory lock key that serializes the taking of {@code join_order} values across
+   * processes (the bytes of "chatjoin"; another application on the same database would have to pick
+   * the same 64-bit key by chance to be slowed by it).
+   */
+  static final long JOIN_ORDER_LOCK = 0x63686174_6a6f696eL;
 
   private final DSLContext read;
   private final DSLContext write;
@@ -140,8 +150,17 @@ final class JooqRoomStore implements RoomStore {
         .orElseThrow(() -> new ConflictException("room id is taken"));
   }
 
-  /** Inserts unless already a member; true if inserted. */
+  /**
+   * Inserts unless already a member; true if inserted. The new membership's {@code join_order} is
+   * one past the largest, read under a lock held until the transaction ends, so that two processes
+   * adding members at once never take the same one: on PostgreSQL a transaction-scoped advisory
+   * lock ({@link #JOIN_ORDER_LOCK}); on SQLite the write transaction itself, which begins IMMEDIATE
+   * and so holds the database's only write lock.
+   */
   private static boolean insertMember(DSLContext dsl, Membership member) {
+    if (dsl.dialect().family() == SQLDialect.POSTGRES) {
+      dsl.fetch("select pg_advisory_xact_lock(?)", JOIN_ORDER_LOCK);
+    }
     long nextOrder =
         dsl.select(DSL.coalesce(DSL.max(MEMBERSHIPS.JOIN_ORDER), 0L))
                 .from(MEMBERSHIPS)
@@ -285,6 +304,15 @@ final class JooqRoomStore implements RoomStore {
                             .execute()
                         > 0),
         (moved, cached) -> moved ? withReadMarker(cached, user, seq) : cached);
+  }
+
+  /**
+   * Drops the room's cached member list; a read already under way does not store what it read (see
+   * {@link RoomMembersCache#changedElsewhere}). {@link #membershipsOf} is never cached.
+   */
+  @Override
+  public void membersChangedElsewhere(RoomId room) {
+    membersCache.changedElsewhere(room.value());
   }
 
   private static List<Membership> withReadMarker(List<Membership> members, UserId user, long seq) {

@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
@@ -65,6 +66,19 @@ final class MessageWriteBatch {
     this.seqs = new SeqCounters(statements);
   }
 
+  /**
+   * Locks the seq counters of {@code rooms} (in their sorted order) until the transaction ends: the
+   * writer calls it first with the rooms of the group's appends, so that the group waits for
+   * another node's group only before it holds anything that node could be waiting for.
+   */
+  void lockRooms(SortedSet<String> rooms) {
+    try {
+      seqs.lockInOrder(rooms);
+    } catch (SQLException e) {
+      throw new DataAccessException("locking the rooms' seq counters failed", e);
+    }
+  }
+
   AppendOutcome append(NewMessage message) {
     List<String> pair = List.of(message.sender().value(), message.clientMessageId().value());
     StoredMessage earlier = appendedInGroup.get(pair);
@@ -94,7 +108,7 @@ final class MessageWriteBatch {
   }
 
   LogEntry edit(MessageId id, EncryptedBody body, Instant at) {
-    StoredMessage current = liveMessage(id);
+    StoredMessage current = lockedLiveMessage(id);
     long seq = nextSeq(current.roomId());
     dsl()
         .update(MESSAGES)
@@ -112,7 +126,7 @@ final class MessageWriteBatch {
 
   /** Erases the body (its only stored copy is the message's) and the attachment references. */
   LogEntry delete(MessageId id, Instant at) {
-    StoredMessage current = liveMessage(id);
+    StoredMessage current = lockedLiveMessage(id);
     long seq = nextSeq(current.roomId());
     DSLContext dsl = dsl();
     dsl.update(MESSAGES)
@@ -155,8 +169,23 @@ final class MessageWriteBatch {
         .execute();
   }
 
-  private StoredMessage liveMessage(MessageId id) {
+  /**
+   * The message as it is once its room's counter is locked: another node may have edited or deleted
+   * it until then (it held the lock until its commit), so it is read again after locking. Edits and
+   * deletes are rare: the second read costs little.
+   */
+  private StoredMessage lockedLiveMessage(MessageId id) {
     flush();
+    StoredMessage before = liveMessage(id);
+    try {
+      seqs.lock(before.roomId().value());
+    } catch (SQLException e) {
+      throw new DataAccessException("locking the room's seq counter failed", e);
+    }
+    return liveMessage(id);
+  }
+
+  private StoredMessage liveMessage(MessageId id) {
     return MessageRows.findById(dsl(), id)
         .filter(message -> !message.deleted())
         .orElseThrow(() -> new NotFoundException("no such message"));

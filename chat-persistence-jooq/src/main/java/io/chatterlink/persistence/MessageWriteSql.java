@@ -40,10 +40,17 @@ final class MessageWriteSql {
   /** Values: message_id. Columns: attachment_id, in position order. */
   final String attachmentsOf;
 
-  /** Values: room_id. Columns: last_seq. */
-  final String lastSeq;
+  /**
+   * Values: room_id. Columns: last_seq, or no row if the room has no counter yet (then it is 0).
+   * Reads the room's counter and locks it until the transaction ends. On PostgreSQL an upsert that
+   * inserts the row at 0 if missing and otherwise rewrites the value it found: it takes the row
+   * lock either way ({@code SELECT ... FOR UPDATE} cannot lock a row that does not exist yet). On
+   * SQLite a plain SELECT: the writer's transaction began IMMEDIATE, so it already holds the
+   * database's only write lock, and a row lock would add a write per room and group for nothing.
+   */
+  final String lockLastSeq;
 
-  /** Values: room_id, last_seq; inserts the room's counter or overwrites it. */
+  /** Values: room_id, last_seq; inserts the room's counter or overwrites the one locked. */
   final String storeLastSeq;
 
   MessageWriteSql(SQLDialect dialect, Settings settings) {
@@ -86,12 +93,21 @@ final class MessageWriteSql {
                 .from(MESSAGE_ATTACHMENTS)
                 .where(MESSAGE_ATTACHMENTS.MESSAGE_ID.eq((String) null))
                 .orderBy(MESSAGE_ATTACHMENTS.POSITION));
-    this.lastSeq =
-        render(
-            dsl,
-            dsl.select(ROOM_SEQS.LAST_SEQ)
-                .from(ROOM_SEQS)
-                .where(ROOM_SEQS.ROOM_ID.eq((String) null)));
+    this.lockLastSeq =
+        dialect.family() == SQLDialect.POSTGRES
+            ? render(
+                dsl,
+                dsl.insertInto(ROOM_SEQS, ROOM_SEQS.ROOM_ID, ROOM_SEQS.LAST_SEQ)
+                    .values(DSL.val((String) null), DSL.inline(0L))
+                    .onConflict(ROOM_SEQS.ROOM_ID)
+                    .doUpdate()
+                    .set(ROOM_SEQS.LAST_SEQ, ROOM_SEQS.LAST_SEQ)
+                    .returningResult(ROOM_SEQS.LAST_SEQ))
+            : render(
+                dsl,
+                dsl.select(ROOM_SEQS.LAST_SEQ)
+                    .from(ROOM_SEQS)
+                    .where(ROOM_SEQS.ROOM_ID.eq((String) null)));
     this.storeLastSeq =
         render(
             dsl,

@@ -1,21 +1,30 @@
 package io.chatterlink.persistence;
 
 import io.chatterlink.core.error.ChatException;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
- * One operation waiting for the {@link GroupCommitWriter}: what to do, its outcome while its group
- * is not yet committed, and the future its caller waits on.
+ * One operation waiting for the {@link GroupCommitWriter}: what to do, the room whose seq counter
+ * it takes if known beforehand (an append's), its outcome while its group is not yet committed, and
+ * the future its caller waits on.
  */
 final class QueuedWrite {
+  private final Optional<String> room;
   private final Function<MessageWriteBatch, Object> operation;
   private final CompletableFuture<Object> result = new CompletableFuture<>();
   private Object staged;
   private ChatException refused;
 
-  QueuedWrite(Function<MessageWriteBatch, Object> operation) {
+  QueuedWrite(Optional<String> room, Function<MessageWriteBatch, Object> operation) {
+    this.room = room;
     this.operation = operation;
+  }
+
+  /** The room whose counter the writer locks before the group's operations run, if known. */
+  Optional<String> room() {
+    return room;
   }
 
   CompletableFuture<Object> result() {

@@ -14,12 +14,12 @@ import java.util.function.UnaryOperator;
  * The member lists of recently read rooms, so that a send, which reads its room's members to check
  * the sender and to address the recipients, does not query the database every time.
  *
- * <p>Only valid because the storage assumes one server process per database (see the README): the
- * {@link JooqRoomStore} that owns this cache makes every membership write, and runs each one
- * through {@link #write}. While a room has a write in progress its list is neither served nor
- * stored, and a read that began before a write ended never stores what it read (each room's version
- * moves at the start and at the end of every write), so a stale list cannot be installed after the
- * write.
+ * <p>The {@link JooqRoomStore} that owns this cache runs each of its membership writes through
+ * {@link #write}. While a room has a write in progress its list is neither served nor stored, and a
+ * read that began before a write ended never stores what it read (each room's version moves at the
+ * start and at the end of every write), so a stale list cannot be installed after the write. Writes
+ * by other processes on the same database are announced by {@link #changedElsewhere}, which moves
+ * the version the same way: until then this cache serves what it read before them.
  *
  * <p>Limits: at most {@value #MAX_ROOMS} rooms and {@value #MAX_MEMBERSHIPS} memberships in all;
  * past either, the least recently read rooms are dropped (rooms with a write in progress stay until
@@ -121,6 +121,22 @@ final class RoomMembersCache {
       return result;
     } finally {
       endWrite(slot, after);
+    }
+  }
+
+  /**
+   * Another process changed (or may have changed) the room's members: drops the room's list, and a
+   * read that began before this call does not store what it read (it may predate that change).
+   */
+  synchronized void changedElsewhere(String room) {
+    Slot slot = slots.get(room);
+    if (slot == null) {
+      return; // no list and no read under way (a read under way has a slot)
+    }
+    slot.version++;
+    if (slot.members != null) {
+      cachedMemberships -= slot.members.size();
+      slot.members = null;
     }
   }
 

@@ -12,6 +12,7 @@ import io.chatterlink.core.model.RoomId;
 import io.chatterlink.core.model.StoredMessage;
 import io.chatterlink.core.model.User;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -19,11 +20,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import java.util.stream.LongStream;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
+import org.jooq.exception.DataAccessException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -169,6 +172,65 @@ class GroupCommitWriterTest {
     assertThat(storage.messages().page(room, PageRequest.latest(100)))
         .extracting(StoredMessage::seq)
         .hasSize(5);
+  }
+
+  @Test
+  void aWriteThatLostARaceWithAnotherProcessIsRetriedAndStored() {
+    User alice = fixtures.user("alice");
+    RoomId room = fixtures.room();
+    NewMessage message = fixtures.newMessage(room, alice, "after a deadlock");
+    AtomicInteger attempts = new AtomicInteger();
+
+    AppendOutcome outcome =
+        writer.execute(
+            room,
+            batch -> {
+              if (attempts.incrementAndGet() < GroupCommitWriter.MAX_ATTEMPTS_ALONE) {
+                throw lostARace();
+              }
+              return batch.append(message);
+            });
+
+    assertThat(outcome.duplicate()).isFalse();
+    assertThat(attempts).hasValue(GroupCommitWriter.MAX_ATTEMPTS_ALONE);
+    assertThat(storage.messages().lastSeq(room)).isEqualTo(1);
+  }
+
+  @Test
+  void aWriteThatKeepsLosingRacesFailsAfterTheLastAttempt() {
+    AtomicInteger attempts = new AtomicInteger();
+
+    assertThatThrownBy(
+            () ->
+                writer.execute(
+                    batch -> {
+                      attempts.incrementAndGet();
+                      throw lostARace();
+                    }))
+        .isInstanceOf(UnavailableException.class);
+    assertThat(attempts).hasValue(GroupCommitWriter.MAX_ATTEMPTS_ALONE);
+  }
+
+  @Test
+  void aWriteThatFailsForAnotherReasonIsNotRetried() {
+    AtomicInteger attempts = new AtomicInteger();
+
+    assertThatThrownBy(
+            () ->
+                writer.execute(
+                    batch -> {
+                      attempts.incrementAndGet();
+                      throw new DataAccessException(
+                          "full", new SQLException("database or disk is full", "53100"));
+                    }))
+        .isInstanceOf(UnavailableException.class);
+    assertThat(attempts).hasValue(1);
+  }
+
+  /** What PostgreSQL reports to the loser of a deadlock, as jOOQ would wrap it. */
+  private static DataAccessException lostARace() {
+    return new DataAccessException(
+        "appending failed", new SQLException("deadlock detected", "40P01"));
   }
 
   @Test

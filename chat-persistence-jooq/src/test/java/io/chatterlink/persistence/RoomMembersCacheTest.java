@@ -105,6 +105,54 @@ class RoomMembersCacheTest {
   }
 
   @Test
+  void aChangeElsewhereDropsTheRoomsListAndLeavesOtherRoomsCached() {
+    cache.members("r", counted(members("r", 3)));
+    cache.members("other", counted(members("other", 1)));
+
+    cache.changedElsewhere("r");
+
+    assertThat(cache.cached("r")).isEmpty();
+    assertThat(cache.cachedMemberships()).isEqualTo(1);
+    assertThat(cache.members("r", counted(members("r", 4)))).hasSize(4);
+    cache.members("other", counted(members("other", 1)));
+    assertThat(loads).hasValue(3);
+  }
+
+  @Test
+  void aReadThatLoadedBeforeAChangeElsewhereWasAnnouncedDoesNotStoreWhatItRead() throws Exception {
+    CountDownLatch loading = new CountDownLatch(1);
+    CountDownLatch finishLoading = new CountDownLatch(1);
+    CompletableFuture<List<Membership>> slowRead =
+        CompletableFuture.supplyAsync(
+            () ->
+                cache.members(
+                    "r",
+                    () -> {
+                      loading.countDown();
+                      await(finishLoading);
+                      return members("r", 2); // read before another process added a member
+                    }));
+    await(loading);
+
+    cache.changedElsewhere("r");
+    finishLoading.countDown();
+
+    assertThat(slowRead.get(10, TimeUnit.SECONDS)).hasSize(2);
+    assertThat(cache.cached("r")).isEmpty();
+    assertThat(cache.members("r", counted(members("r", 3)))).hasSize(3);
+    assertThat(loads).hasValue(1);
+  }
+
+  @Test
+  void aChangeElsewhereOfAnUncachedRoomCachesNothing() {
+    cache.changedElsewhere("never-read");
+
+    assertThat(cache.cachedRooms()).isZero();
+    assertThat(cache.members("never-read", counted(members("never-read", 1)))).hasSize(1);
+    assertThat(loads).hasValue(1);
+  }
+
+  @Test
   void aReadDuringAWriteGoesToTheDatabaseAndStoresNothing() throws Exception {
     cache.members("r", counted(members("r", 2)));
     CountDownLatch writing = new CountDownLatch(1);

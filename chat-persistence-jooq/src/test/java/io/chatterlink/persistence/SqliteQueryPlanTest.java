@@ -108,7 +108,7 @@ class SqliteQueryPlanTest {
           .contains("INDEX sqlite_autoindex_message_attachments")
           .doesNotContain("SCAN message_attachments")
           .doesNotContain("TEMP B-TREE");
-      assertThat(plan(c, sql.lastSeq)).contains("USING INDEX").doesNotContain("SCAN room_seqs");
+      assertThat(plan(c, sql.lockLastSeq)).contains("USING INDEX").doesNotContain("SCAN room_seqs");
     }
   }
 

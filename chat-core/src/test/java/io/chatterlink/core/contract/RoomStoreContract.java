@@ -207,6 +207,47 @@ public abstract class RoomStoreContract extends StorageContract {
   }
 
   @Test
+  void afterAChangeElsewhereIsAnnouncedMembersAndMembershipsAreStillAnsweredAsStored() {
+    User alice = fixtures.user("alice");
+    User bob = fixtures.user("bob");
+    Room room = fixtures.publicRoom("Lobby", alice);
+    storage.rooms().members(room.id()); // a store with a cache has the list now
+    storage.rooms().membership(room.id(), alice.id());
+
+    storage.rooms().membersChangedElsewhere(room.id());
+    assertThat(storage.rooms().members(room.id()))
+        .containsExactly(membership(room.id(), alice, Role.OWNER));
+
+    storage.rooms().addMember(membership(room.id(), bob, Role.MEMBER));
+    storage.rooms().membersChangedElsewhere(room.id());
+    assertThat(storage.rooms().members(room.id()))
+        .extracting(Membership::userId)
+        .containsExactly(alice.id(), bob.id());
+    assertThat(storage.rooms().membership(room.id(), bob.id()))
+        .contains(membership(room.id(), bob, Role.MEMBER));
+    assertThat(storage.rooms().membershipsOf(bob.id()))
+        .extracting(Membership::roomId)
+        .containsExactly(room.id());
+
+    storage.rooms().removeMember(room.id(), bob.id());
+    storage.rooms().membersChangedElsewhere(room.id());
+    assertThat(storage.rooms().membership(room.id(), bob.id())).isEmpty();
+    assertThat(storage.rooms().members(room.id()))
+        .extracting(Membership::userId)
+        .containsExactly(alice.id());
+  }
+
+  @Test
+  void aChangeElsewhereAnnouncedForAnUnknownRoomChangesNothing() {
+    RoomId unknown = new RoomId("no-such-room");
+
+    storage.rooms().membersChangedElsewhere(unknown);
+
+    assertThat(storage.rooms().find(unknown)).isEmpty();
+    assertThat(storage.rooms().members(unknown)).isEmpty();
+  }
+
+  @Test
   void theReadMarkerMovesForwardButNeverBack() {
     User alice = fixtures.user("alice");
     Room room = fixtures.publicRoom("Lobby", alice);
