@@ -36,7 +36,8 @@ final class ChildNode {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder builder =
         new ProcessBuilder(
-                List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-jar", JAR.toAbsolutePath().toString()))
+                List.of(
+                    java, "-Xmx256m", "-XX:+UseSerialGC", "-jar", JAR.toAbsolutePath().toString()))
             .directory(dir.toFile())
             .redirectError(dir.resolve("stderr.log").toFile());
     builder.environment().putAll(env);

@@ -38,6 +38,9 @@ final class ClusterNodes implements AutoCloseable {
     shared.put("NATS_URL", natsUrl);
     shared.put("FERNET_KEY", ChatCrypto.generateKey());
     shared.put("SECRET_KEY", "cluster-test-secret-" + ChatCrypto.generateKey());
+    // The hot-room tests send faster than a person: the per-user abuse limit must not refuse them.
+    shared.put("WS_REQUESTS_PER_SECOND", "1000");
+    shared.put("WS_REQUEST_BURST", "1000");
   }
 
   /** Starts {@code count} more nodes. */

@@ -109,7 +109,10 @@ class NodeKilledUnderLoadIT {
       }
       System.out.printf(
           "%d rounds of kill -9: %d messages acknowledged, %d stored, %d reconnects%n",
-          ROUNDS, acked, stored.size(), clients.stream().mapToInt(ResilientClient::reconnects).sum());
+          ROUNDS,
+          acked,
+          stored.size(),
+          clients.stream().mapToInt(ResilientClient::reconnects).sum());
       assertThat(acked).isEqualTo(stored.size());
     } finally {
       load.shutdownNow();

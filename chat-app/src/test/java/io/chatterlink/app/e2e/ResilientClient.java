@@ -17,10 +17,10 @@ import java.util.function.Supplier;
 
 /**
  * A client that behaves as the protocol asks after losing its node: it reconnects to another node,
- * subscribes from the last seq it applied, and resends every message not yet acknowledged under
- * the same {@code clientMessageId}. It records what the protocol promises, for the test to check:
- * each push's seq is the previous one plus one (a gap or a repeat is a violation), and which sends
- * were acknowledged.
+ * subscribes from the last seq it applied, and resends every message not yet acknowledged under the
+ * same {@code clientMessageId}. It records what the protocol promises, for the test to check: each
+ * push's seq is the previous one plus one (a gap or a repeat is a violation), and which sends were
+ * acknowledged.
  */
 final class ResilientClient implements AutoCloseable {
   private final Browserless agent;
