@@ -79,8 +79,10 @@ public final class JooqStorage implements AutoCloseable {
   /**
    * Opens the database named by {@code settings}, creating the SQLite file and its folder if
    * missing, and migrates the schema to the newest version (Flyway runs only when the schema
-   * history is not exactly the shipped migrations; see {@link SchemaMigration}).
+   * history is not exactly the shipped migrations; see {@code SchemaMigration}).
    *
+   * @param settings the database URL and, for SQLite, the durability
+   * @return the open storage; close it to finish pending writes and release the connections
    * @throws IllegalArgumentException if the URL is not one of the accepted forms (the message names
    *     the setting {@code DATABASE_URL}, never its value)
    * @throws UnavailableException if the database cannot be reached or migrated
@@ -183,32 +185,56 @@ public final class JooqStorage implements AutoCloseable {
     }
   }
 
-  /** Accounts. */
+  /**
+   * Accounts.
+   *
+   * @return the user store on this database
+   */
   public UserStore users() {
     return users;
   }
 
-  /** Rooms and memberships. */
+  /**
+   * Rooms and memberships.
+   *
+   * @return the room store, with its cache of member lists
+   */
   public RoomStore rooms() {
     return rooms;
   }
 
-  /** Rooms' message logs, with group commit. */
+  /**
+   * Rooms' message logs, with group commit.
+   *
+   * @return the message store; its writes return once committed
+   */
   public MessageStore messages() {
     return messages;
   }
 
-  /** Attachment metadata. */
+  /**
+   * Attachment metadata.
+   *
+   * @return the attachment store
+   */
   public AttachmentStore attachments() {
     return attachments;
   }
 
-  /** Login sessions. */
+  /**
+   * Login sessions.
+   *
+   * @return the session store
+   */
   public SessionStore sessions() {
     return sessions;
   }
 
-  /** The login throttle's failed logins and trusted devices, shared by every server process. */
+  /**
+   * The login throttle's failed logins and trusted devices, shared by every server process.
+   *
+   * @return the login attempts store, for {@code ChatWeb.create}
+   */
   public LoginAttempts loginAttempts() {
     return loginAttempts;
   }
@@ -219,6 +245,8 @@ public final class JooqStorage implements AutoCloseable {
    * most 30 seconds after that failure. For a health check; the failures themselves are logged as
    * {@code event=commits_failing}, at most one WARN line every 10 seconds with the count. It
    * describes this process's writes only (each node has its own). Cheap: reads two fields.
+   *
+   * @return whether this node's message commits are failing now
    */
   public boolean commitsFailing() {
     return commitHealth.failing();
