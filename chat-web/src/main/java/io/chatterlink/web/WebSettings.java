@@ -204,7 +204,8 @@ public record WebSettings(
   /**
    * These settings accepting these extra origins (replacing the previous ones).
    *
-   * @param origins origins such as {@code https://chat.example.com}; empty for the server's own only
+   * @param origins origins such as {@code https://chat.example.com}; empty for the server's own
+   *     only
    * @return a copy with that change; the others are kept
    * @throws IllegalArgumentException if a value is out of range (see the constructor)
    */

@@ -21,11 +21,14 @@ public record Room(
    *
    * @param id its id
    * @param kind public, private or direct
-   * @param name its display name, cleaned and at most {@link Limits#MAX_ROOM_NAME_LENGTH} characters
+   * @param name its display name, cleaned and at most {@link Limits#MAX_ROOM_NAME_LENGTH}
+   *     characters
    * @param directKey the direct key, present exactly for DIRECT rooms
    * @param createdAt when it was created
-   * @throws io.chatterlink.core.error.InvalidInputException if the name is blank, too long or holds control characters
-   * @throws IllegalArgumentException if {@code directKey} is present for a non-direct room or missing for a direct one
+   * @throws io.chatterlink.core.error.InvalidInputException if the name is blank, too long or holds
+   *     control characters
+   * @throws IllegalArgumentException if {@code directKey} is present for a non-direct room or
+   *     missing for a direct one
    */
   public Room {
     Objects.requireNonNull(id, "id");

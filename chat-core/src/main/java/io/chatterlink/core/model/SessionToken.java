@@ -19,7 +19,8 @@ public record SessionToken(String secret) {
   private static final int BYTES = 32;
 
   /**
-   * Checks the length (22 to 128 characters); the alphabet is not checked, an unknown token simply finds no session.
+   * Checks the length (22 to 128 characters); the alphabet is not checked, an unknown token simply
+   * finds no session.
    *
    * @param secret the token as the client sent it
    * @throws InvalidInputException if the token is missing or of a length no token of ours has

@@ -46,7 +46,8 @@ public record StoredMessage(
    * @param sentAt when it was posted
    * @param editedAt when it was last edited
    * @param deleted whether it is a tombstone
-   * @throws IllegalArgumentException if {@code seq} is below 1, or {@code body} is present for a tombstone or missing otherwise
+   * @throws IllegalArgumentException if {@code seq} is below 1, or {@code body} is present for a
+   *     tombstone or missing otherwise
    * @throws NullPointerException if a reference component is null
    */
   public StoredMessage {

@@ -23,10 +23,12 @@ public record User(
    *
    * @param id its id
    * @param username the login name
-   * @param displayName the display name, single line, at most {@link Limits#MAX_DISPLAY_NAME_LENGTH} characters after stripping
+   * @param displayName the display name, single line, at most {@link
+   *     Limits#MAX_DISPLAY_NAME_LENGTH} characters after stripping
    * @param passwordHash the password hash
    * @param createdAt when it was registered
-   * @throws io.chatterlink.core.error.InvalidInputException if the display name breaks {@link Text#requireName}
+   * @throws io.chatterlink.core.error.InvalidInputException if the display name breaks {@link
+   *     Text#requireName}
    * @throws NullPointerException if another component is null
    */
   public User {
@@ -38,8 +40,7 @@ public record User(
   }
 
   /**
-   * This user with another password hash (after a password change or a rehash with new
-   * parameters).
+   * This user with another password hash (after a password change or a rehash with new parameters).
    *
    * @param hash the new hash
    * @return a copy with {@code hash}

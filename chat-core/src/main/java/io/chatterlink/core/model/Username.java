@@ -29,7 +29,8 @@ public record Username(String display, String canonical) {
    *
    * @param display the name as chosen
    * @param canonical its canonical form
-   * @throws InvalidInputException if {@code canonical} is not the canonical form of {@code display}, or the name breaks a rule above
+   * @throws InvalidInputException if {@code canonical} is not the canonical form of {@code
+   *     display}, or the name breaks a rule above
    */
   public Username {
     if (display == null || canonical == null || !canonical.equals(canonicalize(display))) {

@@ -60,7 +60,8 @@ public final class WebSocketTransport {
    * nothing until a core is attached.
    *
    * @param settings the transport's limits and origin policy
-   * @return a new transport; give its {@link #delivery()} to the core, then {@link #attach} the core
+   * @return a new transport; give its {@link #delivery()} to the core, then {@link #attach} the
+   *     core
    */
   public static WebSocketTransport create(TransportSettings settings) {
     return create(settings, TransportMetrics.NONE);
@@ -72,7 +73,8 @@ public final class WebSocketTransport {
    *
    * @param settings the transport's limits and origin policy
    * @param metrics where to count; called on transport threads, so it must be thread-safe and fast
-   * @return a new transport; give its {@link #delivery()} to the core, then {@link #attach} the core
+   * @return a new transport; give its {@link #delivery()} to the core, then {@link #attach} the
+   *     core
    */
   public static WebSocketTransport create(TransportSettings settings, TransportMetrics metrics) {
     return new WebSocketTransport(

@@ -25,8 +25,8 @@ public interface ManageAccounts {
   UserView register(RegisterUser command);
 
   /**
-   * Opens a session. A wrong password and an unknown user fail alike. Login throttling is the
-   * web adapter's business.
+   * Opens a session. A wrong password and an unknown user fail alike. Login throttling is the web
+   * adapter's business.
    *
    * @param command the username as typed and the password
    * @return the user and the new session's token, which only the client may keep

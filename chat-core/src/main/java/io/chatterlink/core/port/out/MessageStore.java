@@ -74,8 +74,8 @@ public interface MessageStore {
   LogEntry delete(MessageId id, Instant at);
 
   /**
-   * A page of posts (current state, tombstones included), oldest first. Edit and delete entries
-   * are not posts: they only change the state of the post they refer to.
+   * A page of posts (current state, tombstones included), oldest first. Edit and delete entries are
+   * not posts: they only change the state of the post they refer to.
    *
    * @param room the room; an unknown room has empty pages
    * @param request which page and how many posts (the request checked its own limit)
@@ -92,8 +92,8 @@ public interface MessageStore {
    * @param room the room
    * @param afterSeq the last seq the caller has; 0 for the whole log
    * @param limit most entries wanted; at least 1
-   * @return the entries, oldest first; fewer than {@code limit} only at the end of the log or
-   *     above the resync batch size
+   * @return the entries, oldest first; fewer than {@code limit} only at the end of the log or above
+   *     the resync batch size
    * @throws IllegalArgumentException if {@code limit} is below 1 (a caller's bug, not input)
    * @throws io.chatterlink.core.error.UnavailableException if the store cannot be read
    */
@@ -122,8 +122,8 @@ public interface MessageStore {
 
   /**
    * Stored bodies in a stable order after {@code cursor} (empty for the start), at most {@code
-   * limit}; for re-encryption. Each {@link BodyRecord} names where the body sits. Bodies of
-   * deleted messages are erased and never returned.
+   * limit}; for re-encryption. Each {@link BodyRecord} names where the body sits. Bodies of deleted
+   * messages are erased and never returned.
    *
    * @param cursor the cursor of the last record of the previous batch; empty to start
    * @param limit most records wanted; at least 1

@@ -54,7 +54,8 @@ public interface UserStore {
    * Users whose canonical username starts with {@code canonicalPrefix}, by username, at most {@code
    * limit}.
    *
-   * @param canonicalPrefix a prefix of canonical usernames (the caller canonicalizes what was typed)
+   * @param canonicalPrefix a prefix of canonical usernames (the caller canonicalizes what was
+   *     typed)
    * @param limit most users wanted
    * @return matching users ordered by canonical username
    * @throws IllegalArgumentException if {@code limit} is below 1
