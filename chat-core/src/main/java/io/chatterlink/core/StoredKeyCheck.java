@@ -44,6 +44,8 @@ public final class StoredKeyCheck {
   /**
    * Runs the check: records the fingerprints of bodies stored without one, then compares.
    *
+   * @param messages the store to check; its unfingerprinted bodies get their fingerprint recorded
+   * @param cipher the cipher the server will run with
    * @return what was found; {@link Result#problem()} says whether to refuse to start
    * @throws io.chatterlink.core.error.UnavailableException if the store cannot be read or written
    */
@@ -106,6 +108,14 @@ public final class StoredKeyCheck {
    */
   public record Result(
       List<KeyFingerprint> missing, List<KeyFingerprint> held, long identified, long unidentified) {
+    /**
+     * Creates the result; the lists are copied.
+     *
+     * @param missing fingerprints the cipher lacks
+     * @param held the cipher's fingerprints
+     * @param identified bodies whose key was recorded now
+     * @param unidentified bodies no key verifies
+     */
     public Result {
       missing = List.copyOf(missing);
       held = List.copyOf(held);
@@ -115,6 +125,9 @@ public final class StoredKeyCheck {
      * Why a server must not start on this database, naming the missing fingerprints and what to do;
      * empty when every stored body's key is held (a few unidentifiable bodies are served as
      * unreadable).
+     *
+     * @return the reason, naming {@code FERNET_KEY} as the setting to fix; empty when the server
+     *     may start
      */
     public Optional<String> problem() {
       return problem("FERNET_KEY");
@@ -125,6 +138,7 @@ public final class StoredKeyCheck {
      * setting.
      *
      * @param keysName the setting or file that holds the keys, as the operator knows it
+     * @return the reason, naming {@code keysName}; empty when the server may start
      */
     public Optional<String> problem(String keysName) {
       if (!missing.isEmpty()) {

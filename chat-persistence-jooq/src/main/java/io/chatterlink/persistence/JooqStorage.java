@@ -82,8 +82,10 @@ public final class JooqStorage implements AutoCloseable {
   /**
    * Opens the database named by {@code settings}, creating the SQLite file and its folder if
    * missing, and migrates the schema to the newest version (Flyway runs only when the schema
-   * history is not exactly the shipped migrations; see {@link SchemaMigration}).
+   * history is not exactly the shipped migrations; see {@code SchemaMigration}).
    *
+   * @param settings the database URL and, for SQLite, the durability
+   * @return the open storage; close it to finish pending writes and release the connections
    * @throws IllegalArgumentException if the URL is not one of the accepted forms (the message names
    *     the setting {@code DATABASE_URL}, never its value)
    * @throws UnavailableException if the database cannot be reached or migrated
@@ -189,6 +191,8 @@ public final class JooqStorage implements AutoCloseable {
   /**
    * Whether several server processes may share this database: true for PostgreSQL, false for an
    * SQLite file, which belongs to one process (a cluster of nodes needs PostgreSQL).
+   *
+   * @return whether the database is PostgreSQL
    */
   public boolean isShareable() {
     return target.dialect() == SQLDialect.POSTGRES;
@@ -199,6 +203,7 @@ public final class JooqStorage implements AutoCloseable {
    * credentials: for a component that must hold a session of its own, such as a cluster bus that
    * {@code LISTEN}s. The caller closes it.
    *
+   * @return a new connection, not from a pool
    * @throws UnavailableException if the database cannot be reached
    */
   public Connection openDirectConnection() {
@@ -209,32 +214,56 @@ public final class JooqStorage implements AutoCloseable {
     }
   }
 
-  /** Accounts. */
+  /**
+   * Accounts.
+   *
+   * @return the user store on this database
+   */
   public UserStore users() {
     return users;
   }
 
-  /** Rooms and memberships. */
+  /**
+   * Rooms and memberships.
+   *
+   * @return the room store, with its cache of member lists
+   */
   public RoomStore rooms() {
     return rooms;
   }
 
-  /** Rooms' message logs, with group commit. */
+  /**
+   * Rooms' message logs, with group commit.
+   *
+   * @return the message store; its writes return once committed
+   */
   public MessageStore messages() {
     return messages;
   }
 
-  /** Attachment metadata. */
+  /**
+   * Attachment metadata.
+   *
+   * @return the attachment store
+   */
   public AttachmentStore attachments() {
     return attachments;
   }
 
-  /** Login sessions. */
+  /**
+   * Login sessions.
+   *
+   * @return the session store
+   */
   public SessionStore sessions() {
     return sessions;
   }
 
-  /** The login throttle's failed logins and trusted devices, shared by every server process. */
+  /**
+   * The login throttle's failed logins and trusted devices, shared by every server process.
+   *
+   * @return the login attempts store, for {@code ChatWeb.create}
+   */
   public LoginAttempts loginAttempts() {
     return loginAttempts;
   }
@@ -245,6 +274,8 @@ public final class JooqStorage implements AutoCloseable {
    * most 30 seconds after that failure. For a health check; the failures themselves are logged as
    * {@code event=commits_failing}, at most one WARN line every 10 seconds with the count. It
    * describes this process's writes only (each node has its own). Cheap: reads two fields.
+   *
+   * @return whether this node's message commits are failing now
    */
   public boolean commitsFailing() {
     return commitHealth.failing();

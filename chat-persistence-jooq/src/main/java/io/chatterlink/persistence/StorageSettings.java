@@ -27,6 +27,8 @@ public record StorageSettings(String jdbcUrl, Durability durability) {
   /**
    * Validates presence only; the URL's form is checked by {@link JooqStorage#open}.
    *
+   * @param jdbcUrl the database URL, in one of the forms above
+   * @param durability what a commit survives on SQLite (ignored on PostgreSQL)
    * @throws NullPointerException if an argument is null
    */
   public StorageSettings {
@@ -34,7 +36,12 @@ public record StorageSettings(String jdbcUrl, Durability durability) {
     Objects.requireNonNull(durability, "durability");
   }
 
-  /** Settings for {@code jdbcUrl} with the default {@link Durability#NORMAL}. */
+  /**
+   * Settings with the default durability.
+   *
+   * @param jdbcUrl the database URL, in one of the forms above
+   * @return settings for {@code jdbcUrl} with {@link Durability#NORMAL}
+   */
   public static StorageSettings of(String jdbcUrl) {
     return new StorageSettings(jdbcUrl, Durability.NORMAL);
   }

@@ -42,8 +42,18 @@ public record RequestLimits(
     int queuedRequests) {
 
   /**
-   * Validates the limits.
+   * Validates the limits: every duration positive, every number at least 1.
    *
+   * @param requestParseTimeout time for a request's line and headers
+   * @param idleConnectionTimeout time a kept-alive connection may sit idle
+   * @param jsonBodyTimeout time for a JSON body to arrive in full
+   * @param uploadIdleTimeout longest pause inside an upload body
+   * @param minUploadBytesPerSecond slowest average upload rate after the grace
+   * @param uploadRateGrace time before an upload's rate is checked
+   * @param maxRequestsPerAddress API requests in progress per client address
+   * @param apiThreads threads running API endpoints
+   * @param uploadThreads threads streaming uploads to disk
+   * @param queuedRequests requests waiting for a thread, per pool
    * @throws IllegalArgumentException naming the first value out of range
    */
   public RequestLimits {
@@ -59,7 +69,11 @@ public record RequestLimits(
     atLeastOne(queuedRequests, "queuedRequests");
   }
 
-  /** The documented defaults. */
+  /**
+   * The documented defaults.
+   *
+   * @return the defaults listed with each component above
+   */
   public static RequestLimits defaults() {
     return new RequestLimits(
         Duration.ofSeconds(10),
@@ -74,12 +88,26 @@ public record RequestLimits(
         256);
   }
 
-  /** These limits with another number of requests in progress per client address. */
+  /**
+   * These limits with another number of requests in progress per client address.
+   *
+   * @param requests API requests one address may have in progress at once
+   * @return a copy with that change; the others are kept
+   * @throws IllegalArgumentException if a duration is not positive or a number is below 1
+   */
   public RequestLimits withMaxRequestsPerAddress(int requests) {
     return with(c -> c.maxRequestsPerAddress = requests);
   }
 
-  /** These limits with other timeouts for request headers, JSON bodies and idle connections. */
+  /**
+   * These limits with other timeouts for request headers, JSON bodies and idle connections.
+   *
+   * @param parse time for a request's line and headers
+   * @param idleConnection time a kept-alive connection may sit without a request
+   * @param jsonBody time for a JSON body to arrive in full
+   * @return a copy with that change; the others are kept
+   * @throws IllegalArgumentException if a duration is not positive or a number is below 1
+   */
   public RequestLimits withTimeouts(Duration parse, Duration idleConnection, Duration jsonBody) {
     return with(
         c -> {
@@ -89,7 +117,15 @@ public record RequestLimits(
         });
   }
 
-  /** These limits with another pace an upload body must keep. */
+  /**
+   * These limits with another pace an upload body must keep.
+   *
+   * @param idle longest pause between two bytes of an upload
+   * @param minBytesPerSecond slowest average rate once {@code grace} has passed
+   * @param grace how long an upload runs before its rate is checked
+   * @return a copy with that change; the others are kept
+   * @throws IllegalArgumentException if a duration is not positive or a number is below 1
+   */
   public RequestLimits withUploadPace(Duration idle, int minBytesPerSecond, Duration grace) {
     return with(
         c -> {
@@ -99,7 +135,15 @@ public record RequestLimits(
         });
   }
 
-  /** These limits with other pool sizes. */
+  /**
+   * These limits with other pool sizes.
+   *
+   * @param api threads that run API endpoints
+   * @param uploads threads that stream uploads to disk
+   * @param queued requests that may wait for a thread, per pool
+   * @return a copy with that change; the others are kept
+   * @throws IllegalArgumentException if a duration is not positive or a number is below 1
+   */
   public RequestLimits withPools(int api, int uploads, int queued) {
     return with(
         c -> {

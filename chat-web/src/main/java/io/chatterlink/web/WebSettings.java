@@ -86,9 +86,31 @@ public record WebSettings(
   public static final int MIN_INVITE_SECRET_LENGTH = 16;
 
   /**
-   * Validates the settings.
+   * Validates the settings; {@code allowedOrigins} is copied.
    *
+   * @param uploadDir where uploads are stored; not null
+   * @param maxUploadBytes largest upload; at least 1
+   * @param registration who may register; not null
+   * @param allowedOrigins extra origins, each {@code http(s)://host[:port]} without a path
+   * @param secureCookies whether cookies are always {@code Secure}
+   * @param trustProxyHeaders whether {@code X-Forwarded-*} headers are believed
+   * @param maxLoginFailuresPerAccount failures per username and address; at least 1
+   * @param maxLoginFailuresPerAddress failures per address; at least 1
+   * @param loginThrottleWindow how long a failure counts; positive
+   * @param maxRegistrationsPerAddress registrations per address and window; at least 1
+   * @param registrationWindow how long a registration counts; positive
+   * @param sessionCookieMaxAge the session cookie's lifetime; positive
+   * @param inviteSecret the invite signing key, at least {@value #MIN_INVITE_SECRET_LENGTH}
+   *     characters; empty for a random key per start
+   * @param inviteLifetime how long an invite code is valid; positive
+   * @param maxJsonBodyBytes largest JSON body; at least 1024
+   * @param maxUnknownDeviceFailuresPerAccount failures per username from untrusted devices; at
+   *     least 1
+   * @param trustedDeviceLifetime how long a device stays trusted; positive
+   * @param requestLimits timeouts, pace and pools; not null
+   * @param uploadSweepInterval time between sweeps of expired uploads; positive
    * @throws IllegalArgumentException naming the first value out of range
+   * @throws NullPointerException if a reference component is null
    */
   public WebSettings {
     Objects.requireNonNull(uploadDir, "uploadDir");
@@ -128,7 +150,12 @@ public record WebSettings(
     requirePositive(uploadSweepInterval, "uploadSweepInterval");
   }
 
-  /** The documented defaults, storing uploads in {@code uploadDir}. */
+  /**
+   * The documented defaults, storing uploads in {@code uploadDir}.
+   *
+   * @param uploadDir where uploaded files are stored (created if missing)
+   * @return the defaults listed with each component above
+   */
   public static WebSettings defaults(Path uploadDir) {
     return new WebSettings(
         uploadDir,
@@ -152,32 +179,70 @@ public record WebSettings(
         DEFAULT_UPLOAD_SWEEP_INTERVAL);
   }
 
-  /** These settings with another upload size limit. */
+  /**
+   * These settings with another upload size limit.
+   *
+   * @param bytes largest accepted upload; at least 1
+   * @return a copy with that change; the others are kept
+   * @throws IllegalArgumentException if a value is out of range (see the constructor)
+   */
   public WebSettings withMaxUploadBytes(long bytes) {
     return with(c -> c.maxUploadBytes = bytes);
   }
 
-  /** These settings with another registration mode. */
+  /**
+   * These settings with another registration mode.
+   *
+   * @param mode who may register
+   * @return a copy with that change; the others are kept
+   * @throws IllegalArgumentException if a value is out of range (see the constructor)
+   */
   public WebSettings withRegistration(RegistrationMode mode) {
     return with(c -> c.registration = mode);
   }
 
-  /** These settings accepting these extra origins. */
+  /**
+   * These settings accepting these extra origins (replacing the previous ones).
+   *
+   * @param origins origins such as {@code https://chat.example.com}; empty for the server's own
+   *     only
+   * @return a copy with that change; the others are kept
+   * @throws IllegalArgumentException if a value is out of range (see the constructor)
+   */
   public WebSettings withAllowedOrigins(Set<String> origins) {
     return with(c -> c.allowedOrigins = origins);
   }
 
-  /** These settings with cookies always marked {@code Secure} (or not). */
+  /**
+   * These settings with cookies always marked {@code Secure} (or not).
+   *
+   * @param secure true behind a TLS-terminating proxy; false marks them {@code Secure} over TLS
+   *     only
+   * @return a copy with that change; the others are kept
+   */
   public WebSettings withSecureCookies(boolean secure) {
     return with(c -> c.secureCookies = secure);
   }
 
-  /** These settings trusting (or not) a proxy's {@code X-Forwarded-*} headers. */
+  /**
+   * These settings trusting (or not) a proxy's {@code X-Forwarded-*} headers.
+   *
+   * @param trust true only behind a proxy that sets them
+   * @return a copy with that change; the others are kept
+   */
   public WebSettings withTrustProxyHeaders(boolean trust) {
     return with(c -> c.trustProxyHeaders = trust);
   }
 
-  /** These settings with other login throttle numbers. */
+  /**
+   * These settings with other login throttle numbers.
+   *
+   * @param perAccount failed logins for one username from one address before it is refused
+   * @param perAddress failed logins from one address, any usernames, before it is refused
+   * @param window how long a failed login counts
+   * @return a copy with that change; the others are kept
+   * @throws IllegalArgumentException if a value is out of range (see the constructor)
+   */
   public WebSettings withLoginThrottle(int perAccount, int perAddress, Duration window) {
     return with(
         c -> {
@@ -190,6 +255,11 @@ public record WebSettings(
   /**
    * These settings refusing untrusted devices for a username after {@code perAccount} failures on
    * it from all of them, and trusting a browser that signed in for {@code trustedDeviceLifetime}.
+   *
+   * @param perAccount failed logins for one username from untrusted devices before they are refused
+   * @param trustedDeviceLifetime how long a browser stays trusted after signing in
+   * @return a copy with that change; the others are kept
+   * @throws IllegalArgumentException if a value is out of range (see the constructor)
    */
   public WebSettings withDeviceTrust(int perAccount, Duration trustedDeviceLifetime) {
     return with(
@@ -199,7 +269,14 @@ public record WebSettings(
         });
   }
 
-  /** These settings allowing {@code perAddress} registration attempts per {@code window}. */
+  /**
+   * These settings allowing {@code perAddress} registration attempts per {@code window}.
+   *
+   * @param perAddress registration attempts from one address per window
+   * @param window how long an attempt counts
+   * @return a copy with that change; the others are kept
+   * @throws IllegalArgumentException if a value is out of range (see the constructor)
+   */
   public WebSettings withRegistrationThrottle(int perAddress, Duration window) {
     return with(
         c -> {
@@ -208,7 +285,15 @@ public record WebSettings(
         });
   }
 
-  /** These settings signing invite codes with {@code secret}, valid for {@code lifetime}. */
+  /**
+   * These settings signing invite codes with {@code secret}, valid for {@code lifetime}. Give every
+   * server of a cluster the same secret, so that a code made on one is accepted by the others.
+   *
+   * @param secret the signing key, at least {@value #MIN_INVITE_SECRET_LENGTH} characters
+   * @param lifetime how long a code stays valid
+   * @return a copy with that change; the others are kept
+   * @throws IllegalArgumentException if a value is out of range (see the constructor)
+   */
   public WebSettings withInvites(String secret, Duration lifetime) {
     return with(
         c -> {
@@ -217,22 +302,45 @@ public record WebSettings(
         });
   }
 
-  /** These settings with another session cookie lifetime. */
+  /**
+   * These settings with another session cookie lifetime.
+   *
+   * @param maxAge how long the browser keeps the cookie; match the core's absolute session timeout
+   * @return a copy with that change; the others are kept
+   * @throws IllegalArgumentException if a value is out of range (see the constructor)
+   */
   public WebSettings withSessionCookieMaxAge(Duration maxAge) {
     return with(c -> c.sessionCookieMaxAge = maxAge);
   }
 
-  /** These settings with another JSON request body limit. */
+  /**
+   * These settings with another JSON request body limit.
+   *
+   * @param bytes largest JSON body; at least 1024
+   * @return a copy with that change; the others are kept
+   * @throws IllegalArgumentException if a value is out of range (see the constructor)
+   */
   public WebSettings withMaxJsonBodyBytes(int bytes) {
     return with(c -> c.maxJsonBodyBytes = bytes);
   }
 
-  /** These settings with other request timeouts, pace, per-address cap or pools. */
+  /**
+   * These settings with other request timeouts, pace, per-address cap or pools.
+   *
+   * @param limits the new request limits
+   * @return a copy with that change; the others are kept
+   */
   public WebSettings withRequestLimits(RequestLimits limits) {
     return with(c -> c.requestLimits = limits);
   }
 
-  /** These settings sweeping expired uploads every {@code interval}. */
+  /**
+   * These settings sweeping expired uploads every {@code interval}.
+   *
+   * @param interval time between two sweeps
+   * @return a copy with that change; the others are kept
+   * @throws IllegalArgumentException if a value is out of range (see the constructor)
+   */
   public WebSettings withUploadSweepInterval(Duration interval) {
     return with(c -> c.uploadSweepInterval = interval);
   }

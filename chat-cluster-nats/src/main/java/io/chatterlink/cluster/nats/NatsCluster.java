@@ -47,7 +47,15 @@ public final class NatsCluster {
 
   private NatsCluster() {}
 
-  /** {@link #connect(String, NodeId, String)} on {@link #DEFAULT_SUBJECT}. */
+  /**
+   * {@link #connect(String, NodeId, String)} on {@link #DEFAULT_SUBJECT}.
+   *
+   * @param serverUrl the NATS server, such as {@code nats://127.0.0.1:4222}
+   * @param node this server process's name in the cluster
+   * @return the connected bus; close it to disconnect
+   * @throws InvalidInputException if the URL is not a NATS URL
+   * @throws UnavailableException if the server cannot be reached within {@link #CONNECT_TIMEOUT}
+   */
   public static ClusterBus connect(String serverUrl, NodeId node) {
     return connect(serverUrl, node, DEFAULT_SUBJECT);
   }
@@ -57,6 +65,11 @@ public final class NatsCluster {
    * nats://127.0.0.1:4222}) and subscribes to {@code subject}. Close the returned bus to
    * disconnect.
    *
+   * @param serverUrl the NATS server; every node of the cluster uses the same one (or cluster)
+   * @param node this server process's name in the cluster, unique among the nodes
+   * @param subject the subject signals are published on; nodes on other subjects do not hear each
+   *     other
+   * @return the connected bus; close it to disconnect
    * @throws InvalidInputException if the URL is not a NATS URL, or the subject is not dot-separated
    *     tokens of letters, digits, '-' and '_' (no wildcards)
    * @throws UnavailableException if the server cannot be reached within {@link #CONNECT_TIMEOUT}

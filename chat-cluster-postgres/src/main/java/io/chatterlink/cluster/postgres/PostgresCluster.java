@@ -41,7 +41,12 @@ public final class PostgresCluster {
    */
   @FunctionalInterface
   public interface ConnectionSource {
-    /** A new connection. */
+    /**
+     * Opens a connection.
+     *
+     * @return a new connection, which the bus closes
+     * @throws SQLException if the database cannot be reached (the bus retries)
+     */
     Connection open() throws SQLException;
   }
 
@@ -50,6 +55,9 @@ public final class PostgresCluster {
    * direct connections, so that the bus needs no settings of its own) and listens on {@link
    * #DEFAULT_CHANNEL}. Close the bus to disconnect.
    *
+   * @param connections where the bus opens (and, after a loss, reopens) its two connections
+   * @param node this server process's name in the cluster
+   * @return the connected bus; close it to disconnect
    * @throws UnavailableException if the database cannot be reached
    */
   public static ClusterBus connect(ConnectionSource connections, NodeId node) {
@@ -81,7 +89,16 @@ public final class PostgresCluster {
     }
   }
 
-  /** {@link #connect(String, String, String, NodeId, String)} on {@link #DEFAULT_CHANNEL}. */
+  /**
+   * {@link #connect(String, String, String, NodeId, String)} on {@link #DEFAULT_CHANNEL}.
+   *
+   * @param jdbcUrl the PostgreSQL database every node of the cluster uses
+   * @param user the database user
+   * @param password the user's password
+   * @param node this server process's name in the cluster
+   * @return the connected bus; close it to disconnect
+   * @throws UnavailableException if the database cannot be reached
+   */
   public static ClusterBus connect(String jdbcUrl, String user, String password, NodeId node) {
     return connect(jdbcUrl, user, password, node, DEFAULT_CHANNEL);
   }
@@ -90,6 +107,12 @@ public final class PostgresCluster {
    * Opens the node's two connections to {@code jdbcUrl} (such as {@code
    * jdbc:postgresql://host:5432/chat}) and listens on {@code channel}. Close the bus to disconnect.
    *
+   * @param jdbcUrl the PostgreSQL database every node of the cluster uses; the bus needs no tables
+   * @param user the database user
+   * @param password the user's password
+   * @param node this server process's name in the cluster, unique among the nodes
+   * @param channel the LISTEN/NOTIFY channel; nodes on other channels do not hear each other
+   * @return the connected bus; close it to disconnect
    * @throws InvalidInputException if the channel is not 1 to 63 of {@code [a-z0-9_]}, not starting
    *     with a digit
    * @throws UnavailableException if the database cannot be reached

@@ -8,19 +8,37 @@ import java.util.Objects;
  * request: they never hold secrets or other people's data.
  */
 public abstract class ChatException extends RuntimeException {
+  /** The failure's code, the part of the exception that adapters map. */
   private final ErrorCode code;
 
+  /**
+   * Creates the exception.
+   *
+   * @param code the subtype's code; not null
+   * @param message what went wrong, in words safe to show to the client who made the request
+   */
   protected ChatException(ErrorCode code, String message) {
     super(message);
     this.code = Objects.requireNonNull(code, "code");
   }
 
+  /**
+   * Creates the exception with its cause.
+   *
+   * @param code the subtype's code; not null
+   * @param message what went wrong, in words safe to show to the client who made the request
+   * @param cause the underlying failure, kept for the server's logs and never sent to clients
+   */
   protected ChatException(ErrorCode code, String message, Throwable cause) {
     super(message, cause);
     this.code = Objects.requireNonNull(code, "code");
   }
 
-  /** The stable code of this failure. */
+  /**
+   * The stable code of this failure.
+   *
+   * @return the code, which adapters map to an HTTP status or a protocol reply code
+   */
   public ErrorCode code() {
     return code;
   }

@@ -33,12 +33,20 @@ public enum ErrorCode {
     this.httpStatus = httpStatus;
   }
 
-  /** The wire form, in snake case. */
+  /**
+   * The wire form, in snake case.
+   *
+   * @return e.g. {@code "not_found"}; never changes for a code
+   */
   public String code() {
     return code;
   }
 
-  /** The HTTP status that goes with the code. */
+  /**
+   * The HTTP status that goes with the code.
+   *
+   * @return e.g. 404 for {@link #NOT_FOUND}; also the status of protocol error replies
+   */
   public int httpStatus() {
     return httpStatus;
   }

@@ -14,18 +14,33 @@ public class RateLimitedException extends ChatException {
 
   private final transient Optional<Duration> retryAfter;
 
+  /**
+   * Creates the exception.
+   *
+   * @param message what went wrong, in words safe to show to the client who made the request
+   */
   public RateLimitedException(String message) {
     super(ErrorCode.RATE_LIMITED, message);
     this.retryAfter = Optional.empty();
   }
 
+  /**
+   * Creates the exception with its cause.
+   *
+   * @param message what went wrong, in words safe to show to the client who made the request
+   * @param cause the underlying failure, kept for the server's logs and never sent to clients
+   */
   public RateLimitedException(String message, Throwable cause) {
     super(ErrorCode.RATE_LIMITED, message, cause);
     this.retryAfter = Optional.empty();
   }
 
   /**
+   * Creates the exception with the time after which a retry can succeed.
+   *
+   * @param message what went wrong, in words safe to show to the client who made the request
    * @param retryAfter how long until a retry can succeed; positive
+   * @throws IllegalArgumentException if {@code retryAfter} is zero or negative
    */
   public RateLimitedException(String message, Duration retryAfter) {
     super(ErrorCode.RATE_LIMITED, message);
@@ -36,7 +51,11 @@ public class RateLimitedException extends ChatException {
     this.retryAfter = Optional.of(retryAfter);
   }
 
-  /** How long until a retry can succeed, when known. */
+  /**
+   * How long until a retry can succeed, when known.
+   *
+   * @return the wait, positive; empty when the limit does not tell (retry with a back-off)
+   */
   public Optional<Duration> retryAfter() {
     return retryAfter == null ? Optional.empty() : retryAfter;
   }

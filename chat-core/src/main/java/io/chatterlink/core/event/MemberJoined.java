@@ -11,6 +11,13 @@ import java.util.Objects;
  * @param room the room as seen by an ordinary member, so the joiner's clients can show it at once
  */
 public record MemberJoined(RoomSummary room, MemberView member) implements RoomEvent {
+  /**
+   * Creates the event.
+   *
+   * @param room the room as an ordinary member sees it
+   * @param member who joined, with their role
+   * @throws NullPointerException if a reference component is null
+   */
   public MemberJoined {
     Objects.requireNonNull(room, "room");
     Objects.requireNonNull(member, "member");

@@ -6,6 +6,13 @@ import java.util.Objects;
 
 /** A member left a room of their own accord. */
 public record MemberLeft(RoomId roomId, UserId userId) implements RoomEvent {
+  /**
+   * Creates the event.
+   *
+   * @param roomId the room left
+   * @param userId who left
+   * @throws NullPointerException if a reference component is null
+   */
   public MemberLeft {
     Objects.requireNonNull(roomId, "roomId");
     Objects.requireNonNull(userId, "userId");

@@ -11,6 +11,13 @@ import java.util.Objects;
  * @param message the message with its new text
  */
 public record MessageEdited(long seq, MessageView message) implements SequencedEvent {
+  /**
+   * Creates the event.
+   *
+   * @param seq the edit's own seq
+   * @param message the message with its new text
+   * @throws NullPointerException if a reference component is null
+   */
   public MessageEdited {
     Objects.requireNonNull(message, "message");
   }

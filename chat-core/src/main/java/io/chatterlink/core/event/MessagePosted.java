@@ -6,6 +6,12 @@ import java.util.Objects;
 
 /** A message was posted; its seq is the message's own. */
 public record MessagePosted(MessageView message) implements SequencedEvent {
+  /**
+   * Creates the event.
+   *
+   * @param message the message as posted, with its seq
+   * @throws NullPointerException if a reference component is null
+   */
   public MessagePosted {
     Objects.requireNonNull(message, "message");
   }

@@ -11,6 +11,12 @@ import java.util.Objects;
  * @param room the room as someone who is not a member sees it (no role, nothing unread)
  */
 public record PublicRoomCreated(RoomSummary room) implements RoomEvent {
+  /**
+   * Creates the event.
+   *
+   * @param room the new room as a non-member sees it
+   * @throws NullPointerException if a reference component is null
+   */
   public PublicRoomCreated {
     Objects.requireNonNull(room, "room");
   }

@@ -12,5 +12,10 @@ public sealed interface RoomEvent extends ChatEvent
         PublicRoomCreated,
         TypingChanged,
         ReadMarkerMoved {
+  /**
+   * The room the event is about; the event goes to that room's members.
+   *
+   * @return the room's id
+   */
   RoomId roomId();
 }

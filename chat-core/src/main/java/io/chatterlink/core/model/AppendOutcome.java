@@ -10,6 +10,12 @@ import java.util.Objects;
  *     message} is then the original and nothing new was written
  */
 public record AppendOutcome(StoredMessage message, boolean duplicate) {
+  /**
+   * Creates the outcome.
+   *
+   * @param message the stored message (the original one for a duplicate); not null
+   * @param duplicate whether the append found the message already stored
+   */
   public AppendOutcome {
     Objects.requireNonNull(message, "message");
   }

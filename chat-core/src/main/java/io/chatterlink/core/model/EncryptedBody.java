@@ -12,17 +12,32 @@ import java.util.Optional;
  *     body stored before fingerprints were recorded. Stores keep it beside the token.
  */
 public record EncryptedBody(String token, Optional<KeyFingerprint> key) {
+  /**
+   * Creates a body.
+   *
+   * @param token the cipher's token; not null
+   * @param key the key's fingerprint, or empty when unknown; not null
+   */
   public EncryptedBody {
     Objects.requireNonNull(token, "token");
     Objects.requireNonNull(key, "key");
   }
 
-  /** A body whose key is not recorded. */
+  /**
+   * A body whose key is not recorded (stored before fingerprints were kept).
+   *
+   * @param token the cipher's token; not null
+   */
   public EncryptedBody(String token) {
     this(token, Optional.empty());
   }
 
-  /** The same token, recorded as made by {@code fingerprint}. */
+  /**
+   * The same token, recorded as made by the given key.
+   *
+   * @param fingerprint the key that made the token
+   * @return a new body with the same token and {@code fingerprint} as its key
+   */
   public EncryptedBody withKey(KeyFingerprint fingerprint) {
     return new EncryptedBody(token, Optional.of(fingerprint));
   }

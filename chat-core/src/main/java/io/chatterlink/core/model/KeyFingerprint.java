@@ -14,6 +14,12 @@ import java.util.regex.Pattern;
 public record KeyFingerprint(String value) {
   private static final Pattern FORM = Pattern.compile("[0-9a-f]{16}");
 
+  /**
+   * Checks the form.
+   *
+   * @param value 16 lowercase hexadecimal digits
+   * @throws IllegalArgumentException if the value is not of that form
+   */
   public KeyFingerprint {
     Objects.requireNonNull(value, "value");
     if (!FORM.matcher(value).matches()) {

@@ -7,6 +7,13 @@ package io.chatterlink.core.model;
  * @param value the lowercase hex digest (64 characters)
  */
 public record SessionId(String value) {
+  /**
+   * Checks the value's form.
+   *
+   * @param value the identifier, as stored and sent on the wire
+   * @throws io.chatterlink.core.error.InvalidInputException if the value is blank, longer than 64
+   *     characters or holds a character outside {@code [A-Za-z0-9._-]}
+   */
   public SessionId {
     Ids.require(value, "SessionId");
   }

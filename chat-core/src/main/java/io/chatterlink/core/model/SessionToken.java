@@ -18,20 +18,35 @@ public record SessionToken(String secret) {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final int BYTES = 32;
 
+  /**
+   * Checks the length (22 to 128 characters); the alphabet is not checked, an unknown token simply
+   * finds no session.
+   *
+   * @param secret the token as the client sent it
+   * @throws InvalidInputException if the token is missing or of a length no token of ours has
+   */
   public SessionToken {
     if (secret == null || secret.length() < 22 || secret.length() > 128) {
       throw new InvalidInputException("session token is malformed");
     }
   }
 
-  /** A fresh token with 256 bits from a {@link SecureRandom}. */
+  /**
+   * A fresh token with 256 bits from a {@link SecureRandom}.
+   *
+   * @return a new token, 43 characters of URL-safe base64
+   */
   public static SessionToken random() {
     byte[] bytes = new byte[BYTES];
     RANDOM.nextBytes(bytes);
     return new SessionToken(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
   }
 
-  /** The id under which the session is stored. */
+  /**
+   * The id under which the session is stored.
+   *
+   * @return the SHA-256 digest of the secret, as lowercase hex
+   */
   public SessionId id() {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");

@@ -8,9 +8,17 @@ import java.util.Optional;
 /**
  * A message in its current state, as the store holds it.
  *
+ * @param id the message's id
+ * @param roomId its room
  * @param seq the seq of the message's post; its edits and delete have later seqs of their own
+ * @param sender the posting user
+ * @param clientMessageId the id the sender's client chose
  * @param body the current body; empty once deleted (a delete erases the body, leaving a tombstone)
+ * @param attachments uploads the message shows; emptied by a delete
+ * @param replyTo the message this one answers, if any
+ * @param sentAt when it was posted
  * @param editedAt when the body was last replaced
+ * @param deleted true for a tombstone
  */
 public record StoredMessage(
     MessageId id,
@@ -24,6 +32,24 @@ public record StoredMessage(
     Instant sentAt,
     Optional<Instant> editedAt,
     boolean deleted) {
+  /**
+   * Checks the message; {@code attachments} is copied.
+   *
+   * @param id its id
+   * @param roomId its room
+   * @param seq the seq of its post; at least 1
+   * @param sender who posted it
+   * @param clientMessageId the client's id for it
+   * @param body the current body; present exactly when not deleted
+   * @param attachments the uploads it shows
+   * @param replyTo the message it answers
+   * @param sentAt when it was posted
+   * @param editedAt when it was last edited
+   * @param deleted whether it is a tombstone
+   * @throws IllegalArgumentException if {@code seq} is below 1, or {@code body} is present for a
+   *     tombstone or missing otherwise
+   * @throws NullPointerException if a reference component is null
+   */
   public StoredMessage {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(roomId, "roomId");
@@ -42,7 +68,13 @@ public record StoredMessage(
     }
   }
 
-  /** The message as first appended: seq assigned, never edited. */
+  /**
+   * The message as first appended: seq assigned, never edited.
+   *
+   * @param message the message being appended
+   * @param seq the seq the store assigned to it
+   * @return the stored form
+   */
   public static StoredMessage posted(NewMessage message, long seq) {
     return new StoredMessage(
         message.id(),
@@ -58,7 +90,13 @@ public record StoredMessage(
         false);
   }
 
-  /** This message with a new body. */
+  /**
+   * This message with a new body.
+   *
+   * @param newBody the encrypted replacement body
+   * @param at when the edit happened; becomes {@code editedAt}
+   * @return a copy with the new body; its seq is still that of the post
+   */
   public StoredMessage edited(EncryptedBody newBody, Instant at) {
     return new StoredMessage(
         id,
@@ -74,7 +112,11 @@ public record StoredMessage(
         false);
   }
 
-  /** This message as a tombstone. */
+  /**
+   * This message as a tombstone: no body, no attachments, marked deleted.
+   *
+   * @return the tombstone; id, seq, sender and times are kept
+   */
   public StoredMessage tombstone() {
     return new StoredMessage(
         id,

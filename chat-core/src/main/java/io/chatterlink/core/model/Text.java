@@ -20,7 +20,11 @@ public final class Text {
    * Returns {@code value} stripped, or throws if it is blank, longer than {@code max} or holds a
    * control character other than tab and newline.
    *
+   * @param value the text; may be null (refused)
    * @param what the field's name, used in the error message
+   * @param max most characters (UTF-16 code units) after stripping
+   * @return the text without leading and trailing whitespace
+   * @throws InvalidInputException naming {@code what} and the rule broken
    */
   public static String require(String value, String what, int max) {
     if (value == null || value.isBlank()) {
@@ -45,6 +49,9 @@ public final class Text {
    * UTF-16 code units, holds a lone surrogate (text that is not valid Unicode, which storage would
    * otherwise turn into {@code ?}), or a control character other than tab and newline.
    *
+   * @param value the text as sent; may be null (refused)
+   * @param max most UTF-16 code units
+   * @return {@code value} unchanged
    * @throws InvalidInputException naming the rule broken
    */
   public static String requireMessage(String value, int max) {
@@ -75,6 +82,12 @@ public final class Text {
    * the structural check of records that hold a name; a name being chosen or changed must also pass
    * {@link #requireVisibleName}, which records do not apply so that names stored under older rules
    * still load.
+   *
+   * @param value the name; may be null (refused)
+   * @param what the field's name, used in the error message
+   * @param max most characters after stripping
+   * @return the name stripped
+   * @throws InvalidInputException naming {@code what} and the rule broken
    */
   public static String requireName(String value, String what, int max) {
     String name = require(value, what, max);
@@ -88,6 +101,10 @@ public final class Text {
    * A name being chosen or changed (room name, display name): {@link #requireName} and every
    * character allowed by {@link #isAllowedInName(int)}. Returns the name stripped.
    *
+   * @param value the name as typed; may be null (refused)
+   * @param what the field's name, used in the error message
+   * @param max most characters after stripping
+   * @return the name stripped
    * @throws io.chatterlink.core.error.InvalidInputException naming {@code what} and the rule broken
    */
   public static String requireVisibleName(String value, String what, int max) {
@@ -104,6 +121,9 @@ public final class Text {
    * The character rule of every name people choose: false for control, format (Cf, including the
    * bidirectional controls), line and paragraph separator, private-use, surrogate and unassigned
    * code points (unassigned in the running JVM's Unicode version), true for everything else.
+   *
+   * @param codePoint a Unicode code point
+   * @return whether a chosen name may contain it
    */
   public static boolean isAllowedInName(int codePoint) {
     switch (Character.getType(codePoint)) {

@@ -42,6 +42,10 @@ public record UploadLimits(
   /**
    * Validates the limits.
    *
+   * @param quotaBytes most bytes one user may have stored; at least 1
+   * @param uploadsPerMinute most uploads one user may start in a minute; at least 1
+   * @param unattachedLifetime how long an upload may wait for its message; at least a minute
+   * @param releasedGrace how long a deleted upload's bytes are kept; at least a minute
    * @throws IllegalArgumentException naming the first value out of range
    */
   public UploadLimits {
@@ -61,7 +65,11 @@ public record UploadLimits(
     }
   }
 
-  /** The documented defaults. */
+  /**
+   * The documented defaults.
+   *
+   * @return 1 GiB quota, 20 uploads a minute, a day to attach an upload, an hour of grace
+   */
   public static UploadLimits defaults() {
     return new UploadLimits(
         DEFAULT_QUOTA_BYTES,

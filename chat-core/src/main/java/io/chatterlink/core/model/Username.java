@@ -24,6 +24,14 @@ public record Username(String display, String canonical) {
   /** Most code points in a username. */
   public static final int MAX_LENGTH = 32;
 
+  /**
+   * Checks that the pair is consistent; use {@link #of} to make one from typed text.
+   *
+   * @param display the name as chosen
+   * @param canonical its canonical form
+   * @throws InvalidInputException if {@code canonical} is not the canonical form of {@code
+   *     display}, or the name breaks a rule above
+   */
   public Username {
     if (display == null || canonical == null || !canonical.equals(canonicalize(display))) {
       throw new InvalidInputException("username is not in canonical form; use Username.of");
@@ -33,6 +41,8 @@ public record Username(String display, String canonical) {
   /**
    * Validates a name as typed.
    *
+   * @param typed the name as the user typed it; surrounding whitespace is stripped
+   * @return the username in its display and canonical forms
    * @throws InvalidInputException if the name breaks a rule above; the message says which
    */
   public static Username of(String typed) {

@@ -20,6 +20,9 @@ public final class ForwardedHeaders {
   /**
    * The last comma-separated entry of a header value, stripped and in lower case; empty for a
    * missing header.
+   *
+   * @param headerValue the header's value as received (a proxy appends its entry at the end)
+   * @return the last entry, the one the nearest proxy wrote; {@code ""} when the header is absent
    */
   public static String lastEntry(Optional<String> headerValue) {
     return headerValue
@@ -30,6 +33,10 @@ public final class ForwardedHeaders {
   /**
    * The client address the proxy names in the last {@code X-Forwarded-For} header, if its last
    * entry looks like an IP address.
+   *
+   * @param lastForwardedFor the value of the request's last {@code X-Forwarded-For} header, if any
+   * @return the address, lower case; empty when the header is missing or its last entry is not an
+   *     IPv4 or IPv6 address (the caller then counts the connection's own peer address)
    */
   public static Optional<String> clientAddress(Optional<String> lastForwardedFor) {
     String last = lastEntry(lastForwardedFor);

@@ -47,6 +47,8 @@ public final class OriginPolicy {
    *
    * @param origin the request's {@code Origin} header
    * @param hostHeader the request's {@code Host} header, if it has one
+   * @return true when the origin is one of the extra origins, or names the same host and port as
+   *     {@code hostHeader}; false for a malformed origin
    */
   public boolean allows(String origin, Optional<String> hostHeader) {
     Objects.requireNonNull(origin, "origin");
@@ -65,7 +67,11 @@ public final class OriginPolicy {
         .isPresent();
   }
 
-  /** The extra origins, normalized. */
+  /**
+   * The extra origins, normalized.
+   *
+   * @return {@code scheme://host[:port]} in lower case, without default ports; unmodifiable
+   */
   public Set<String> extraOrigins() {
     return extraOrigins;
   }

@@ -21,7 +21,12 @@ public final class SessionCookie {
 
   private SessionCookie() {}
 
-  /** The name a cookie set with (or without) {@code Secure} carries. */
+  /**
+   * The name a cookie set with (or without) {@code Secure} carries.
+   *
+   * @param secure whether the cookie is set with {@code Secure}
+   * @return {@link #SECURE_NAME} when secure, {@link #NAME} otherwise
+   */
   public static String name(boolean secure) {
     return secure ? SECURE_NAME : NAME;
   }
@@ -30,13 +35,21 @@ public final class SessionCookie {
    * The session token in a request's {@code Cookie} headers, if one is there and well formed.
    *
    * @param cookieHeaders every {@code Cookie} header of the request
+   * @return the token of the {@code __Host-} cookie if there is one, else that of the plain one;
+   *     empty when neither is present or well formed
    */
   public static Optional<SessionToken> fromHeaders(List<String> cookieHeaders) {
     Optional<String> secure = value(cookieHeaders, SECURE_NAME);
     return token(secure.isPresent() ? secure : value(cookieHeaders, NAME));
   }
 
-  /** A cookie value as a session token, if it is well formed. */
+  /**
+   * A cookie value as a session token, if it is well formed.
+   *
+   * @param value the cookie's value, if the request had the cookie
+   * @return the token; empty for a missing or malformed value (never an exception: a stale cookie
+   *     is treated as no cookie)
+   */
   public static Optional<SessionToken> token(Optional<String> value) {
     try {
       return value.map(SessionToken::new);

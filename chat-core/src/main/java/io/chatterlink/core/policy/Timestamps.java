@@ -17,7 +17,12 @@ public final class Timestamps {
 
   private Timestamps() {}
 
-  /** The wire form of {@code at}. */
+  /**
+   * The wire form of an instant.
+   *
+   * @param at the instant
+   * @return e.g. {@code 2026-11-28T17:45:12.345Z}, always 24 characters for years 1000 to 9999
+   */
   public static String format(Instant at) {
     return WIRE.format(at);
   }

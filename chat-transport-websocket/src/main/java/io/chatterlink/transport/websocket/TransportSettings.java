@@ -64,8 +64,20 @@ public record TransportSettings(
   public static final Duration MAX_SESSION_CHECK_INTERVAL = Duration.ofSeconds(5);
 
   /**
-   * Validates the settings.
+   * Validates the settings; the origins are lower-cased and copied.
    *
+   * @param allowedOrigins extra origins allowed to open a socket; empty for same origin only
+   * @param maxFrameBytes largest text frame, 1 to {@value #MAX_FRAME_BYTES_CEILING}
+   * @param requestsPerSecond steady request rate per user and node, 1 to 100,000
+   * @param requestBurst requests at once per user and node, 1 to 100,000
+   * @param maxRateViolations consecutive rejected requests before a close, 1 to 100,000
+   * @param outboundQueueFrames frames queued for one slow client, 1 to 1,000,000
+   * @param pingInterval time between pings; positive
+   * @param idleTimeout silence before a close; longer than {@code pingInterval}
+   * @param maxConnectionsPerUser sockets per user and node, 1 to 10,000
+   * @param maxConnectionsPerAddress sockets per client address and node, 1 to 1,000,000
+   * @param sessionCheckInterval time between session checks, 100 ms to 5 s
+   * @param trustProxyHeaders whether the client address comes from {@code X-Forwarded-For}
    * @throws IllegalArgumentException naming the first value out of range
    */
   public TransportSettings {
@@ -98,6 +110,8 @@ public record TransportSettings(
   /**
    * Same origin only, 64 KiB frames, 10 requests/s with bursts of 30 per user, 1,024 queued frames,
    * 20 sockets per user and 100 per address, sessions checked every 2 s, no proxy headers.
+   *
+   * @return the documented defaults (pings every 30 s, idle timeout 75 s)
    */
   public static TransportSettings defaults() {
     return new TransportSettings(
@@ -115,7 +129,13 @@ public record TransportSettings(
         false);
   }
 
-  /** These settings with another origin allow-list (empty: same origin only). */
+  /**
+   * These settings with another origin allow-list.
+   *
+   * @param origins origins such as {@code https://chat.example.com}; empty for same origin only
+   * @return a copy with that change; the others are kept
+   * @throws IllegalArgumentException if a value is out of the range the record documents
+   */
   public TransportSettings withAllowedOrigins(Set<String> origins) {
     return new TransportSettings(
         origins,
@@ -132,7 +152,13 @@ public record TransportSettings(
         trustProxyHeaders);
   }
 
-  /** These settings with another frame limit. */
+  /**
+   * These settings with another frame limit.
+   *
+   * @param bytes largest text frame accepted, 1 to {@value #MAX_FRAME_BYTES_CEILING}
+   * @return a copy with that change; the others are kept
+   * @throws IllegalArgumentException if a value is out of the range the record documents
+   */
   public TransportSettings withMaxFrameBytes(int bytes) {
     return new TransportSettings(
         allowedOrigins,
@@ -149,7 +175,15 @@ public record TransportSettings(
         trustProxyHeaders);
   }
 
-  /** These settings with another request budget. */
+  /**
+   * These settings with another request budget.
+   *
+   * @param perSecond steady request rate per user on this node
+   * @param burst requests a user may send at once
+   * @param violations consecutive rejected requests after which the socket is closed
+   * @return a copy with that change; the others are kept
+   * @throws IllegalArgumentException if a value is out of the range the record documents
+   */
   public TransportSettings withRequestRate(int perSecond, int burst, int violations) {
     return new TransportSettings(
         allowedOrigins,
@@ -166,7 +200,13 @@ public record TransportSettings(
         trustProxyHeaders);
   }
 
-  /** These settings with another outbound queue bound. */
+  /**
+   * These settings with another outbound queue bound.
+   *
+   * @param frames frames that may wait for one slow client before it is disconnected
+   * @return a copy with that change; the others are kept
+   * @throws IllegalArgumentException if a value is out of the range the record documents
+   */
   public TransportSettings withOutboundQueueFrames(int frames) {
     return new TransportSettings(
         allowedOrigins,
@@ -183,7 +223,14 @@ public record TransportSettings(
         trustProxyHeaders);
   }
 
-  /** These settings with another ping interval and idle timeout. */
+  /**
+   * These settings with another ping interval and idle timeout.
+   *
+   * @param ping time between two pings of a socket
+   * @param idle silence after which a socket is closed; longer than {@code ping}
+   * @return a copy with that change; the others are kept
+   * @throws IllegalArgumentException if a value is out of the range the record documents
+   */
   public TransportSettings withHeartbeat(Duration ping, Duration idle) {
     return new TransportSettings(
         allowedOrigins,
@@ -200,7 +247,14 @@ public record TransportSettings(
         trustProxyHeaders);
   }
 
-  /** These settings with other caps on open sockets per user and per client address. */
+  /**
+   * These settings with other caps on open sockets per user and per client address.
+   *
+   * @param perUser sockets one user may have open on this node
+   * @param perAddress sockets one client address may have open on this node
+   * @return a copy with that change; the others are kept
+   * @throws IllegalArgumentException if a value is out of the range the record documents
+   */
   public TransportSettings withConnectionCaps(int perUser, int perAddress) {
     return new TransportSettings(
         allowedOrigins,
@@ -217,7 +271,13 @@ public record TransportSettings(
         trustProxyHeaders);
   }
 
-  /** These settings checking the sessions of open sockets at another interval. */
+  /**
+   * These settings checking the sessions of open sockets at another interval.
+   *
+   * @param interval time between two checks, 100 ms to 5 s
+   * @return a copy with that change; the others are kept
+   * @throws IllegalArgumentException if a value is out of the range the record documents
+   */
   public TransportSettings withSessionCheckInterval(Duration interval) {
     return new TransportSettings(
         allowedOrigins,
@@ -234,7 +294,12 @@ public record TransportSettings(
         trustProxyHeaders);
   }
 
-  /** These settings trusting (or not) the last {@code X-Forwarded-For} entry as the address. */
+  /**
+   * These settings trusting (or not) the last {@code X-Forwarded-For} entry as the address.
+   *
+   * @param trust true only behind a proxy that sets the header
+   * @return a copy with that change; the others are kept
+   */
   public TransportSettings withTrustProxyHeaders(boolean trust) {
     return new TransportSettings(
         allowedOrigins,

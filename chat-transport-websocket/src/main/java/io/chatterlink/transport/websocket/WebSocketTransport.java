@@ -58,6 +58,10 @@ public final class WebSocketTransport {
   /**
    * A transport with these settings that reports nothing ({@link TransportMetrics#NONE}); it serves
    * nothing until a core is attached.
+   *
+   * @param settings the transport's limits and origin policy
+   * @return a new transport; give its {@link #delivery()} to the core, then {@link #attach} the
+   *     core
    */
   public static WebSocketTransport create(TransportSettings settings) {
     return create(settings, TransportMetrics.NONE);
@@ -66,13 +70,22 @@ public final class WebSocketTransport {
   /**
    * A transport with these settings that reports connections, requests, slow-client drops and
    * rate-limit refusals to {@code metrics}; it serves nothing until a core is attached.
+   *
+   * @param settings the transport's limits and origin policy
+   * @param metrics where to count; called on transport threads, so it must be thread-safe and fast
+   * @return a new transport; give its {@link #delivery()} to the core, then {@link #attach} the
+   *     core
    */
   public static WebSocketTransport create(TransportSettings settings, TransportMetrics metrics) {
     return new WebSocketTransport(
         Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(metrics, "metrics"));
   }
 
-  /** The delivery port to give {@code ChatCore.builder()}; events go to open sockets only. */
+  /**
+   * The delivery port to give {@code ChatCore.builder()}; events go to open sockets only.
+   *
+   * @return the same instance on every call
+   */
   public Delivery delivery() {
     return runtime.registry();
   }
@@ -81,6 +94,7 @@ public final class WebSocketTransport {
    * Connects the core the endpoints translate to, and starts the heartbeat (pings, idle detection,
    * typing expiry) and the session sweep (closes the sockets of sessions that ended elsewhere).
    *
+   * @param core the core built with this transport's {@link #delivery()}
    * @throws IllegalStateException on a second call
    */
   public void attach(ChatCore core) {
@@ -93,6 +107,9 @@ public final class WebSocketTransport {
   /**
    * An Undertow handler that serves WebSocket upgrades on {@code /ws} and passes every other
    * request to {@code next}. Put it in front of any {@code PathHandler}.
+   *
+   * @param next the handler of every request that is not an upgrade on {@code /ws}
+   * @return the handler to install in Undertow
    */
   public HttpHandler undertowHandler(HttpHandler next) {
     return new UndertowUpgradeHandler(engine(), Objects.requireNonNull(next, "next"), readExecutor);
@@ -101,6 +118,8 @@ public final class WebSocketTransport {
   /**
    * The endpoint on path {@code /ws}, for any Jakarta WebSocket container with per-handshake user
    * properties (Tyrus has them).
+   *
+   * @return the configuration to deploy in the container
    */
   public ServerEndpointConfig endpointConfig() {
     return endpointConfig;
@@ -111,6 +130,7 @@ public final class WebSocketTransport {
    *
    * @param host ignored by Grizzly, which binds 0.0.0.0 whatever it is given: firewall the port
    * @param port a port, or -1 (or 0) for an ephemeral one
+   * @return the running server; close it after {@link #shutdown}
    * @throws IllegalStateException if the server cannot start
    */
   public StandaloneServer startStandalone(String host, int port) {
@@ -134,6 +154,8 @@ public final class WebSocketTransport {
    * grace} plus {@link #SHUTDOWN_FLUSH} plus a few hundred milliseconds. A second call does
    * nothing. Standalone servers are closed by their own {@link StandaloneServer#close()}, after
    * this.
+   *
+   * @param grace how long requests being handled may take to finish; zero to cut them at once
    */
   public void shutdown(Duration grace) {
     if (!shutDown.compareAndSet(false, true)) {
@@ -254,7 +276,11 @@ public final class WebSocketTransport {
 
   /** A running standalone server. */
   public interface StandaloneServer extends AutoCloseable {
-    /** The port it listens on (the ephemeral one chosen, if so asked). */
+    /**
+     * The port it listens on.
+     *
+     * @return the port, the ephemeral one chosen if so asked
+     */
     int port();
 
     /** Stops the server; a second call does nothing. */

@@ -12,7 +12,11 @@ public interface ReencryptMessages {
    * Re-encrypts the next batch of up to {@code batchSize} bodies after {@code cursor} (empty: from
    * the start).
    *
+   * @param cursor the {@link Progress#cursor()} of the previous batch; empty to start
+   * @param batchSize most bodies to read in this batch, 1 to 10,000
+   * @return how far the run got, with the cursor for the next call
    * @throws io.chatterlink.core.error.InvalidInputException if batchSize is not 1 to 10,000
+   * @throws io.chatterlink.core.error.UnavailableException if storage failed
    */
   Progress reencryptBatch(Optional<String> cursor, int batchSize);
 
