@@ -2,6 +2,7 @@ package io.chatterlink.core.port.out;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * Sliding-window counters kept where every server process sees them (the database), for throttles
@@ -65,7 +66,7 @@ public interface RateWindows {
    */
   record Refused(Instant retryAt) implements Decision {
     public Refused {
-      java.util.Objects.requireNonNull(retryAt, "retryAt");
+      Objects.requireNonNull(retryAt, "retryAt");
     }
   }
 }
