@@ -134,11 +134,12 @@ final class AttachmentEndpoints {
     String key = UploadKeys.newKey();
     Optional<String> stored = Optional.empty();
     Optional<String> thumbnailKey = Optional.empty();
+    Attachment attachment;
     try {
       store(key, upload.tempFile());
       stored = Optional.of(key);
       thumbnailKey = thumbnail(actor, upload.tempFile(), key, upload.kind());
-      Attachment attachment =
+      attachment =
           core.attachments()
               .register(
                   new RegisterAttachment(
@@ -149,16 +150,17 @@ final class AttachmentEndpoints {
                       name,
                       key,
                       thumbnailKey));
-      ObjectNode reply = call.object();
-      reply.set("attachment", withThumbnailSize(attachment));
-      call.created(reply);
     } catch (IOException | RuntimeException e) {
       stored.ifPresent(this::deleteQuietly);
       thumbnailKey.ifPresent(this::deleteQuietly);
       throw e;
     } finally {
+      // Before the answer: a client that sees 201 finds no temp file of its upload left.
       staging.deleteQuietly(upload.tempFile());
     }
+    ObjectNode reply = call.object();
+    reply.set("attachment", withThumbnailSize(attachment));
+    call.created(reply);
   }
 
   /** Copies a checked temp file into the blob store under {@code key}. */
