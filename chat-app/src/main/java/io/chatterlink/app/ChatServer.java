@@ -8,6 +8,7 @@ import io.chatterlink.transport.websocket.WebSocketTransport;
 import io.chatterlink.web.ChatWeb;
 import io.chatterlink.web.RegistrationMode;
 import io.chatterlink.web.WebSettings;
+import io.chatterlink.web.WebStores;
 import io.undertow.Undertow;
 import io.undertow.server.HttpHandler;
 import java.net.BindException;
@@ -110,10 +111,18 @@ public final class ChatServer implements AutoCloseable {
       ChatCore node = core;
       bus.ifPresent(b -> metrics.bindCluster(node::clusterStatus, b.node()));
       transport.attach(core);
-      // The login throttle keeps its failures in the database, so every server process agrees.
+      // Throttles and spent invite codes live in the database and uploads in the upload directory
+      // (shared by the nodes when there are several), so every server process agrees.
+      WebSettings webSettings = webSettings(config, backend.secretKey());
       web =
           ChatWeb.create(
-              core, webSettings(config, backend.secretKey()), backend.storage().loginAttempts());
+              core,
+              webSettings,
+              new WebStores(
+                  backend.storage().loginAttempts(),
+                  backend.storage().rateWindows(),
+                  backend.storage().singleUseTokens(),
+                  WebStores.filesIn(webSettings.uploadDir())));
       HttpHandler operations =
           new OperationsHandler(
               web.handler(),

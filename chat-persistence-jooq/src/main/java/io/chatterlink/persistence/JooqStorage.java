@@ -6,8 +6,10 @@ import io.chatterlink.core.error.UnavailableException;
 import io.chatterlink.core.port.out.AttachmentStore;
 import io.chatterlink.core.port.out.LoginAttempts;
 import io.chatterlink.core.port.out.MessageStore;
+import io.chatterlink.core.port.out.RateWindows;
 import io.chatterlink.core.port.out.RoomStore;
 import io.chatterlink.core.port.out.SessionStore;
+import io.chatterlink.core.port.out.SingleUseTokens;
 import io.chatterlink.core.port.out.UserStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,6 +56,8 @@ public final class JooqStorage implements AutoCloseable {
   private final AttachmentStore attachments;
   private final SessionStore sessions;
   private final LoginAttempts loginAttempts;
+  private final RateWindows rateWindows;
+  private final SingleUseTokens singleUseTokens;
   private final DatabaseTarget target;
   private boolean closed;
 
@@ -77,6 +81,8 @@ public final class JooqStorage implements AutoCloseable {
     this.attachments = new JooqAttachmentStore(read, write);
     this.sessions = new JooqSessionStore(read, write);
     this.loginAttempts = new JooqLoginAttempts(read, write);
+    this.rateWindows = new JooqRateWindows(write);
+    this.singleUseTokens = new JooqSingleUseTokens(write);
   }
 
   /**
@@ -266,6 +272,22 @@ public final class JooqStorage implements AutoCloseable {
    */
   public LoginAttempts loginAttempts() {
     return loginAttempts;
+  }
+
+  /**
+   * Sliding-window throttles (registrations, user searches), shared by every server process: an
+   * attempt is checked and recorded atomically across processes.
+   */
+  public RateWindows rateWindows() {
+    return rateWindows;
+  }
+
+  /**
+   * Spent single-use tokens (invite codes), shared by every server process and kept across
+   * restarts.
+   */
+  public SingleUseTokens singleUseTokens() {
+    return singleUseTokens;
   }
 
   /**

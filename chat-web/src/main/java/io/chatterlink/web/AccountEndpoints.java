@@ -29,7 +29,7 @@ final class AccountEndpoints {
   private final Cookies cookies;
   private final DeviceCookie device;
   private final LoginThrottle throttle;
-  private final EventWindow registrations;
+  private final SharedThrottle registrations;
   private final InviteCodes invites;
   private final RegistrationMode registration;
 
@@ -39,7 +39,7 @@ final class AccountEndpoints {
       Cookies cookies,
       DeviceCookie device,
       LoginThrottle throttle,
-      EventWindow registrations,
+      SharedThrottle registrations,
       InviteCodes invites,
       RegistrationMode registration) {
     this.accounts = accounts;
@@ -69,13 +69,8 @@ final class AccountEndpoints {
       throw new ForbiddenException("registration is closed on this server");
     }
     // Every attempt counts: each one costs a password hash, whatever its outcome.
-    String address = clientAddress(call);
-    long wait = registrations.secondsUntilAllowed(address);
-    if (wait > 0) {
-      throw new RetryLaterException(
-          "too many registrations from this address; try again later", wait);
-    }
-    registrations.record(address);
+    registrations.acquire(
+        clientAddress(call), "too many registrations from this address; try again later");
     String username = JsonFields.text(body, "username");
     String password = JsonFields.text(body, "password");
     Optional<String> claimed = Optional.empty();

@@ -5,6 +5,7 @@ import io.chatterlink.core.ChatCore;
 import io.chatterlink.core.error.ChatException;
 import io.chatterlink.core.error.InvalidInputException;
 import io.chatterlink.core.error.NotFoundException;
+import io.chatterlink.core.error.UnavailableException;
 import io.chatterlink.core.model.Attachment;
 import io.chatterlink.core.model.AttachmentId;
 import io.chatterlink.core.model.RoomId;
@@ -12,10 +13,12 @@ import io.chatterlink.core.model.Text;
 import io.chatterlink.core.model.UserId;
 import io.chatterlink.core.port.in.ShareAttachments.AdmitUpload;
 import io.chatterlink.core.port.in.ShareAttachments.RegisterAttachment;
+import io.chatterlink.core.port.out.BlobStore;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -42,7 +45,8 @@ final class AttachmentEndpoints {
 
   private final ChatCore core;
   private final JsonViews views;
-  private final AttachmentFiles files;
+  private final BlobStore blobs;
+  private final UploadStaging staging;
   private final UploadReceiver receiver;
   private final ThumbnailPool thumbnails;
   private final long maxBytes;
@@ -50,13 +54,15 @@ final class AttachmentEndpoints {
   AttachmentEndpoints(
       ChatCore core,
       JsonViews views,
-      AttachmentFiles files,
+      BlobStore blobs,
+      UploadStaging staging,
       ThumbnailPool thumbnails,
       long maxBytes) {
     this.core = core;
     this.views = views;
-    this.files = files;
-    this.receiver = new UploadReceiver(files, maxBytes);
+    this.blobs = blobs;
+    this.staging = staging;
+    this.receiver = new UploadReceiver(staging, maxBytes);
     this.thumbnails = thumbnails;
     this.maxBytes = maxBytes;
   }
@@ -125,12 +131,15 @@ final class AttachmentEndpoints {
     // Rate and quota come from the database, before a byte of the body is read.
     core.attachments().admitUpload(new AdmitUpload(actor, room, Math.max(0, declaredLength)));
     UploadReceiver.Received upload = receiver.receive(body, name, declared);
-    String key = AttachmentFiles.newKey();
+    String key = UploadKeys.newKey();
+    Optional<String> stored = Optional.empty();
     Optional<String> thumbnailKey = Optional.empty();
+    Attachment attachment;
     try {
-      files.publish(upload.tempFile(), key);
-      thumbnailKey = thumbnail(actor, key, upload.kind());
-      Attachment attachment =
+      store(key, upload.tempFile());
+      stored = Optional.of(key);
+      thumbnailKey = thumbnail(actor, upload.tempFile(), key, upload.kind());
+      attachment =
           core.attachments()
               .register(
                   new RegisterAttachment(
@@ -141,37 +150,58 @@ final class AttachmentEndpoints {
                       name,
                       key,
                       thumbnailKey));
-      ObjectNode reply = call.object();
-      reply.set("attachment", withThumbnailSize(attachment));
-      call.created(reply);
     } catch (IOException | RuntimeException e) {
-      files.deleteQuietly(upload.tempFile());
-      files.deleteKeyQuietly(key);
-      thumbnailKey.ifPresent(files::deleteKeyQuietly);
+      stored.ifPresent(this::deleteQuietly);
+      thumbnailKey.ifPresent(this::deleteQuietly);
       throw e;
+    } finally {
+      // Before the answer: a client that sees 201 finds no temp file of its upload left.
+      staging.deleteQuietly(upload.tempFile());
+    }
+    ObjectNode reply = call.object();
+    reply.set("attachment", withThumbnailSize(attachment));
+    call.created(reply);
+  }
+
+  /** Copies a checked temp file into the blob store under {@code key}. */
+  private void store(String key, Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      blobs.put(key, in);
+    }
+  }
+
+  private void deleteQuietly(String key) {
+    try {
+      blobs.delete(key);
+    } catch (RuntimeException e) {
+      // Nothing refers to it: the upload failed before its row was written.
     }
   }
 
   /** A thumbnail made on the bounded pool; none when the pool is busy (see ThumbnailPool). */
-  private Optional<String> thumbnail(UserId actor, String key, MediaKind kind) throws IOException {
+  private Optional<String> thumbnail(UserId actor, Path source, String key, MediaKind kind)
+      throws IOException {
     if (!kind.thumbnailed()) {
       return Optional.empty();
     }
-    Path temp = files.newTempFile();
-    boolean made;
+    Path temp = staging.newTempFile();
     try {
-      made = thumbnails.render(actor, files.existing(key), temp);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      made = false;
+      boolean made;
+      try {
+        made = thumbnails.render(actor, source, temp);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        made = false;
+      }
+      if (!made) {
+        return Optional.empty();
+      }
+      String thumbnailKey = UploadKeys.thumbnailKey(key);
+      store(thumbnailKey, temp);
+      return Optional.of(thumbnailKey);
+    } finally {
+      staging.deleteQuietly(temp);
     }
-    if (!made) {
-      files.deleteQuietly(temp);
-      return Optional.empty();
-    }
-    String thumbnailKey = AttachmentFiles.thumbnailKey(key);
-    files.publish(temp, thumbnailKey);
-    return Optional.of(thumbnailKey);
   }
 
   private void download(Call call, boolean thumbnail) throws IOException {
@@ -181,7 +211,8 @@ final class AttachmentEndpoints {
     if (thumbnail && a.thumbnailKey().isPresent()) {
       FileDownload.send(
           call.exchange(),
-          files.existing(a.thumbnailKey().get()),
+          blobs,
+          a.thumbnailKey().get(),
           "image/png",
           "thumbnail-" + a.originalName() + ".png",
           true);
@@ -190,7 +221,7 @@ final class AttachmentEndpoints {
     // Media we accepted is shown inline; anything else (never stored by us) only as a download.
     String type = kind.map(MediaKind::mediaType).orElse("application/octet-stream");
     FileDownload.send(
-        call.exchange(), files.existing(a.storageKey()), type, a.originalName(), kind.isPresent());
+        call.exchange(), blobs, a.storageKey(), type, a.originalName(), kind.isPresent());
   }
 
   /** The uploader's delete: 204, then the file is never served again (bytes go after a grace). */
@@ -210,8 +241,8 @@ final class AttachmentEndpoints {
   private ObjectNode withThumbnailSize(Attachment a) {
     Optional<ThumbnailSize> size = Optional.empty();
     try {
-      size = a.thumbnailKey().map(files::existing).flatMap(ThumbnailSize::of);
-    } catch (NotFoundException e) {
+      size = a.thumbnailKey().flatMap(key -> ThumbnailSize.of(blobs, key));
+    } catch (NotFoundException | UnavailableException e) {
       // A thumbnail lost on disk only costs the client its reserved size.
     }
     return ThumbnailSize.addTo(views.attachment(a), size);

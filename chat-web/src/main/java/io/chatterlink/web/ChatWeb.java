@@ -1,7 +1,6 @@
 package io.chatterlink.web;
 
 import io.chatterlink.core.ChatCore;
-import io.chatterlink.core.inmemory.InMemoryAdapters;
 import io.chatterlink.core.port.out.LoginAttempts;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
@@ -74,33 +73,51 @@ public final class ChatWeb implements AutoCloseable {
   }
 
   /**
-   * Builds the handler, creating the upload directory if needed, with the login throttle's failures
-   * kept in this process's memory: use {@link #create(ChatCore, WebSettings, LoginAttempts)} with
-   * the database's store when more than one server process serves the same users.
+   * Builds the handler, creating the upload directory if needed, with the throttles and spent
+   * invite codes kept in this process's memory ({@link WebStores#inMemory}): use {@link
+   * #create(ChatCore, WebSettings, WebStores)} with the database's stores when more than one server
+   * process serves the same users.
    *
    * @throws java.io.UncheckedIOException if the upload directory cannot be created
    */
   public static ChatWeb create(ChatCore core, WebSettings settings) {
-    return create(core, settings, InMemoryAdapters.create().loginAttempts());
+    return create(core, settings, WebStores.inMemory(settings.uploadDir()));
   }
 
   /**
-   * Builds the handler, creating the upload directory if needed, with the login throttle's failed
-   * logins and trusted devices kept in {@code loginAttempts} (for example {@code
-   * JooqStorage.loginAttempts()}), so that every server process on the same store throttles alike.
+   * As {@link #create(ChatCore, WebSettings)}, with the login throttle's failed logins and trusted
+   * devices kept in {@code loginAttempts}; the other throttles and spent invite codes stay in this
+   * process's memory.
    *
    * @throws java.io.UncheckedIOException if the upload directory cannot be created
    */
   public static ChatWeb create(ChatCore core, WebSettings settings, LoginAttempts loginAttempts) {
-    return create(core, settings, loginAttempts, Clock.systemUTC());
+    Objects.requireNonNull(loginAttempts, "loginAttempts");
+    WebStores memory = WebStores.inMemory(settings.uploadDir());
+    return create(
+        core,
+        settings,
+        new WebStores(loginAttempts, memory.rateWindows(), memory.spentInvites(), memory.blobs()));
   }
 
-  /** As {@link #create(ChatCore, WebSettings, LoginAttempts)}, with the clock of the throttles. */
-  static ChatWeb create(
-      ChatCore core, WebSettings settings, LoginAttempts loginAttempts, Clock clock) {
+  /**
+   * Builds the handler, creating the upload directory if needed (temp files of uploads in flight
+   * are always written under {@link WebSettings#uploadDir()}), with the login, registration and
+   * search throttles, spent invite codes and uploaded files kept in {@code stores}: with the
+   * database's stores and a blob store every node reaches, every server process on them throttles
+   * alike, spends an invite code once and serves every upload.
+   *
+   * @throws java.io.UncheckedIOException if the upload directory cannot be created
+   */
+  public static ChatWeb create(ChatCore core, WebSettings settings, WebStores stores) {
+    return create(core, settings, stores, Clock.systemUTC());
+  }
+
+  /** As {@link #create(ChatCore, WebSettings, WebStores)}, with the clock of the throttles. */
+  static ChatWeb create(ChatCore core, WebSettings settings, WebStores stores, Clock clock) {
     Objects.requireNonNull(core, "core");
     Objects.requireNonNull(settings, "settings");
-    Objects.requireNonNull(loginAttempts, "loginAttempts");
+    Objects.requireNonNull(stores, "stores");
     Json json = new Json(settings.maxJsonBodyBytes());
     JsonViews views = new JsonViews(json);
     ErrorResponses errors = new ErrorResponses(json);
@@ -114,13 +131,21 @@ public final class ChatWeb implements AutoCloseable {
             core.accounts(),
             settings.requestLimits(),
             pools);
-    LoginThrottle throttle = new LoginThrottle(loginAttempts, LoginLimits.of(settings), clock);
+    LoginThrottle throttle =
+        new LoginThrottle(stores.loginAttempts(), LoginLimits.of(settings), clock);
     InviteCodes invites =
         new InviteCodes(
-            InviteCodes.keyFrom(settings.inviteSecret()), settings.inviteLifetime(), clock);
-    EventWindow registrations =
-        new EventWindow(
-            settings.maxRegistrationsPerAddress(), settings.registrationWindow(), clock);
+            InviteCodes.keyFrom(settings.inviteSecret()),
+            settings.inviteLifetime(),
+            stores.spentInvites(),
+            clock);
+    SharedThrottle registrations =
+        new SharedThrottle(
+            "registration",
+            stores.rateWindows(),
+            settings.maxRegistrationsPerAddress(),
+            settings.registrationWindow(),
+            clock);
     new AccountEndpoints(
             core.accounts(),
             views,
@@ -132,12 +157,13 @@ public final class ChatWeb implements AutoCloseable {
             settings.registration())
         .register(api);
     new ServerInfoEndpoint(settings).register(api);
-    new UserEndpoints(core.accounts(), views, clock).register(api);
+    new UserEndpoints(core.accounts(), views, stores.rateWindows(), clock).register(api);
     new RoomEndpoints(core, views).register(api);
     new ConversationEndpoints(core, views).register(api);
-    AttachmentFiles files = new AttachmentFiles(settings.uploadDir());
+    UploadStaging staging = new UploadStaging(settings.uploadDir());
     ThumbnailPool thumbnails = ThumbnailPool.forThisMachine();
-    new AttachmentEndpoints(core, views, files, thumbnails, settings.maxUploadBytes())
+    new AttachmentEndpoints(
+            core, views, stores.blobs(), staging, thumbnails, settings.maxUploadBytes())
         .register(api);
 
     HttpHandler apiHandler = api.handler();
@@ -159,7 +185,7 @@ public final class ChatWeb implements AutoCloseable {
         settings.requestLimits(),
         pools,
         thumbnails,
-        new UploadSweeper(core.attachments(), files),
+        new UploadSweeper(core.attachments(), stores.blobs(), staging),
         settings.uploadSweepInterval());
   }
 

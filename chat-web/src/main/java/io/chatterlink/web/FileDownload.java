@@ -1,21 +1,18 @@
 package io.chatterlink.web;
 
+import io.chatterlink.core.port.out.BlobStore;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
- * Sends a stored file, whole or one byte range (206, or 416 past the end), with its sniffed type
+ * Sends a stored blob, whole or one byte range (206, or 416 past the end), with its sniffed type
  * and a {@code Content-Disposition} that cannot be abused: the name is reduced to safe ASCII in
  * {@code filename} and given exactly, percent-encoded, in {@code filename*} (RFC 6266).
  *
@@ -29,6 +26,8 @@ import java.util.Optional;
 final class FileDownload {
   /** Stored files never change (new upload, new id), so browsers may keep them a day. */
   private static final String CACHE_CONTROL = "private, max-age=86400, immutable";
+
+  private static final int BUFFER_BYTES = 64 * 1024;
 
   /**
    * The policy of every download but videos. A browser shows an image opened in a tab in a document
@@ -54,11 +53,34 @@ final class FileDownload {
 
   private FileDownload() {}
 
+  /**
+   * Sends the blob stored under {@code key}.
+   *
+   * @throws io.chatterlink.core.error.NotFoundException if there is no such blob (before anything
+   *     is written, so the caller answers 404)
+   */
   static void send(
-      HttpServerExchange exchange, Path file, String mediaType, String fileName, boolean inline)
+      HttpServerExchange exchange,
+      BlobStore blobs,
+      String key,
+      String mediaType,
+      String fileName,
+      boolean inline)
       throws IOException {
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      long size = channel.size();
+    long size = blobs.size(key);
+    Optional<ByteRange> range = Optional.empty();
+    boolean satisfiable = true;
+    try {
+      range = ByteRange.parse(exchange.getRequestHeaders().getFirst(Headers.RANGE), size);
+    } catch (ByteRange.NotSatisfiable e) {
+      satisfiable = false;
+    }
+    long start = range.map(ByteRange::start).orElse(0L);
+    long length = range.map(ByteRange::length).orElse(size);
+    boolean head = exchange.getRequestMethod().equals(Methods.HEAD);
+    // Opened before any header is set: a blob deleted meanwhile is still a clean 404.
+    try (InputStream in =
+        satisfiable && !head ? blobs.open(key, start) : InputStream.nullInputStream()) {
       exchange
           .getResponseHeaders()
           .put(CSP, policyFor(mediaType))
@@ -67,18 +89,13 @@ final class FileDownload {
           .put(Headers.ACCEPT_RANGES, "bytes")
           .put(Headers.CACHE_CONTROL, CACHE_CONTROL)
           .put(Headers.CONTENT_DISPOSITION, disposition(inline, fileName));
-      Optional<ByteRange> range;
-      try {
-        range = ByteRange.parse(exchange.getRequestHeaders().getFirst(Headers.RANGE), size);
-      } catch (ByteRange.NotSatisfiable e) {
+      if (!satisfiable) {
         exchange.setStatusCode(416);
         exchange.getResponseHeaders().put(Headers.CONTENT_RANGE, "bytes */" + size);
         exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, 0);
         exchange.endExchange();
         return;
       }
-      long start = range.map(ByteRange::start).orElse(0L);
-      long length = range.map(ByteRange::length).orElse(size);
       if (range.isPresent()) {
         exchange.setStatusCode(206);
         exchange
@@ -86,21 +103,24 @@ final class FileDownload {
             .put(Headers.CONTENT_RANGE, "bytes " + start + "-" + range.get().end() + "/" + size);
       }
       exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, length);
-      if (exchange.getRequestMethod().equals(Methods.HEAD)) {
+      if (head) {
         exchange.endExchange();
         return;
       }
       try (OutputStream out = exchange.getOutputStream()) {
-        WritableByteChannel target = Channels.newChannel(out);
-        long sent = 0;
-        while (sent < length) {
-          long n = channel.transferTo(start + sent, length - sent, target);
-          if (n <= 0) {
-            break;
-          }
-          sent += n;
-        }
+        copy(in, out, length);
       }
+    }
+  }
+
+  /** Copies {@code length} bytes, fewer if the stream ends first. */
+  private static void copy(InputStream in, OutputStream out, long length) throws IOException {
+    byte[] buffer = new byte[BUFFER_BYTES];
+    long left = length;
+    int n;
+    while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+      out.write(buffer, 0, n);
+      left -= n;
     }
   }
 

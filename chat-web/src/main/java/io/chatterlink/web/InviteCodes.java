@@ -1,6 +1,7 @@
 package io.chatterlink.web;
 
 import io.chatterlink.core.error.ForbiddenException;
+import io.chatterlink.core.port.out.SingleUseTokens;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -9,17 +10,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Invite codes for {@link RegistrationMode#INVITE_ONLY}: {@code <expiry>.<nonce>.<signature>},
  * signed with HMAC-SHA256 under the invite secret, so no storage is needed to check one. A code
- * registers one account: its nonce is claimed while the registration runs and kept as spent until
- * the code expires. Spent nonces live in memory, so a restart forgets them; keep the lifetime short
- * if that matters.
+ * registers one account: it is claimed while the registration runs and kept as spent until it
+ * expires, in {@link SingleUseTokens} by its SHA-256 digest (never the code itself). With the
+ * database's store a code is spent once across every server process and across restarts. Spent
+ * codes past their expiry are pruned at most once per {@link #PRUNE_INTERVAL} by each process.
  */
 final class InviteCodes {
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
@@ -31,14 +32,19 @@ final class InviteCodes {
   /** Longest code accepted before any parsing. */
   private static final int MAX_CODE_LENGTH = 128;
 
+  /** Least time between two prunes of expired spent codes by one process. */
+  static final Duration PRUNE_INTERVAL = Duration.ofMinutes(1);
+
   private final byte[] key;
   private final Duration lifetime;
+  private final SingleUseTokens spent;
   private final Clock clock;
-  private final Map<String, Instant> spent = new ConcurrentHashMap<>();
+  private final AtomicReference<Instant> lastPrune = new AtomicReference<>(Instant.MIN);
 
-  InviteCodes(byte[] key, Duration lifetime, Clock clock) {
+  InviteCodes(byte[] key, Duration lifetime, SingleUseTokens spent, Clock clock) {
     this.key = key.clone();
     this.lifetime = lifetime;
+    this.spent = spent;
     this.clock = clock;
   }
 
@@ -62,7 +68,7 @@ final class InviteCodes {
   }
 
   /**
-   * Marks a valid code as in use and returns its nonce; {@link #release} it if the registration
+   * Marks a valid code as spent and returns its digest; {@link #release} it if the registration
    * then fails.
    *
    * @throws ForbiddenException for a missing, forged, expired or already used code
@@ -89,16 +95,25 @@ final class InviteCodes {
     if (!now.isBefore(expires)) {
       throw invalid();
     }
-    spent.values().removeIf(at -> !now.isBefore(at));
-    if (spent.putIfAbsent(parts[1], expires) != null) {
+    pruneIfDue(now);
+    String digest = DeviceCookie.digest(code);
+    if (!spent.spend(digest, expires, now)) {
       throw invalid();
     }
-    return parts[1];
+    return digest;
   }
 
   /** Makes a claimed code usable again (the registration it was claimed for failed). */
-  void release(String nonce) {
-    spent.remove(nonce);
+  void release(String digest) {
+    spent.release(digest);
+  }
+
+  private void pruneIfDue(Instant now) {
+    Instant last = lastPrune.get();
+    if (Duration.between(last, now).compareTo(PRUNE_INTERVAL) >= 0
+        && lastPrune.compareAndSet(last, now)) {
+      spent.prune(now);
+    }
   }
 
   private static ForbiddenException invalid() {

@@ -1,11 +1,10 @@
 package io.chatterlink.web;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.chatterlink.core.port.out.BlobStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -17,10 +16,14 @@ record ThumbnailSize(int width, int height) {
   private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
   private static final int HEADER_BYTES = 24;
 
-  /** The size of the PNG at {@code file}, or empty when it is not a readable PNG. */
-  static Optional<ThumbnailSize> of(Path file) {
+  /**
+   * The size of the PNG stored under {@code key}, or empty when it is not a readable PNG.
+   *
+   * @throws io.chatterlink.core.error.NotFoundException if there is no such blob
+   */
+  static Optional<ThumbnailSize> of(BlobStore blobs, String key) {
     byte[] header;
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = blobs.open(key, 0)) {
       header = in.readNBytes(HEADER_BYTES);
     } catch (IOException e) {
       return Optional.empty();

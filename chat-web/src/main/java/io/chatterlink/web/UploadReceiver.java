@@ -20,10 +20,10 @@ final class UploadReceiver {
   private static final int BUFFER_BYTES = 64 * 1024;
   static final String ALLOWED = "PNG, JPEG, GIF and WebP images and MP4 and WebM videos";
 
-  private final AttachmentFiles files;
+  private final UploadStaging files;
   private final long maxBytes;
 
-  UploadReceiver(AttachmentFiles files, long maxBytes) {
+  UploadReceiver(UploadStaging files, long maxBytes) {
     this.files = files;
     this.maxBytes = maxBytes;
   }

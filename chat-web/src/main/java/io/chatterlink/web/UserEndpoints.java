@@ -5,13 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chatterlink.core.error.NotFoundException;
 import io.chatterlink.core.model.UserId;
 import io.chatterlink.core.port.in.ManageAccounts;
+import io.chatterlink.core.port.out.RateWindows;
 import java.time.Clock;
 import java.time.Duration;
 
 /**
  * Looking people up: by id, and by name prefix for the "start a conversation" box. Searching is
- * throttled per user, so that nobody walks the whole directory quickly; the count is kept per
- * server process (abuse control only).
+ * throttled per user, so that nobody walks the whole directory quickly; the count is shared by
+ * every server process on the same store ({@link SharedThrottle}).
  */
 final class UserEndpoints {
   /** Searches one user may make within {@link #SEARCH_WINDOW} (a fast typist needs about 10). */
@@ -21,12 +22,13 @@ final class UserEndpoints {
 
   private final ManageAccounts accounts;
   private final JsonViews views;
-  private final EventWindow searches;
+  private final SharedThrottle searches;
 
-  UserEndpoints(ManageAccounts accounts, JsonViews views, Clock clock) {
+  UserEndpoints(ManageAccounts accounts, JsonViews views, RateWindows windows, Clock clock) {
     this.accounts = accounts;
     this.views = views;
-    this.searches = new EventWindow(SEARCHES_PER_WINDOW, SEARCH_WINDOW, clock);
+    this.searches =
+        new SharedThrottle("search", windows, SEARCHES_PER_WINDOW, SEARCH_WINDOW, clock);
   }
 
   void register(ApiRoutes routes) {
@@ -34,12 +36,7 @@ final class UserEndpoints {
   }
 
   private void search(Call call) {
-    String key = call.actor().value();
-    long wait = searches.secondsUntilAllowed(key);
-    if (wait > 0) {
-      throw new RetryLaterException("too many searches; wait a moment", wait);
-    }
-    searches.record(key);
+    searches.acquire(call.actor().value(), "too many searches; wait a moment");
     ObjectNode body = call.object();
     ArrayNode users = body.putArray("users");
     accounts

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chatterlink.core.error.ForbiddenException;
+import io.chatterlink.core.inmemory.InMemoryAdapters;
+import io.chatterlink.core.port.out.SingleUseTokens;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,8 +13,9 @@ import org.junit.jupiter.api.Test;
 
 class InviteCodesTest {
   final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T12:00:00Z"));
+  final SingleUseTokens spent = InMemoryAdapters.create().singleUseTokens();
   final InviteCodes invites =
-      new InviteCodes(key("one secret key of ours"), Duration.ofHours(1), clock);
+      new InviteCodes(key("one secret key of ours"), Duration.ofHours(1), spent, clock);
 
   @Test
   void aFreshCodeIsClaimedOnceOnly() {
@@ -39,7 +42,9 @@ class InviteCodesTest {
   @Test
   void aCodeSignedWithAnotherKeyOrAlteredIsRefused() {
     String foreign =
-        new InviteCodes(key("somebody else's key"), Duration.ofHours(1), clock).issue().code();
+        new InviteCodes(key("somebody else's key"), Duration.ofHours(1), spent, clock)
+            .issue()
+            .code();
     String ours = invites.issue().code();
     String laterExpiry =
         (Long.parseLong(ours.substring(0, ours.indexOf('.'))) + 3600)
@@ -50,6 +55,27 @@ class InviteCodesTest {
           .as(String.valueOf(code))
           .isInstanceOf(ForbiddenException.class);
     }
+  }
+
+  @Test
+  void theStoreKeepsADigestOfTheCodeNotTheCode() {
+    String code = invites.issue().code();
+
+    String digest = invites.claim(code);
+
+    assertThat(digest).matches("[0-9a-f]{64}").doesNotContain(code.split("\\.")[1]);
+    assertThat(spent.spend(digest, clock.instant().plusSeconds(60), clock.instant())).isFalse();
+  }
+
+  @Test
+  void aCodeSpentBeforeARestartStaysSpentWithTheSameStore() {
+    String code = invites.issue().code();
+    invites.claim(code);
+
+    InviteCodes restarted =
+        new InviteCodes(key("one secret key of ours"), Duration.ofHours(1), spent, clock);
+
+    assertThatThrownBy(() -> restarted.claim(code)).isInstanceOf(ForbiddenException.class);
   }
 
   private static byte[] key(String secret) {

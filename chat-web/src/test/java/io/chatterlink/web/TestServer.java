@@ -27,7 +27,16 @@ final class TestServer implements AutoCloseable {
     this.adapters = adapters;
     this.core = coreTweak.apply(adapters.coreBuilder()).build();
     this.settings = settings;
-    this.web = ChatWeb.create(core, settings, adapters.loginAttempts(), clock);
+    this.web =
+        ChatWeb.create(
+            core,
+            settings,
+            new WebStores(
+                adapters.loginAttempts(),
+                adapters.rateWindows(),
+                adapters.singleUseTokens(),
+                WebStores.filesIn(settings.uploadDir())),
+            clock);
     this.undertow =
         web.configure(Undertow.builder())
             .addHttpListener(0, "127.0.0.1")
@@ -59,8 +68,8 @@ final class TestServer implements AutoCloseable {
   }
 
   /**
-   * A second server over the same stores as {@code other} (users, sessions, the login throttle's
-   * memory): what another process on the same database would be.
+   * A second server over the same stores as {@code other} (users, sessions, the throttles' memory,
+   * spent invite codes, the upload directory): what another process on the same database would be.
    */
   static TestServer besides(TestServer other, Clock clock) {
     return new TestServer(other.adapters, other.settings, clock, UnaryOperator.identity());

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two server processes on one database share each user's upload quota and rate: both are computed
- * from the database, never from a counter of one process (issue #10, finding 4).
+ * from the database, never from a counter of one process (issue #10, finding 4); and with one
+ * upload directory, a file uploaded through one is served by the other (issue #12).
  */
 class UploadLimitsAcrossServersIT {
   private static final String PASSWORD = "correct horse battery";
@@ -69,6 +70,29 @@ class UploadLimitsAcrossServersIT {
     assertThat(refused.status()).isEqualTo(413);
     assertThat(refused.json().path("message").asText())
         .contains("your uploads use 0.1 MB of your quota of 0.1 MB");
+  }
+
+  @Test
+  void aFileUploadedThroughOneServerIsServedByTheOther() {
+    Browserless onFirst = new Browserless(first.uri());
+    onFirst.register("carol", PASSWORD);
+    String room = createRoom(onFirst, "files");
+    byte[] bytes = TestServers.mp4Header(5000);
+    String id =
+        onFirst
+            .upload(room, "clip.mp4", "video/mp4", bytes)
+            .requireStatus(201)
+            .json()
+            .path("attachment")
+            .path("id")
+            .asText();
+    Browserless onSecond = new Browserless(second.uri());
+    onSecond.logIn("carol", PASSWORD).requireStatus(200);
+
+    java.net.http.HttpResponse<byte[]> download = onSecond.download("/api/attachments/" + id);
+
+    assertThat(download.statusCode()).isEqualTo(200);
+    assertThat(download.body()).isEqualTo(bytes);
   }
 
   private static Browserless.Reply upload(Browserless client, String room, int size) {

@@ -2,12 +2,15 @@ package io.chatterlink.core.inmemory;
 
 import io.chatterlink.core.ChatCore;
 import io.chatterlink.core.port.out.AttachmentStore;
+import io.chatterlink.core.port.out.BlobStore;
 import io.chatterlink.core.port.out.LoginAttempts;
 import io.chatterlink.core.port.out.MessageCipher;
 import io.chatterlink.core.port.out.MessageStore;
 import io.chatterlink.core.port.out.PasswordHasher;
+import io.chatterlink.core.port.out.RateWindows;
 import io.chatterlink.core.port.out.RoomStore;
 import io.chatterlink.core.port.out.SessionStore;
+import io.chatterlink.core.port.out.SingleUseTokens;
 import io.chatterlink.core.port.out.UserStore;
 
 /**
@@ -29,6 +32,9 @@ public final class InMemoryAdapters {
   private final SessionStore sessions = new InMemorySessionStore();
   private final RecordingDelivery delivery = new RecordingDelivery();
   private final LoginAttempts loginAttempts = new InMemoryLoginAttempts();
+  private final RateWindows rateWindows = new InMemoryRateWindows();
+  private final SingleUseTokens singleUseTokens = new InMemorySingleUseTokens();
+  private final BlobStore blobs = new InMemoryBlobStore();
 
   private InMemoryAdapters() {}
 
@@ -63,6 +69,30 @@ public final class InMemoryAdapters {
    */
   public LoginAttempts loginAttempts() {
     return loginAttempts;
+  }
+
+  /**
+   * Sliding-window throttles (registrations, searches) for this process only; the same instance on
+   * every call. Not used by the core: hand it to the web adapter.
+   */
+  public RateWindows rateWindows() {
+    return rateWindows;
+  }
+
+  /**
+   * Spent single-use tokens (invite codes) for this process only, forgotten at exit; the same
+   * instance on every call. Not used by the core: hand it to the web adapter.
+   */
+  public SingleUseTokens singleUseTokens() {
+    return singleUseTokens;
+  }
+
+  /**
+   * Uploaded bytes held in this process's memory (small files, tests); the same instance on every
+   * call. Not used by the core: hand it to the web adapter.
+   */
+  public BlobStore blobs() {
+    return blobs;
   }
 
   /** The session store; the same instance on every call. */

@@ -13,7 +13,13 @@
  *   <li>{@link io.chatterlink.core.contract.PasswordHasherContract} ({@code newHasher()});
  *   <li>{@link io.chatterlink.core.contract.DeliveryContract} ({@code newDelivery()});
  *   <li>{@link io.chatterlink.core.contract.ClusterBusContract} ({@code newNodes(count)}), with
- *       {@link io.chatterlink.core.contract.SignalCollector} to record what a node receives.
+ *       {@link io.chatterlink.core.contract.SignalCollector} to record what a node receives;
+ *   <li>state the web adapter shares between server processes: {@link
+ *       io.chatterlink.core.contract.LoginAttemptsContract}, {@link
+ *       io.chatterlink.core.contract.RateWindowsContract} and {@link
+ *       io.chatterlink.core.contract.SingleUseTokensContract} (a new store and {@code
+ *       sameDatabaseAgain()}), and {@link io.chatterlink.core.contract.BlobStoreContract} ({@code
+ *       newBlobStore()}, {@code sameStorageAgain()}).
  * </ul>
  *
  * <p>The in-memory adapters of {@code io.chatterlink.core.inmemory} pass all of them.
