@@ -47,6 +47,8 @@ import java.util.Optional;
  *     (beyond it {@code 429})
  * @param metricsToken the bearer token {@code /metrics} requires; empty: {@code /metrics} is off
  * @param cluster whether this server is one node of a cluster, and its bus
+ * @param uploadDir where uploaded files are kept ({@code UPLOAD_DIR}; the nodes of a cluster share
+ *     one)
  */
 public record AppConfig(
     String host,
@@ -70,7 +72,8 @@ public record AppConfig(
     Duration shutdownGrace,
     int httpRequestsPerAddress,
     Optional<String> metricsToken,
-    ClusterConfig cluster) {
+    ClusterConfig cluster,
+    Path uploadDir) {
 
   /** Who may create an account ({@code REGISTRATION}). */
   public enum Registration {
@@ -140,6 +143,7 @@ public record AppConfig(
     }
     Objects.requireNonNull(metricsToken, "metricsToken");
     Objects.requireNonNull(cluster, "cluster");
+    uploadDir = uploadDir.toAbsolutePath().normalize();
   }
 
   /**
@@ -179,7 +183,8 @@ public record AppConfig(
         shutdownGrace,
         httpRequestsPerAddress,
         metricsToken,
-        cluster);
+        cluster,
+        uploadDir);
   }
 
   /**

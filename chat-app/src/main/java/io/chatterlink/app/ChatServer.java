@@ -33,7 +33,10 @@ import org.slf4j.LoggerFactory;
  * it with {@link #close()}.
  */
 public final class ChatServer implements AutoCloseable {
-  /** Uploaded files live in this folder of DATA_DIR, which is never served as static files. */
+  /**
+   * Uploaded files live in this folder of DATA_DIR unless UPLOAD_DIR says otherwise; it is never
+   * served as static files.
+   */
   static final String UPLOADS_DIR = "uploads";
 
   private static final Logger LOG = LoggerFactory.getLogger(ChatServer.class);
@@ -221,7 +224,7 @@ public final class ChatServer implements AutoCloseable {
   }
 
   static WebSettings webSettings(AppConfig config, String secretKey) {
-    WebSettings defaults = WebSettings.defaults(config.dataDir().resolve(UPLOADS_DIR));
+    WebSettings defaults = WebSettings.defaults(config.uploadDir());
     return defaults
         .withMaxUploadBytes(config.maxUploadBytes())
         .withRegistration(registrationMode(config.registration()))

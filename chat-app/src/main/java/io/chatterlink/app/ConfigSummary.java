@@ -64,6 +64,7 @@ final class ConfigSummary {
     shown.put(Settings.SHUTDOWN_GRACE_SECONDS, Long.toString(c.shutdownGrace().toSeconds()));
     shown.put(Settings.HTTP_REQUESTS_PER_ADDRESS, Integer.toString(c.httpRequestsPerAddress()));
     shown.put(Settings.METRICS_TOKEN, c.metricsToken().isPresent() ? "(set)" : "off");
+    shown.put(Settings.UPLOAD_DIR, c.uploadDir().toString());
     shown.put(Settings.CLUSTER_BUS, lower(c.cluster().bus()));
     if (c.cluster().clustered()) {
       shown.put(Settings.NODE_ID, c.cluster().node().value());

@@ -48,6 +48,7 @@ final class Settings {
   static final String CLUSTER_BUS = "CLUSTER_BUS";
   static final String NODE_ID = "NODE_ID";
   static final String NATS_URL = "NATS_URL";
+  static final String UPLOAD_DIR = "UPLOAD_DIR";
   static final String DEFAULT_NATS_URL = "nats://127.0.0.1:4222";
 
   /** Loopback: a fresh install is reachable from this machine only until HOST says otherwise. */
@@ -186,7 +187,8 @@ final class Settings {
                 1,
                 MAX_HTTP_REQUESTS_PER_ADDRESS),
         metricsToken(),
-        cluster(databaseUrl));
+        cluster(databaseUrl),
+        path(UPLOAD_DIR, dataDir.resolve(ChatServer.UPLOADS_DIR).toString()));
   }
 
   /**

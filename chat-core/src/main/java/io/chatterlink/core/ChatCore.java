@@ -62,8 +62,10 @@ public final class ChatCore implements AutoCloseable {
   }
 
   /**
-   * This node's view of its cluster (bus health, lag, live nodes); empty on a single node, that is,
-   * when no bus was given to {@link Builder#cluster}.
+   * This node's view of its cluster.
+   *
+   * @return bus health, lag and live nodes; empty on a single node, that is, when no bus was given
+   *     to {@link Builder#cluster}
    */
   public Optional<ClusterStatus> clusterStatus() {
     return cluster.map(ClusterNode::status);
@@ -78,47 +80,51 @@ public final class ChatCore implements AutoCloseable {
     cluster.ifPresent(ClusterNode::close);
   }
 
-  /** A builder with the system UTC clock, random ids and the default session lifetimes. */
+  /**
+   * A builder with the system UTC clock, random ids and the default session lifetimes.
+   *
+   * @return a new builder; set every required port, then {@link Builder#build()}
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Registration, login sessions and passwords. */
+  /** {@return the use cases of registration, login sessions and passwords} */
   public ManageAccounts accounts() {
     return accounts;
   }
 
-  /** Rooms, memberships and direct conversations. */
+  /** {@return the use cases of rooms, memberships and direct conversations} */
   public ManageRooms rooms() {
     return rooms;
   }
 
-  /** Posting, editing and deleting messages. */
+  /** {@return the use cases of posting, editing and deleting messages} */
   public SendMessages messages() {
     return messages;
   }
 
-  /** History pages and resync after a disconnect. */
+  /** {@return the use cases of history pages and resync after a disconnect} */
   public FetchHistory history() {
     return history;
   }
 
-  /** Read markers and unread counts. */
+  /** {@return the use cases of read markers and unread counts} */
   public TrackReading reading() {
     return reading;
   }
 
-  /** Presence and typing, kept in memory by this core instance. */
+  /** {@return the use cases of presence and typing, kept in memory by this core instance} */
   public TrackPresence presence() {
     return presence;
   }
 
-  /** Attachment metadata and download authorization. */
+  /** {@return the use cases of attachment metadata and download authorization} */
   public ShareAttachments attachments() {
     return attachments;
   }
 
-  /** Key rotation: re-encrypts stored bodies under the primary key. */
+  /** {@return the use cases of key rotation: re-encrypts stored bodies under the primary key} */
   public ReencryptMessages reencryption() {
     return reencryption;
   }
@@ -143,61 +149,104 @@ public final class ChatCore implements AutoCloseable {
 
     private Builder() {}
 
-    /** Sets the user store (required). */
+    /**
+     * Sets the user store (required).
+     *
+     * @param users the accounts: the in-memory store, {@code JooqStorage.users()}, or your own
+     * @return this builder
+     */
     public Builder users(UserStore users) {
       this.users = Objects.requireNonNull(users, "users");
       return this;
     }
 
-    /** Sets the room and membership store (required). */
+    /**
+     * Sets the room and membership store (required).
+     *
+     * @param rooms rooms, memberships and read markers
+     * @return this builder
+     */
     public Builder rooms(RoomStore rooms) {
       this.rooms = Objects.requireNonNull(rooms, "rooms");
       return this;
     }
 
-    /** Sets the message store (required). */
+    /**
+     * Sets the message store (required).
+     *
+     * @param messages the room logs; what it acknowledges is what the core acknowledges to senders
+     * @return this builder
+     */
     public Builder messages(MessageStore messages) {
       this.messages = Objects.requireNonNull(messages, "messages");
       return this;
     }
 
-    /** Sets the attachment metadata store (required). */
+    /**
+     * Sets the attachment metadata store (required).
+     *
+     * @param attachments the uploads' metadata (the files themselves are the web adapter's)
+     * @return this builder
+     */
     public Builder attachments(AttachmentStore attachments) {
       this.attachments = Objects.requireNonNull(attachments, "attachments");
       return this;
     }
 
-    /** Sets the session store (required). */
+    /**
+     * Sets the session store (required).
+     *
+     * @param sessions login sessions (their digests)
+     * @return this builder
+     */
     public Builder sessions(SessionStore sessions) {
       this.sessions = Objects.requireNonNull(sessions, "sessions");
       return this;
     }
 
-    /** Sets the cipher for message bodies (required). */
+    /**
+     * Sets the cipher for message bodies (required).
+     *
+     * @param cipher encrypts every body before it is stored, e.g. {@code ChatCrypto.cipherFromSetting}
+     * @return this builder
+     */
     public Builder cipher(MessageCipher cipher) {
       this.cipher = Objects.requireNonNull(cipher, "cipher");
       return this;
     }
 
-    /** Sets the password hasher (required). */
+    /**
+     * Sets the password hasher (required).
+     *
+     * @param passwordHasher hashes passwords at registration and checks them at login
+     * @return this builder
+     */
     public Builder passwordHasher(PasswordHasher passwordHasher) {
       this.passwordHasher = Objects.requireNonNull(passwordHasher, "passwordHasher");
       return this;
     }
 
-    /** Sets where events go (required). */
+    /**
+     * Sets where events go (required).
+     *
+     * @param delivery this process's connections, which receive the events (the transport's delivery)
+     * @return this builder
+     */
     public Builder delivery(Delivery delivery) {
       this.delivery = Objects.requireNonNull(delivery, "delivery");
       return this;
     }
 
-    /** Sets the clock for timestamps and expiries (default: system UTC). */
     /**
      * Makes this core one node of a cluster whose nodes share one database and talk over {@code
      * bus}: messages, room events, presence, typing and session revocations made on any node reach
      * the connections of every node (see {@code docs/scaling.md}). Without it (the default) the
      * core is a single node and sends nothing to any bus. The core subscribes to the bus when
      * built; {@link ChatCore#close()} unsubscribes.
+     *
+     * @param bus the cluster bus, connected, shared by every node; the caller closes it after the
+     *     core
+     * @return this builder
      */
     public Builder cluster(ClusterBus bus) {
       this.cluster = Optional.of(Objects.requireNonNull(bus, "bus"));
@@ -210,30 +259,56 @@ public final class ChatCore implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Sets the clock for timestamps and expiries (default: system UTC).
+     *
+     * @param clock the clock
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
-    /** Sets the id generator (default: {@link IdGenerator#random()}). */
+    /**
+     * Sets the id generator (default: {@link IdGenerator#random()}).
+     *
+     * @param ids makes the ids of users, rooms, messages and attachments
+     * @return this builder
+     */
     public Builder ids(IdGenerator ids) {
       this.ids = Objects.requireNonNull(ids, "ids");
       return this;
     }
 
-    /** A session unused for this long expires (default 14 days). */
+    /**
+     * A session unused for this long expires (default 14 days).
+     *
+     * @param timeout how long; positive (else IllegalArgumentException)
+     * @return this builder
+     */
     public Builder sessionIdleTimeout(Duration timeout) {
       this.sessionIdleTimeout = requirePositive(timeout);
       return this;
     }
 
-    /** A session expires this long after login, however used (default 30 days). */
+    /**
+     * A session expires this long after login, however used (default 30 days).
+     *
+     * @param timeout how long; positive (else IllegalArgumentException)
+     * @return this builder
+     */
     public Builder sessionAbsoluteTimeout(Duration timeout) {
       this.sessionAbsoluteTimeout = requirePositive(timeout);
       return this;
     }
 
-    /** Sets the upload quota, rate and lifetimes (default {@link UploadLimits#defaults()}). */
+    /**
+     * Sets the upload quota, rate and lifetimes (default {@link UploadLimits#defaults()}).
+     *
+     * @param limits the upload quota, rate and lifetimes
+     * @return this builder
+     */
     public Builder uploadLimits(UploadLimits limits) {
       this.uploadLimits = Objects.requireNonNull(limits, "limits");
       return this;
@@ -242,6 +317,7 @@ public final class ChatCore implements AutoCloseable {
     /**
      * Builds the core.
      *
+     * @return the core; as a node of a cluster it is subscribed to the bus already
      * @throws IllegalStateException naming the first port that was not set
      */
     public ChatCore build() {

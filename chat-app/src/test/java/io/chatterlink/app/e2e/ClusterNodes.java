@@ -41,6 +41,7 @@ final class ClusterNodes implements AutoCloseable {
     // The hot-room tests send faster than a person: the per-user abuse limit must not refuse them.
     shared.put("WS_REQUESTS_PER_SECOND", "1000");
     shared.put("WS_REQUEST_BURST", "1000");
+    shared.put("UPLOAD_DIR", dataDir.resolve("shared-uploads").toString());
   }
 
   /** Starts {@code count} more nodes. */
