@@ -207,7 +207,8 @@ public final class ChatCore implements AutoCloseable {
     /**
      * Sets the cipher for message bodies (required).
      *
-     * @param cipher encrypts every body before it is stored, e.g. {@code ChatCrypto.cipherFromSetting}
+     * @param cipher encrypts every body before it is stored, e.g. {@code
+     *     ChatCrypto.cipherFromSetting}
      * @return this builder
      */
     public Builder cipher(MessageCipher cipher) {
@@ -229,7 +230,8 @@ public final class ChatCore implements AutoCloseable {
     /**
      * Sets where events go (required).
      *
-     * @param delivery this process's connections, which receive the events (the transport's delivery)
+     * @param delivery this process's connections, which receive the events (the transport's
+     *     delivery)
      * @return this builder
      */
     public Builder delivery(Delivery delivery) {
