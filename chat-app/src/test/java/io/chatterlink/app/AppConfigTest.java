@@ -19,6 +19,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class AppConfigTest {
+  private static final String FERNET_KEY = io.chatterlink.crypto.ChatCrypto.generateKey();
+
   @TempDir Path workingDir;
 
   @Test
@@ -147,6 +149,63 @@ class AppConfigTest {
         .hasMessageStartingWith(setting + ": ")
         .extracting(e -> ((ConfigException) e).setting())
         .isEqualTo(setting);
+  }
+
+  @Test
+  void aSingleNodeIsTheDefaultAndAClusterNodeReadsItsBusNodeIdAndNatsUrl() {
+    assertThat(AppConfig.load(Map.of(), workingDir).cluster().clustered()).isFalse();
+
+    AppConfig node =
+        AppConfig.load(
+            Map.of(
+                "DATABASE_URL", "postgresql://chat:pw@db.internal/chat",
+                "CLUSTER_BUS", "nats",
+                "NODE_ID", "n1",
+                "NATS_URL", "nats://bus.internal:4222",
+                "FERNET_KEY", FERNET_KEY,
+                "SECRET_KEY", "s".repeat(32)),
+            workingDir);
+
+    assertThat(node.cluster())
+        .isEqualTo(
+            new ClusterConfig(
+                ClusterConfig.Bus.NATS,
+                new io.chatterlink.core.model.NodeId("n1"),
+                "nats://bus.internal:4222"));
+    assertThat(node.toString()).contains("CLUSTER_BUS=nats NODE_ID=n1");
+  }
+
+  @Test
+  void aClusterNodeNeedsPostgresqlAndTheKeysFromTheEnvironmentSoThatNoNodeMakesItsOwnKey() {
+    Map<String, String> cluster =
+        Map.of(
+            "DATABASE_URL",
+            "postgresql://chat:pw@db.internal/chat",
+            "CLUSTER_BUS",
+            "postgres",
+            "FERNET_KEY",
+            FERNET_KEY,
+            "SECRET_KEY",
+            "s".repeat(32));
+    assertThat(AppConfig.load(cluster, workingDir).cluster().clustered()).isTrue();
+
+    Map<String, String> onSqlite = new java.util.HashMap<>(cluster);
+    onSqlite.remove("DATABASE_URL");
+    assertThatThrownBy(() -> AppConfig.load(onSqlite, workingDir))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("CLUSTER_BUS: ")
+        .hasMessageContaining("PostgreSQL");
+    for (String key : List.of("FERNET_KEY", "SECRET_KEY")) {
+      Map<String, String> withoutKey = new java.util.HashMap<>(cluster);
+      withoutKey.remove(key);
+      assertThatThrownBy(() -> AppConfig.load(withoutKey, workingDir))
+          .isInstanceOf(ConfigException.class)
+          .hasMessageStartingWith("CLUSTER_BUS: ")
+          .hasMessageContaining(key);
+    }
+    assertThatThrownBy(() -> AppConfig.load(Map.of("NODE_ID", "no spaces allowed"), workingDir))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("NODE_ID: ");
   }
 
   @Test

@@ -66,6 +66,27 @@ class OperationsHandlerTest {
   }
 
   @Test
+  void aClusterNodeWhoseBusIsDownIsUnavailableWithTheReason() throws Exception {
+    AtomicBoolean busUp = new AtomicBoolean(false);
+    URI base =
+        start(
+            new HealthChecks(() -> false, () -> true, () -> false, () -> Optional.of(busUp.get())),
+            Optional.of(TOKEN));
+
+    HttpResponse<String> unhealthy = get(base.resolve("/healthz"));
+    busUp.set(true);
+    HttpResponse<String> recovered = get(base.resolve("/healthz"));
+
+    assertThat(unhealthy.statusCode()).isEqualTo(503);
+    assertThat(unhealthy.body())
+        .isEqualTo(
+            "{\"status\":\"unavailable\",\"database\":\"up\",\"commits\":\"ok\","
+                + "\"cluster_bus\":\"down\"}");
+    assertThat(recovered.statusCode()).isEqualTo(200);
+    assertThat(recovered.body()).contains("\"cluster_bus\":\"up\"");
+  }
+
+  @Test
   void aStoppingServerIsUnavailableWithoutAskingTheDatabase() throws Exception {
     URI base =
         start(

@@ -38,4 +38,24 @@ class ServerMetricsTest {
           .isNotNegative();
     }
   }
+
+  @Test
+  void aClusterNodesScrapeShowsItsBusAndItsNodeId() {
+    try (ServerMetrics metrics = new ServerMetrics()) {
+      io.chatterlink.core.ClusterStatus status =
+          new io.chatterlink.core.ClusterStatus(
+              new io.chatterlink.core.model.NodeId("n2"),
+              true,
+              3,
+              java.util.OptionalLong.of(12),
+              3);
+      metrics.bindCluster(() -> java.util.Optional.of(status), status.node());
+
+      assertThat(metrics.scrape())
+          .contains("chatterlink_cluster_bus_connected{node=\"n2\"} 1.0")
+          .contains("chatterlink_cluster_bus_reconnects{node=\"n2\"} 3.0")
+          .contains("chatterlink_cluster_bus_lag_seconds{node=\"n2\"} 0.012")
+          .contains("chatterlink_cluster_nodes{node=\"n2\"} 3.0");
+    }
+  }
 }

@@ -144,6 +144,44 @@ class ClusterNodesTest {
   }
 
   @Test
+  void underAThousandRacesOfSendsAgainstARemovalNoMessageReachesTheRemovedMemberAfterTheRemoval()
+      throws Exception {
+    UserId alice = register("alice");
+    UserId bob = register("bob");
+    ExecutorService racers = Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 0; round < 1000; round++) {
+        RoomId room = publicRoom(alice, "race-" + round);
+        b.rooms().joinRoom(bob, room); // bob's connections are on node b
+        Future<?> sends = racers.submit(() -> repeat(3, i -> post(a, alice, room, "racing " + i)));
+        Future<?> removal = racers.submit(() -> a.rooms().removeMember(alice, room, bob));
+        sends.get();
+        removal.get();
+        post(a, alice, room, "after the race");
+        await(() -> seqsOf(onB, room).size() == 4);
+      }
+    } finally {
+      racers.shutdown();
+    }
+
+    // What bob's connections on node b were handed, room by room, in the order handed.
+    java.util.Map<RoomId, Boolean> removedIn = new java.util.HashMap<>();
+    for (RecordingDelivery.Delivered d : onB.delivered()) {
+      if (!d.recipients().contains(bob)) {
+        continue;
+      }
+      if (d.event() instanceof MemberRemoved removed) {
+        removedIn.put(removed.roomId(), true);
+      } else if (d.event() instanceof MessagePosted posted) {
+        assertThat(removedIn.getOrDefault(posted.message().roomId(), false))
+            .as("a message of %s after bob's removal", posted.message().roomId())
+            .isFalse();
+      }
+    }
+    assertThat(removedIn).hasSize(1000);
+  }
+
+  @Test
   void roomEventsOnOneNodeReachTheConnectionsOnTheOther() {
     UserId alice = register("alice");
     UserId bob = register("bob");
