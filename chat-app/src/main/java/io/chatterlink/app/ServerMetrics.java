@@ -5,6 +5,7 @@ import io.chatterlink.core.model.NodeId;
 import io.chatterlink.core.port.out.Delivery;
 import io.chatterlink.core.port.out.MessageStore;
 import io.chatterlink.transport.websocket.TransportMetrics;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -102,7 +103,8 @@ final class ServerMetrics implements AutoCloseable {
    * The cluster's meters for a node: {@code chatterlink_cluster_bus_connected} (1 or 0), {@code
    * chatterlink_cluster_bus_reconnects}, {@code chatterlink_cluster_bus_lag_seconds} (how long the
    * node's last heartbeat took to come back over the bus), {@code chatterlink_cluster_nodes} (live
-   * nodes this one hears, itself included); each tagged with the node id.
+   * nodes this one hears, itself included), {@code chatterlink_cluster_log_reads_total}; each
+   * tagged with the node id.
    */
   void bindCluster(Supplier<Optional<ClusterStatus>> status, NodeId node) {
     Tags tags = Tags.of("node", node.value());
@@ -133,6 +135,13 @@ final class ServerMetrics implements AutoCloseable {
     Gauge.builder(
             "chatterlink.cluster.nodes", () -> status.get().map(ClusterStatus::liveNodes).orElse(0))
         .description("Nodes this one hears from within the presence lease, itself included")
+        .tags(tags)
+        .register(registry);
+    FunctionCounter.builder(
+            "chatterlink.cluster.log.reads",
+            status,
+            s -> s.get().map(ClusterStatus::logReads).orElse(0L))
+        .description("Reads of other nodes' entries from the log (once per room per pointer batch)")
         .tags(tags)
         .register(registry);
   }

@@ -48,14 +48,16 @@ class ServerMetricsTest {
               true,
               3,
               java.util.OptionalLong.of(12),
-              3);
+              3,
+              7);
       metrics.bindCluster(() -> java.util.Optional.of(status), status.node());
 
       assertThat(metrics.scrape())
           .contains("chatterlink_cluster_bus_connected{node=\"n2\"} 1.0")
           .contains("chatterlink_cluster_bus_reconnects{node=\"n2\"} 3.0")
           .contains("chatterlink_cluster_bus_lag_seconds{node=\"n2\"} 0.012")
-          .contains("chatterlink_cluster_nodes{node=\"n2\"} 3.0");
+          .contains("chatterlink_cluster_nodes{node=\"n2\"} 3.0")
+          .contains("chatterlink_cluster_log_reads_total{node=\"n2\"} 7.0");
     }
   }
 }

@@ -100,7 +100,8 @@ final class ClusterNode implements AutoCloseable {
         health.connected(),
         health.reconnects(),
         lag < 0 ? OptionalLong.empty() : OptionalLong.of(lag),
-        remote.liveNodes() + 1);
+        remote.liveNodes() + 1,
+        fills.reads());
   }
 
   private void beat() {

@@ -13,6 +13,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Brings another node's log entries to this node's connections: the log stays the record, the bus
@@ -40,7 +41,7 @@ final class RoomFills {
   private final ScheduledExecutorService thread;
   private final Set<RoomId> queued = new HashSet<>();
   private final Map<RoomId, Long> awaited = new HashMap<>();
-  private long reads;
+  private final AtomicLong reads = new AtomicLong();
 
   RoomFills(
       InOrderRoomDelivery lines,
@@ -100,7 +101,7 @@ final class RoomFills {
 
   /** Log reads so far, for metrics and for the test that counts them. */
   long reads() {
-    return reads;
+    return reads.get();
   }
 
   private void request(RoomId room, long after) {
@@ -113,7 +114,7 @@ final class RoomFills {
     queued.remove(room);
     OptionalLong expected = lines.expected(room);
     long after = expected.isPresent() ? Math.max(hint, expected.getAsLong() - 1) : hint;
-    reads++;
+    reads.incrementAndGet();
     List<LogEntry> entries = messages.entriesAfter(room, after, BATCH);
     if (entries.isEmpty()) {
       return;

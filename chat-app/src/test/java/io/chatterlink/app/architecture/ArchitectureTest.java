@@ -5,11 +5,11 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The architecture guard over every module's main code. chat-app depends on every module (on the
- * cluster bus adapters, not yet used by the server, in test scope only), so its test classpath
- * holds them all; the load generator (chat-bench) is no dependency of the server and has its own
- * rules ({@code BenchArchitectureTest}). {@code failOnEmptyShould} stays on (archunit.properties):
- * a rule that matches no class fails rather than passing vacuously.
+ * The architecture guard over every module's main code. chat-app depends on every library module,
+ * the cluster bus adapters included, so its test classpath holds them all; the load generator
+ * (chat-bench) is no dependency of the server and has its own rules ({@code
+ * BenchArchitectureTest}). {@code failOnEmptyShould} stays on (archunit.properties): a rule that
+ * matches no class fails rather than passing vacuously.
  */
 @AnalyzeClasses(packages = "io.chatterlink", importOptions = ProductionClassesOnly.class)
 class ArchitectureTest {
