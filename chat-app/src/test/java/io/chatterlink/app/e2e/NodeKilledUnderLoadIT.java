@@ -85,7 +85,6 @@ class NodeKilledUnderLoadIT {
                   // Measured, not asserted: from the kill until every client, the dead node's
                   // included, has every entry that existed when the node died.
                   while (clients.stream().anyMatch(c -> c.lastSeq() < lastBeforeKill)) {
-                    Thread.onSpinWait();
                     try {
                       Thread.sleep(5);
                     } catch (InterruptedException e) {
