@@ -20,6 +20,16 @@ public record ClusterStatus(
     long busReconnects,
     OptionalLong busLagMillis,
     int liveNodes) {
+  /**
+   * Checks that the two object components are present; the numbers are reported as measured.
+   *
+   * @param node this node's id; required
+   * @param busConnected whether the bus is connected now
+   * @param busReconnects reconnections since start
+   * @param busLagMillis the last heartbeat's round trip, or empty; required (never null)
+   * @param liveNodes the nodes heard from within the presence lease
+   * @throws NullPointerException if {@code node} or {@code busLagMillis} is null
+   */
   public ClusterStatus {
     Objects.requireNonNull(node, "node");
     Objects.requireNonNull(busLagMillis, "busLagMillis");
