@@ -23,6 +23,17 @@ public record ClusterStatus(
     OptionalLong busLagMillis,
     int liveNodes,
     long logReads) {
+  /**
+   * Checks that the two object components are present; the numbers are reported as measured.
+   *
+   * @param node this node's id; required
+   * @param busConnected whether the bus is connected now
+   * @param busReconnects reconnections since start
+   * @param busLagMillis the last heartbeat's round trip, or empty; required (never null)
+   * @param liveNodes the nodes heard from within the presence lease
+   * @param logReads reads of other nodes' entries from the log since start
+   * @throws NullPointerException if {@code node} or {@code busLagMillis} is null
+   */
   public ClusterStatus {
     Objects.requireNonNull(node, "node");
     Objects.requireNonNull(busLagMillis, "busLagMillis");

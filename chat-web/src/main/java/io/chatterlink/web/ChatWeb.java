@@ -78,6 +78,10 @@ public final class ChatWeb implements AutoCloseable {
    * #create(ChatCore, WebSettings, WebStores)} with the database's stores when more than one server
    * process serves the same users.
    *
+   * @param core the use cases the API calls; required
+   * @param settings limits, cookies, allowed origins and the upload directory; required
+   * @return a handler whose threads run from now until {@link #close()}
+   * @throws NullPointerException if {@code core} or {@code settings} is null
    * @throws java.io.UncheckedIOException if the upload directory cannot be created
    */
   public static ChatWeb create(ChatCore core, WebSettings settings) {
@@ -89,6 +93,12 @@ public final class ChatWeb implements AutoCloseable {
    * devices kept in {@code loginAttempts}; the other throttles and spent invite codes stay in this
    * process's memory.
    *
+   * @param core the use cases the API calls; required
+   * @param settings limits, cookies, allowed origins and the upload directory; required
+   * @param loginAttempts where failed logins and trusted devices are counted, e.g. the database's
+   *     store so that the login throttle survives restarts; required
+   * @return a handler whose threads run from now until {@link #close()}
+   * @throws NullPointerException if an argument is null
    * @throws java.io.UncheckedIOException if the upload directory cannot be created
    */
   public static ChatWeb create(ChatCore core, WebSettings settings, LoginAttempts loginAttempts) {
@@ -107,6 +117,11 @@ public final class ChatWeb implements AutoCloseable {
    * database's stores and a blob store every node reaches, every server process on them throttles
    * alike, spends an invite code once and serves every upload.
    *
+   * @param core the use cases the API calls; required
+   * @param settings limits, cookies, allowed origins and the upload directory; required
+   * @param stores the throttles' counters, spent invite codes and uploaded files; required
+   * @return a handler whose threads run from now until {@link #close()}
+   * @throws NullPointerException if an argument is null
    * @throws java.io.UncheckedIOException if the upload directory cannot be created
    */
   public static ChatWeb create(ChatCore core, WebSettings settings, WebStores stores) {
@@ -217,6 +232,8 @@ public final class ChatWeb implements AutoCloseable {
    * Undertow 2.4 defaults to 2 MiB and, for chunked bodies, ignores the per-request limit this
    * handler sets, so without it chunked uploads over 2 MiB fail. Every route still enforces its
    * own, smaller limit.
+   *
+   * @return the upload limit plus 1 MiB, in bytes
    */
   public long maxEntitySize() {
     return maxEntitySize;
@@ -229,7 +246,9 @@ public final class ChatWeb implements AutoCloseable {
    * RequestLimits#idleConnectionTimeout()}). Call it on the builder of the server that serves
    * {@link #handler()}.
    *
-   * @return the same builder
+   * @param builder the builder of the server that will serve this handler; other options set on it
+   *     stay, these three are overwritten
+   * @return the same builder, for chaining
    */
   public Undertow.Builder configure(Undertow.Builder builder) {
     return builder
@@ -245,14 +264,17 @@ public final class ChatWeb implements AutoCloseable {
    * X-Content-Type-Options: nosniff}, framing and referrer rules) put on every response before it
    * runs: put it outermost, so that responses made by other handlers ({@code /healthz}, WebSocket
    * refusals) carry them too. {@link #handler()} already has them.
+   *
+   * @param next the handler to wrap, typically the server's outermost routing handler
+   * @return a handler that sets the headers, then calls {@code next}
    */
   public static HttpHandler secured(HttpHandler next) {
     return new SecurityHeaders(next);
   }
 
   /**
-   * The handler serving everything this module owns; put the WebSocket upgrade handler (and any
-   * {@code /healthz} or {@code /metrics}) in front of it. The same instance on every call.
+   * {@return the handler serving everything this module owns; the same instance on every call} Put
+   * the WebSocket upgrade handler (and any {@code /healthz} or {@code /metrics}) in front of it.
    */
   public HttpHandler handler() {
     return handler;

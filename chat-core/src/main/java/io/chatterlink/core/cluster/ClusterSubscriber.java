@@ -23,7 +23,13 @@ public final class ClusterSubscriber implements ClusterBus.Subscription {
     this.onClose = onClose;
   }
 
-  /** Hands one received signal to the listener, unless the subscription was closed. */
+  /**
+   * Hands one received signal to the listener, unless the subscription was closed. Waits while
+   * another call or {@link #close()} of this subscriber runs; an exception the listener throws is
+   * dropped (the signals after it still come).
+   *
+   * @param received the signal and the node that published it, as the adapter decoded it
+   */
   public synchronized void deliver(ClusterBus.Received received) {
     if (!open) {
       return;

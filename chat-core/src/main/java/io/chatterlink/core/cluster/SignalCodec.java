@@ -53,7 +53,14 @@ public final class SignalCodec {
 
   private SignalCodec() {}
 
-  /** The bytes of {@code signal} sent by {@code sender}, at most {@link #MAX_BYTES}. */
+  /**
+   * Encodes a signal for the wire.
+   *
+   * @param sender the publishing node, written first so that receivers know where it came from
+   * @param signal any {@link ClusterSignal}; its fields are already checked by its record
+   * @return the bytes to send, at most {@link #MAX_BYTES}, which {@link #decode} turns back into
+   *     {@code sender} and an equal signal
+   */
   public static byte[] encode(NodeId sender, ClusterSignal signal) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(96);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -110,9 +117,14 @@ public final class SignalCodec {
   }
 
   /**
-   * The signal in {@code payload}.
+   * Decodes what {@link #encode} wrote, on the receiving node.
    *
-   * @throws InvalidInputException if the payload is not one this codec wrote
+   * @param payload the bytes of one message of the bus, as received; untrusted (any other publisher
+   *     on the bus's subject could have sent them)
+   * @return the sender's node id and the signal
+   * @throws InvalidInputException if the payload is not one this codec wrote: longer than {@link
+   *     #MAX_BYTES}, truncated, of another {@link #VERSION}, of an unknown kind, with bytes left
+   *     over, or with fields the signal's record refuses
    */
   public static ClusterBus.Received decode(byte[] payload) {
     if (payload.length > MAX_BYTES) {

@@ -38,75 +38,84 @@ public final class InMemoryAdapters {
 
   private InMemoryAdapters() {}
 
-  /** A fresh set of empty stores and an empty recording delivery. */
+  /** {@return a fresh set of empty stores and an empty recording delivery} */
   public static InMemoryAdapters create() {
     return new InMemoryAdapters();
   }
 
-  /** The user store; the same instance on every call. */
+  /** {@return the user store; the same instance on every call} */
   public UserStore users() {
     return users;
   }
 
-  /** The room and membership store; the same instance on every call. */
+  /** {@return the room and membership store; the same instance on every call} */
   public RoomStore rooms() {
     return rooms;
   }
 
-  /** The message store; the same instance on every call. */
+  /**
+   * {@return the message store; the same instance on every call} Appending or deleting a message
+   * updates which uploads are in use in {@link #attachments()}, as the database adapter does.
+   */
   public MessageStore messages() {
     return messages;
   }
 
-  /** The attachment metadata store; the same instance on every call. */
+  /**
+   * {@return the attachment metadata store (not the bytes: see {@link #blobs()}); the same instance
+   * on every call}
+   */
   public AttachmentStore attachments() {
     return attachments;
   }
 
   /**
-   * The login throttle's memory (failed logins, trusted devices) for this process only; the same
-   * instance on every call. Not used by the core: hand it to the web adapter.
+   * {@return the login throttle's memory (failed logins, trusted devices) for this process only;
+   * the same instance on every call} Not used by the core: hand it to the web adapter.
    */
   public LoginAttempts loginAttempts() {
     return loginAttempts;
   }
 
   /**
-   * Sliding-window throttles (registrations, searches) for this process only; the same instance on
-   * every call. Not used by the core: hand it to the web adapter.
+   * {@return sliding-window throttles (registrations, searches) for this process only; the same
+   * instance on every call} Not used by the core: hand it to the web adapter.
    */
   public RateWindows rateWindows() {
     return rateWindows;
   }
 
   /**
-   * Spent single-use tokens (invite codes) for this process only, forgotten at exit; the same
-   * instance on every call. Not used by the core: hand it to the web adapter.
+   * {@return spent single-use tokens (invite codes) for this process only, forgotten at exit; the
+   * same instance on every call} Not used by the core: hand it to the web adapter.
    */
   public SingleUseTokens singleUseTokens() {
     return singleUseTokens;
   }
 
   /**
-   * Uploaded bytes held in this process's memory (small files, tests); the same instance on every
-   * call. Not used by the core: hand it to the web adapter.
+   * {@return uploaded bytes held in this process's memory (small files, tests); the same instance
+   * on every call} Not used by the core: hand it to the web adapter.
    */
   public BlobStore blobs() {
     return blobs;
   }
 
-  /** The session store; the same instance on every call. */
+  /** {@return the session store; the same instance on every call} */
   public SessionStore sessions() {
     return sessions;
   }
 
-  /** The delivery that records instead of sending; the same instance on every call. */
+  /**
+   * {@return the delivery that records events instead of sending them, for assertions; the same
+   * instance on every call}
+   */
   public RecordingDelivery delivery() {
     return delivery;
   }
 
   /**
-   * A new {@link TestOnlyCipher} with key version 1. <strong>Test only: it provides no
+   * {@return a new {@link TestOnlyCipher} with key version 1} <strong>Test only: it provides no
    * secrecy.</strong>
    */
   public static MessageCipher testOnlyCipher() {
@@ -114,7 +123,7 @@ public final class InMemoryAdapters {
   }
 
   /**
-   * A new {@link TestOnlyFastHasher}. <strong>Test only: one fast SHA-256, easy to
+   * {@return a new {@link TestOnlyFastHasher}} <strong>Test only: one fast SHA-256, easy to
    * brute-force.</strong>
    */
   public static PasswordHasher testOnlyFastHasher() {
@@ -122,9 +131,10 @@ public final class InMemoryAdapters {
   }
 
   /**
-   * A {@link ChatCore.Builder} with this instance's stores and delivery, the test-only cipher and
-   * the test-only hasher already set. The clock and ids are the builder's defaults; tests usually
-   * set {@code clock(Clock.fixed(...))}. Each call returns a new builder.
+   * {@return a new {@link ChatCore.Builder} with this instance's stores and delivery, the test-only
+   * cipher and the test-only hasher already set} The clock and ids are the builder's defaults;
+   * tests usually set {@code clock(Clock.fixed(...))}. Each call returns a new builder over the
+   * same stores, so cores built from two calls share their data.
    */
   public ChatCore.Builder coreBuilder() {
     return ChatCore.builder()

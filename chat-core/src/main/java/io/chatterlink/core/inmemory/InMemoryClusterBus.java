@@ -35,7 +35,12 @@ public final class InMemoryClusterBus implements ClusterBus {
   private final ThreadPoolExecutor dispatcher;
   private volatile boolean closed;
 
-  /** A single-node bus for {@code node}; its dispatch thread starts now. */
+  /**
+   * A single-node bus; its dispatch thread (a daemon) starts now and stops at {@link #close()}.
+   *
+   * @param node this node's id, sent with every signal it publishes; required
+   * @throws NullPointerException if {@code node} is null
+   */
   public InMemoryClusterBus(NodeId node) {
     this(new Hub(), node);
   }
@@ -59,8 +64,11 @@ public final class InMemoryClusterBus implements ClusterBus {
   }
 
   /**
-   * Another node on the same in-process bus: each receives what either publishes.
+   * Another node on the same in-process bus: each receives what either publishes. The new node has
+   * its own dispatch thread and queue, and leaves the bus when it is closed; the others stay.
    *
+   * @param other the new node's id; different from every node on the bus
+   * @return the new node's bus
    * @throws IllegalArgumentException if a node of that id is already on the bus
    */
   public InMemoryClusterBus joining(NodeId other) {

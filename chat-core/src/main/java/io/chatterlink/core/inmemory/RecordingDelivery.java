@@ -27,7 +27,13 @@ public final class RecordingDelivery implements Delivery {
    * @param recipients the users it was for
    */
   public record Delivered(ChatEvent event, Set<UserId> recipients) {
-    /** Copies the recipients, so that later changes to the caller's set do not show here. */
+    /**
+     * Copies the recipients, so that later changes to the caller's set do not show here.
+     *
+     * @param event the event the core handed over; required
+     * @param recipients the users the core chose, copied; required, may be empty
+     * @throws NullPointerException if {@code event}, {@code recipients} or one of them is null
+     */
     public Delivered {
       Objects.requireNonNull(event, "event");
       recipients = Set.copyOf(recipients);
@@ -44,12 +50,17 @@ public final class RecordingDelivery implements Delivery {
     closedSessions.addAll(sessions);
   }
 
-  /** Every {@link #deliver} call so far, oldest first. */
+  /** {@return every {@link #deliver} call recorded so far, oldest first, as a snapshot} */
   public synchronized List<Delivered> delivered() {
     return List.copyOf(delivered);
   }
 
-  /** The events delivered to {@code user} so far (their recipients included them), oldest first. */
+  /**
+   * The events a user would have received: those whose recipients included them.
+   *
+   * @param user the user to look for among the recipients of each recorded call
+   * @return their events so far, oldest first, as a snapshot; empty if none
+   */
   public synchronized List<ChatEvent> eventsFor(UserId user) {
     List<ChatEvent> events = new ArrayList<>();
     for (Delivered d : delivered) {
@@ -60,24 +71,35 @@ public final class RecordingDelivery implements Delivery {
     return List.copyOf(events);
   }
 
-  /** Every session that {@link #closeSessions} was asked to close so far, in the order asked. */
+  /**
+   * {@return every session that {@link #closeSessions} was asked to close so far, each once, in the
+   * order first asked, as a snapshot}
+   */
   public synchronized Set<SessionId> closedSessions() {
     return Collections.unmodifiableSet(new LinkedHashSet<>(closedSessions));
   }
 
-  /** Forgets everything recorded so far, e.g. after a test's set-up. */
+  /** Records nothing but the call: see {@link #sessionRechecks()}. */
   @Override
   public synchronized void recheckSessions() {
     sessionRechecks++;
   }
 
-  /** How often {@link #recheckSessions} was called so far. */
+  /**
+   * {@return how often {@link #recheckSessions} was called since this delivery was made} {@link
+   * #clear()} does not reset it.
+   */
   public synchronized int sessionRechecks() {
     return sessionRechecks;
   }
 
+  /**
+   * Forgets the deliveries and closed sessions recorded so far, e.g. after a test's set-up, so that
+   * assertions see only what follows, the count of {@link #sessionRechecks()} included.
+   */
   public synchronized void clear() {
     delivered.clear();
     closedSessions.clear();
+    sessionRechecks = 0;
   }
 }

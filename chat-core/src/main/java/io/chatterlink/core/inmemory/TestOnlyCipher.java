@@ -119,7 +119,13 @@ public final class TestOnlyCipher implements MessageCipher {
     }
   }
 
-  /** The stand-in fingerprint of a key version: a digest of the version, like a key's hash. */
+  /**
+   * The stand-in fingerprint of a key version: a digest of the version, like a key's hash. Lets a
+   * test compare {@link #keyFingerprints()} or {@link #identifyKey} with a version it knows.
+   *
+   * @param version a key version; any number gives a fingerprint, the same one every time
+   * @return the fingerprint a {@code TestOnlyCipher} reports for {@code version}
+   */
   public static KeyFingerprint fingerprint(int version) {
     return new KeyFingerprint(check(version, "test-only key"));
   }

@@ -25,11 +25,14 @@ public interface BlobStore {
    * Stores everything {@code content} yields under {@code key}, atomically: readers see either no
    * blob or the whole of it, never a part. The stream is read to its end but not closed.
    *
+   * @param key the new blob's key (see the class description for its form)
+   * @param content the bytes to store; the caller closes it
    * @return the number of bytes stored
    * @throws IOException if reading {@code content} fails; nothing is stored (a {@link
    *     RuntimeException} thrown by {@code content} also propagates as it is, with nothing stored)
    * @throws io.chatterlink.core.error.ConflictException if a blob with this key already exists; it
    *     is left unchanged
+   * @throws IllegalArgumentException if {@code key} is not well formed
    */
   long put(String key, InputStream content) throws IOException;
 
@@ -37,30 +40,41 @@ public interface BlobStore {
    * The blob's bytes from {@code offset} (0 for all of them) to its end; the caller closes the
    * stream. An offset at or past the end gives an empty stream.
    *
+   * @param key the blob's key
+   * @param offset how many bytes to skip, for a ranged download; not negative
+   * @return a stream of the bytes from {@code offset} on
    * @throws io.chatterlink.core.error.NotFoundException if there is no blob with this key
-   * @throws IllegalArgumentException for a negative offset
+   * @throws IllegalArgumentException for a negative offset or a key that is not well formed
    */
   InputStream open(String key, long offset);
 
   /**
-   * The blob's length in bytes.
+   * The blob's length, e.g. for a {@code Content-Length} or a range check.
    *
+   * @param key the blob's key
+   * @return its length in bytes
    * @throws io.chatterlink.core.error.NotFoundException if there is no blob with this key
+   * @throws IllegalArgumentException if {@code key} is not well formed
    */
   long size(String key);
 
   /**
    * Deletes the blob. Deleting one that is not there (never stored, or deleted already, perhaps by
-   * another server process sweeping the same store) is not an error.
+   * another server process sweeping the same store) is not an error: of concurrent deletes of one
+   * blob, exactly one returns true.
    *
+   * @param key the blob's key
    * @return true if this call deleted it, false if there was none
+   * @throws IllegalArgumentException if {@code key} is not well formed
    */
   boolean delete(String key);
 
   /**
    * Whether {@code key} is a well-formed blob key (see the class description).
    *
-   * @return false for anything {@link #put} would refuse as a key
+   * @param key any string, or null
+   * @return true if every method of a store accepts it as a key; false for anything {@link #put}
+   *     would refuse as a key
    */
   static boolean isValidKey(String key) {
     if (key == null || key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
@@ -77,9 +91,12 @@ public interface BlobStore {
   }
 
   /**
-   * Returns {@code key} if it is well formed.
+   * Returns {@code key} if it is well formed: the check every implementation makes first.
    *
-   * @throws IllegalArgumentException otherwise
+   * @param key the key to check
+   * @return {@code key} itself
+   * @throws IllegalArgumentException if it is null, empty, longer than {@value #MAX_KEY_LENGTH} or
+   *     has a character outside the allowed set
    */
   static String requireValidKey(String key) {
     if (!isValidKey(key)) {

@@ -21,25 +21,32 @@ import java.util.Objects;
  * </ul>
  */
 public interface ClusterBus extends AutoCloseable {
-  /** This node's id, sent with every signal it publishes. */
+  /** {@return this node's id, sent with every signal it publishes} */
   NodeId node();
 
   /**
    * Sends {@code signal} to every node, this one included. Returns without waiting for delivery and
    * without failing when the bus is disconnected (the signal may then be lost).
    *
+   * @param signal what to tell the nodes; required
    * @throws IllegalStateException after {@link #close()}
    */
   void publish(ClusterSignal signal);
 
   /**
-   * Starts calling {@code listener} with every signal published from now on.
+   * Starts calling {@code listener} with every signal published from now on, by any node; signals
+   * published before are not replayed.
    *
+   * @param listener what to call, on a thread of the bus; required
+   * @return the registration; closing it stops the calls
    * @throws IllegalStateException after {@link #close()}
    */
   Subscription subscribe(Listener listener);
 
-  /** Whether the bus is connected now and how often it reconnected: for health checks, metrics. */
+  /**
+   * {@return whether the bus is connected now and how often it reconnected} For health checks and
+   * metrics.
+   */
   Health health();
 
   /** Closes every subscription and disconnects; a second call does nothing. */
@@ -49,7 +56,11 @@ public interface ClusterBus extends AutoCloseable {
   /** Receives signals; called on a bus thread, never concurrently for one node. */
   @FunctionalInterface
   interface Listener {
-    /** One signal; an exception thrown here is dropped and does not stop later signals. */
+    /**
+     * One signal; an exception thrown here is dropped and does not stop later signals.
+     *
+     * @param received the signal and the node that published it (this node's own signals too)
+     */
     void onSignal(Received received);
 
     /**
@@ -72,12 +83,24 @@ public interface ClusterBus extends AutoCloseable {
    * @param sender the node that published it (a node may ignore its own)
    */
   record Received(NodeId sender, ClusterSignal signal) {
+    /**
+     * Checks that both components are present.
+     *
+     * @param sender the publishing node; required
+     * @param signal the signal; required
+     * @throws NullPointerException if either is null
+     */
     public Received {
       Objects.requireNonNull(sender, "sender");
       Objects.requireNonNull(signal, "signal");
     }
 
-    /** Whether {@code node} published this signal. */
+    /**
+     * Whether a node published this signal, e.g. to skip what this node already did itself.
+     *
+     * @param node a node's id, typically {@link ClusterBus#node()}
+     * @return true if {@code node} is the sender
+     */
     public boolean isFrom(NodeId node) {
       return sender.equals(node);
     }
@@ -90,6 +113,13 @@ public interface ClusterBus extends AutoCloseable {
    * @param reconnects how many times the connection was lost and re-established since start
    */
   record Health(boolean connected, long reconnects) {
+    /**
+     * Checks the count.
+     *
+     * @param connected whether signals can be sent and received now
+     * @param reconnects reconnections since start; not negative
+     * @throws IllegalArgumentException if {@code reconnects} is negative
+     */
     public Health {
       if (reconnects < 0) {
         throw new IllegalArgumentException("reconnects must not be negative");

@@ -24,6 +24,14 @@ public sealed interface ClusterSignal {
    * @param seq the highest committed seq, at least 1
    */
   record RoomAdvanced(RoomId room, long seq) implements ClusterSignal {
+    /**
+     * Checks the signal, so that a receiver never reads a log up to nothing.
+     *
+     * @param room the room whose log advanced; required
+     * @param seq the highest committed seq, at least 1
+     * @throws NullPointerException if {@code room} is null
+     * @throws InvalidInputException if {@code seq < 1} (also when a received signal decodes so)
+     */
     public RoomAdvanced {
       Objects.requireNonNull(room, "room");
       if (seq < 1) {
@@ -42,6 +50,18 @@ public sealed interface ClusterSignal {
    */
   record MembershipChanged(RoomId room, UserId member, Change change, Optional<UserId> by)
       implements ClusterSignal {
+    /**
+     * Checks the signal: every component is present, and a remover is named exactly when the change
+     * is a removal.
+     *
+     * @param room the room whose members changed; required
+     * @param member the user who joined, left or was removed; required
+     * @param change what happened; required
+     * @param by the owner who removed the member for {@link Change#REMOVED}, else empty; required
+     * @throws NullPointerException if a component is null
+     * @throws InvalidInputException if {@code by} is present for a join or leave, or empty for a
+     *     removal
+     */
     public MembershipChanged {
       Objects.requireNonNull(room, "room");
       Objects.requireNonNull(member, "member");
@@ -65,6 +85,12 @@ public sealed interface ClusterSignal {
 
   /** The room was renamed: receivers read its new name from the database. */
   record RoomRenamed(RoomId room) implements ClusterSignal {
+    /**
+     * Checks that the room is named.
+     *
+     * @param room the renamed room; required
+     * @throws NullPointerException if {@code room} is null
+     */
     public RoomRenamed {
       Objects.requireNonNull(room, "room");
     }
@@ -75,6 +101,12 @@ public sealed interface ClusterSignal {
    * who created it).
    */
   record PublicRoomOpened(RoomId room) implements ClusterSignal {
+    /**
+     * Checks that the room is named.
+     *
+     * @param room the new public room; required
+     * @throws NullPointerException if {@code room} is null
+     */
     public PublicRoomOpened {
       Objects.requireNonNull(room, "room");
     }
@@ -85,6 +117,15 @@ public sealed interface ClusterSignal {
    * connections (their other tabs and devices).
    */
   record ReadMarkerMoved(RoomId room, UserId user, long seq) implements ClusterSignal {
+    /**
+     * Checks the signal.
+     *
+     * @param room the room; required
+     * @param user the member whose marker moved; required
+     * @param seq the marker's new position; not negative (0: nothing read)
+     * @throws NullPointerException if {@code room} or {@code user} is null
+     * @throws InvalidInputException if {@code seq} is negative
+     */
     public ReadMarkerMoved {
       Objects.requireNonNull(room, "room");
       Objects.requireNonNull(user, "user");
@@ -106,6 +147,13 @@ public sealed interface ClusterSignal {
    * nodes' states (a user is online if online on any node).
    */
   record PresenceOnNode(UserId user, PresenceStatus status) implements ClusterSignal {
+    /**
+     * Checks that both components are present.
+     *
+     * @param user the user whose presence on the sending node changed; required
+     * @param status their presence on that node; required
+     * @throws NullPointerException if either is null
+     */
     public PresenceOnNode {
       Objects.requireNonNull(user, "user");
       Objects.requireNonNull(status, "status");
@@ -114,6 +162,14 @@ public sealed interface ClusterSignal {
 
   /** The user started ({@code typing}) or stopped typing in the room. Ephemeral, never stored. */
   record Typing(RoomId room, UserId user, boolean typing) implements ClusterSignal {
+    /**
+     * Checks that the room and the user are present.
+     *
+     * @param room the room typed in; required
+     * @param user the member typing; required
+     * @param typing true when they started, false when they stopped
+     * @throws NullPointerException if {@code room} or {@code user} is null
+     */
     public Typing {
       Objects.requireNonNull(room, "room");
       Objects.requireNonNull(user, "user");

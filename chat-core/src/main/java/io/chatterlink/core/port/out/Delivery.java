@@ -11,10 +11,21 @@ import java.util.Set;
  * client: a call returns once the event is queued.
  */
 public interface Delivery {
-  /** Sends {@code event} to every connection of every user in {@code recipients}. */
+  /**
+   * Sends an event to every open connection of the given users, and to no other connection. Users
+   * without a connection in this process are skipped; this is not an error.
+   *
+   * @param event what happened, encoded by the adapter for its clients
+   * @param recipients the users the core chose as allowed to see it; may be empty
+   */
   void deliver(ChatEvent event, Set<UserId> recipients);
 
-  /** Closes every connection opened under one of these sessions (logout, password change). */
+  /**
+   * Closes every connection opened under one of these sessions (logout, password change), so that
+   * an ended session receives nothing more.
+   *
+   * @param sessions the sessions that ended; sessions without a connection here are skipped
+   */
   void closeSessions(Set<SessionId> sessions);
 
   /**

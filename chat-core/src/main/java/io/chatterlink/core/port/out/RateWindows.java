@@ -29,6 +29,12 @@ public interface RateWindows {
    * are still within their window (recorded after {@code now - window}); otherwise records nothing.
    * Refused attempts do not count.
    *
+   * @param key the throttled thing, e.g. {@code "registration:" + address} (see the class
+   *     description for its form)
+   * @param limit the most events the key may have within one window, 1 to {@value #MAX_LIMIT}; may
+   *     differ between calls (a lower limit refuses until enough events have left the window)
+   * @param window how long an event counts; positive
+   * @param now the instant of this attempt, from the caller's clock
    * @return {@link Admitted} with the events now counted (this one included), or {@link Refused}
    *     with the instant the oldest counted event leaves the window
    * @throws IllegalArgumentException for a bad key, a {@code limit} outside 1 to {@value
@@ -37,8 +43,10 @@ public interface RateWindows {
   Decision acquire(String key, int limit, Duration window, Instant now);
 
   /**
-   * Deletes every event whose window ended at or before {@code now}, under any key.
+   * Deletes every event whose window ended at or before {@code now}, under any key. Call it now and
+   * then (a scheduled sweep); keys still count the events that are left.
    *
+   * @param now the caller's clock
    * @return how many events were deleted
    */
   int prune(Instant now);
@@ -52,6 +60,12 @@ public interface RateWindows {
    * @param counted the key's events within the window, this one included (1 to the limit)
    */
   record Admitted(int counted) implements Decision {
+    /**
+     * Checks that the count includes the admitted event.
+     *
+     * @param counted the key's events within the window, at least 1
+     * @throws IllegalArgumentException if {@code counted < 1}
+     */
     public Admitted {
       if (counted < 1) {
         throw new IllegalArgumentException("an admitted event counts itself");
@@ -65,6 +79,12 @@ public interface RateWindows {
    * @param retryAt when the oldest counted event leaves the window and an attempt can succeed
    */
   record Refused(Instant retryAt) implements Decision {
+    /**
+     * Checks that the refusal says when to retry.
+     *
+     * @param retryAt when an attempt can succeed; required
+     * @throws NullPointerException if {@code retryAt} is null
+     */
     public Refused {
       Objects.requireNonNull(retryAt, "retryAt");
     }

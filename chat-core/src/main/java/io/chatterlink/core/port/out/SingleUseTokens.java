@@ -21,19 +21,31 @@ public interface SingleUseTokens {
    * concurrent calls for the same digest returns true. A digest spent before is spendable again
    * only once its earlier expiry has passed at {@code now} (or it was {@link #release}d).
    *
+   * @param digest the token's digest (see the class description for its form)
+   * @param expiresAt until when the spent token is remembered: the token's own expiry, after which
+   *     it would be refused anyway
+   * @param now the caller's clock
    * @return true if this call spent the token; false if it was already spent and has not expired
+   * @throws IllegalArgumentException if {@code digest} is blank or longer than {@value
+   *     #MAX_DIGEST_LENGTH}
    */
   boolean spend(String digest, Instant expiresAt, Instant now);
 
   /**
    * Makes a spent token spendable again (what it was spent for failed); nothing happens if it is
    * not spent.
+   *
+   * @param digest the digest given to {@link #spend}
+   * @throws IllegalArgumentException if {@code digest} is blank or longer than {@value
+   *     #MAX_DIGEST_LENGTH}
    */
   void release(String digest);
 
   /**
-   * Forgets the tokens that expired at or before {@code now}.
+   * Forgets the tokens that expired at or before {@code now}; call it now and then (a scheduled
+   * sweep).
    *
+   * @param now the caller's clock
    * @return how many were forgotten
    */
   int prune(Instant now);
