@@ -51,6 +51,16 @@ final class Browserless {
     return new Browserless(otherBase, copy);
   }
 
+  /** Creates a room ({@code public} or {@code private}) and returns its id. */
+  String createRoom(String name, String kind) {
+    return post("/api/rooms", JSON.createObjectNode().put("name", name).put("kind", kind))
+        .requireStatus(201)
+        .json()
+        .path("room")
+        .path("id")
+        .asText();
+  }
+
   /** A DELETE with the CSRF token. */
   Reply delete(String path) {
     return send(withCsrf(HttpRequest.newBuilder(base.resolve(path))).DELETE());

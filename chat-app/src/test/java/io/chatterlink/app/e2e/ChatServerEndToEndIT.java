@@ -323,27 +323,15 @@ class ChatServerEndToEndIT {
   }
 
   private static String createRoom(Browserless owner, String name, String kind) {
-    return owner
-        .post("/api/rooms", object().put("name", name).put("kind", kind))
-        .requireStatus(201)
-        .json()
-        .path("room")
-        .path("id")
-        .asText();
+    return owner.createRoom(name, kind);
   }
 
   private static void subscribe(SocketClient socket, String room) {
-    JsonNode reply = socket.request("subscribe", object().put("room", room).put("afterSeq", 0));
-    assertThat(reply.path("code").asInt()).as("subscribe: %s", reply).isEqualTo(200);
+    socket.subscribe(room, 0);
   }
 
   private static JsonNode send(SocketClient socket, String room, String text) {
-    return socket.request(
-        "send",
-        object()
-            .put("room", room)
-            .put("clientMessageId", "c-" + UUID.randomUUID())
-            .put("text", text));
+    return socket.send(room, text);
   }
 
   private static List<String> texts(JsonNode messages) {

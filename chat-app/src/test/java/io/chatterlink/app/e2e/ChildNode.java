@@ -70,7 +70,8 @@ final class ChildNode {
     }
   }
 
-  private static URI awaitServing(Process process, Path dir) throws Exception {
+  /** The URL of the "ChatterLink is serving" line, once the server prints it (90 s at most). */
+  static URI awaitServing(Process process, Path dir) throws Exception {
     BufferedReader stdout =
         new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     CompletableFuture<URI> serving =

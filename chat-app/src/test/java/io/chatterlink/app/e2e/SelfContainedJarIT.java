@@ -2,9 +2,6 @@ package io.chatterlink.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,9 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,25 +86,8 @@ class SelfContainedJarIT {
     assertThat(output.strip()).matches("chatterlink \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
   }
 
-  private static URI awaitServingLine(Process process) throws Exception {
-    BufferedReader stdout =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    CompletableFuture<URI> serving =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                for (String line = stdout.readLine(); line != null; line = stdout.readLine()) {
-                  Matcher m = SERVING.matcher(line);
-                  if (m.find()) {
-                    return URI.create(m.group(1));
-                  }
-                }
-              } catch (IOException e) {
-                throw new IllegalStateException(e);
-              }
-              throw new IllegalStateException("the server exited without serving");
-            });
-    return serving.get(60, TimeUnit.SECONDS);
+  private URI awaitServingLine(Process process) throws Exception {
+    return ChildNode.awaitServing(process, workingDir);
   }
 
   private static HttpResponse<String> get(HttpClient http, URI uri) throws Exception {

@@ -147,6 +147,31 @@ final class SocketClient implements AutoCloseable {
     return List.copyOf(seen);
   }
 
+  /** Subscribes to {@code room} after {@code afterSeq}; fails the test unless the reply is 200. */
+  JsonNode subscribe(String room, long afterSeq) {
+    JsonNode reply =
+        request(
+            "subscribe",
+            Browserless.JSON.createObjectNode().put("room", room).put("afterSeq", afterSeq));
+    if (reply.path("code").asInt() != 200) {
+      throw new AssertionError("subscribe: " + reply);
+    }
+    return reply;
+  }
+
+  /**
+   * Sends {@code text} to {@code room} under a fresh {@code clientMessageId}; returns the reply.
+   */
+  JsonNode send(String room, String text) {
+    return request(
+        "send",
+        Browserless.JSON
+            .createObjectNode()
+            .put("room", room)
+            .put("clientMessageId", "c-" + java.util.UUID.randomUUID())
+            .put("text", text));
+  }
+
   /** A push of this type about this room. */
   JsonNode push(String type, String room) {
     return next(f -> type.equals(f.path("type").asText()) && room.equals(f.path("room").asText()));

@@ -8,7 +8,6 @@ import io.chatterlink.cluster.nats.NatsServer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -276,27 +275,14 @@ class ThreeNodesIT {
   }
 
   static String createRoom(Browserless owner, String name) {
-    return owner
-        .post("/api/rooms", object().put("name", name).put("kind", "public"))
-        .requireStatus(201)
-        .json()
-        .path("room")
-        .path("id")
-        .asText();
+    return owner.createRoom(name, "public");
   }
 
   static void subscribe(SocketClient socket, String room, long afterSeq) {
-    JsonNode reply =
-        socket.request("subscribe", object().put("room", room).put("afterSeq", afterSeq));
-    assertThat(reply.path("code").asInt()).as("subscribe: %s", reply).isEqualTo(200);
+    socket.subscribe(room, afterSeq);
   }
 
   static JsonNode send(SocketClient socket, String room, String text) {
-    return socket.request(
-        "send",
-        object()
-            .put("room", room)
-            .put("clientMessageId", "c-" + UUID.randomUUID())
-            .put("text", text));
+    return socket.send(room, text);
   }
 }
