@@ -3,6 +3,7 @@ package io.chatterlink.core.contract;
 import static io.chatterlink.core.contract.StorageFixtures.at;
 import static io.chatterlink.core.contract.StorageFixtures.body;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chatterlink.core.model.EncryptedBody;
 import io.chatterlink.core.model.LogEntry;
@@ -28,6 +29,17 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class MessageStoreContract extends MessageHistoryContract {
   private static final int BATCH = 2;
+
+  @Test
+  void aLimitBelowOneIsRefusedByEveryReadThatTakesOne() {
+    RoomId room = fixtures.room();
+    assertThatThrownBy(() -> storage.messages().entriesAfter(room, 0, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> storage.messages().bodiesAfter(Optional.empty(), 0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> storage.messages().unfingerprintedBodiesAfter(Optional.empty(), 0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 
   @Test
   void anEmptyStoreHasNoBodies() {

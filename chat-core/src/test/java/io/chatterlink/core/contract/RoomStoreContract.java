@@ -28,6 +28,12 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class RoomStoreContract extends StorageContract {
   @Test
+  void aLimitBelowOneIsRefused() {
+    assertThatThrownBy(() -> storage.rooms().listPublic(0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void anInsertedRoomIsFoundWithItsFirstMembersInOrder() {
     User alice = fixtures.user("alice");
     User bob = fixtures.user("bob");

@@ -21,6 +21,12 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class UserStoreContract extends StorageContract {
   @Test
+  void aLimitBelowOneIsRefused() {
+    assertThatThrownBy(() -> storage.users().searchByPrefix("a", 0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void anInsertedUserIsFoundByIdAndByUsername() {
     User alice = fixtures.user("Alice");
 
