@@ -29,18 +29,6 @@ class StoreArgumentsTest {
   }
 
   @Test
-  void aLimitBelowOneIsRefusedByEveryStoreThatTakesOne() {
-    assertThatThrownBy(() -> storage.users().searchByPrefix("a", 0))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> storage.rooms().listPublic(0))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> storage.messages().entriesAfter(room, 0, 0))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> storage.messages().bodiesAfter(Optional.empty(), -1))
-        .isInstanceOf(IllegalArgumentException.class);
-  }
-
-  @Test
   void aMalformedReencryptionCursorIsInvalidInput() {
     for (String cursor :
         List.of("", ":5", "room-1:x", "log:room-1:1", "msg:m-1", "bad id", "x".repeat(65))) {
