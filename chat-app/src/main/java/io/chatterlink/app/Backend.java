@@ -2,6 +2,7 @@ package io.chatterlink.app;
 
 import io.chatterlink.core.ChatCore;
 import io.chatterlink.core.StoredKeyCheck;
+import io.chatterlink.core.UnreadableStoreException;
 import io.chatterlink.core.model.UploadLimits;
 import io.chatterlink.core.port.out.ClusterBus;
 import io.chatterlink.core.port.out.Delivery;
@@ -63,12 +64,12 @@ final class Backend implements AutoCloseable {
             .secretKey()
             .orElseGet(
                 () ->
-                    new KeyFile(
+                    new SettingKeyFile(
                             config.dataDir().resolve(SECRET_KEY_FILE),
                             Settings.SECRET_KEY,
                             "it signs invite codes, and without it the invite codes given out"
                                 + " so far stop working (no message or account is lost)")
-                        .loadOrCreate(Secrets::newSecretKey));
+                        .loadOrCreate(ChatCrypto::generateSecret));
     JooqStorage storage =
         JooqStorage.open(new StorageSettings(config.databaseUrl(), durability(config)));
     try {
@@ -88,8 +89,8 @@ final class Backend implements AutoCloseable {
       setting = config.fernetKeys().get();
       keySource = "FERNET_KEY";
     } else {
-      KeyFile file =
-          new KeyFile(
+      SettingKeyFile file =
+          new SettingKeyFile(
               config.dataDir().resolve(FERNET_KEY_FILE),
               Settings.FERNET_KEY,
               "it encrypts the stored messages, and without it they cannot be read");
@@ -100,10 +101,11 @@ final class Backend implements AutoCloseable {
       keySource = file.file().toString();
     }
     MessageCipher cipher = cipherFrom(setting, keySource);
-    StoredKeyCheck.Result keys = StoredKeyCheck.run(messages, cipher);
-    Optional<String> problem = keys.problem(keySource);
-    if (problem.isPresent()) {
-      throw new ConfigException(Settings.FERNET_KEY, problem.get() + ". Refusing to start");
+    StoredKeyCheck.Result keys;
+    try {
+      keys = StoredKeyCheck.requireReadable(messages, cipher, keySource);
+    } catch (UnreadableStoreException e) {
+      throw new ConfigException(Settings.FERNET_KEY, e.getMessage() + ". Refusing to start");
     }
     if (keys.unidentified() > 0) {
       LOG.warn(
@@ -178,10 +180,12 @@ final class Backend implements AutoCloseable {
 
   /**
    * A core for the operator commands, which run beside (or instead of) a server: there are no
-   * connections in this process to deliver events to.
+   * connections in this process to deliver events to. Clients of a server running at the same time
+   * catch up through resync, and revoked sessions are gone from the database, so that server
+   * refuses them at the next authentication.
    */
   ChatCore offlineCore() {
-    return core(new NoConnectionsDelivery(), storage.messages(), Optional.empty());
+    return core(Delivery.none(), storage.messages(), Optional.empty());
   }
 
   /** A single-node core on this storage that hands its events to {@code delivery}. */

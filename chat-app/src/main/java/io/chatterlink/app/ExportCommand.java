@@ -15,10 +15,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,6 +45,10 @@ import picocli.CommandLine.ParentCommand;
             + " (name, kind, members). --all exports every room ('rooms' lists them). The output"
             + " is plaintext: protect it.")
 final class ExportCommand implements Callable<Integer> {
+  /** Owner read and write only (0600): an export holds decrypted messages. */
+  private static final Set<PosixFilePermission> OWNER_ONLY =
+      PosixFilePermissions.fromString("rw-------");
+
   @ParentCommand private Cli cli;
 
   @Parameters(
@@ -117,7 +123,7 @@ final class ExportCommand implements Callable<Integer> {
   /** A new file readable and writable by its owner only, where the file system allows it. */
   static PrintWriter ownerOnlyFile(Path file) throws IOException {
     try {
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(KeyFile.OWNER_ONLY));
+      Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
     } catch (UnsupportedOperationException notPosix) {
       Files.createFile(file);
     }

@@ -8,6 +8,7 @@ import io.chatterlink.core.model.PageRequest;
 import io.chatterlink.core.model.RoomSummary;
 import io.chatterlink.core.model.UserView;
 import io.chatterlink.core.port.in.ManageAccounts.LogIn;
+import io.chatterlink.core.port.out.Delivery;
 import io.chatterlink.crypto.ChatCrypto;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -187,7 +188,7 @@ class ChatServerKeysTest {
 
   private static List<String> latestTexts(AppConfig config, String username, RoomSummary room) {
     try (Backend backend = Backend.open(config)) {
-      ChatCore core = backend.core(new NoConnectionsDelivery(), backend.storage().messages());
+      ChatCore core = backend.core(Delivery.none(), backend.storage().messages());
       UserView user = core.accounts().logIn(new LogIn(username, StoredData.PASSWORD)).user();
       return core.history().page(user.id(), room.id(), PageRequest.latest(10)).messages().stream()
           .map(m -> m.unreadable() ? "(unreadable)" : m.text())

@@ -8,7 +8,9 @@ import io.chatterlink.core.ChatCore;
 import io.chatterlink.core.error.NotAuthenticatedException;
 import io.chatterlink.core.model.RoomSummary;
 import io.chatterlink.core.port.in.ManageAccounts.LogIn;
+import io.chatterlink.core.port.out.Delivery;
 import io.chatterlink.crypto.ChatCrypto;
+import io.chatterlink.crypto.KeyFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringReader;
@@ -131,7 +133,7 @@ class CliTest {
     assertThat(run(Map.of(), "", "export", room.id().value(), "--output", file.toString()))
         .isZero();
     assertThat(Files.readAllLines(file)).hasSize(2);
-    assertThat(Files.getPosixFilePermissions(file)).isEqualTo(KeyFile.OWNER_ONLY);
+    assertThat(Files.getPosixFilePermissions(file)).isEqualTo(KeyFiles.OWNER_ONLY);
     assertThat(run(Map.of(), "", "export", room.id().value(), "--output", file.toString()))
         .isEqualTo(Cli.FAILED);
   }
@@ -310,7 +312,7 @@ class CliTest {
 
   private io.chatterlink.core.model.UserView logIn(String username, String password) {
     try (Backend backend = Backend.open(config(Map.of()))) {
-      ChatCore core = backend.core(new NoConnectionsDelivery(), backend.storage().messages());
+      ChatCore core = backend.core(Delivery.none(), backend.storage().messages());
       return core.accounts().logIn(new LogIn(username, password)).user();
     }
   }

@@ -8,6 +8,7 @@ import io.chatterlink.core.model.UserView;
 import io.chatterlink.core.port.in.ManageAccounts.RegisterUser;
 import io.chatterlink.core.port.in.ManageRooms.CreateRoom;
 import io.chatterlink.core.port.in.SendMessages.SendMessage;
+import io.chatterlink.core.port.out.Delivery;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -31,7 +32,7 @@ final class StoredData {
   /** Registers {@code owner}, creates a private room and posts {@code texts} in it; the room id. */
   static RoomSummary roomWithMessages(AppConfig config, String owner, List<String> texts) {
     try (Backend backend = Backend.open(config)) {
-      ChatCore core = backend.core(new NoConnectionsDelivery(), backend.storage().messages());
+      ChatCore core = backend.core(Delivery.none(), backend.storage().messages());
       UserView user = core.accounts().register(new RegisterUser(owner, PASSWORD, Optional.empty()));
       RoomSummary room =
           core.rooms().createRoom(new CreateRoom(user.id(), "stored", RoomKind.PRIVATE));

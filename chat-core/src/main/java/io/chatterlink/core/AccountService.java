@@ -172,6 +172,11 @@ final class AccountService implements ManageAccounts {
   }
 
   @Override
+  public Optional<UserView> findByUsername(UserId actor, String username) {
+    return users.findByUsername(Username.of(username)).map(UserView::of);
+  }
+
+  @Override
   public List<UserView> searchUsers(UserId actor, String prefix) {
     if (prefix == null || prefix.isBlank()) {
       return List.of();

@@ -27,6 +27,9 @@ import java.util.TreeSet;
  * since it cannot tell a corrupt body from one under a lost key: up to {@value #MAX_UNIDENTIFIED}
  * of them are taken as corrupt, more fail the check as a missing key would.
  *
+ * <p>An embedder calls {@link #requireReadable} once before serving: it throws when the server must
+ * not start, and returns the result for logging otherwise.
+ *
  * <p>Safe while other servers write the same database: recording a fingerprint compares and sets
  * the body's token, so a body edited meanwhile is left alone.
  */
@@ -40,6 +43,37 @@ public final class StoredKeyCheck {
   private static final System.Logger LOG = System.getLogger("io.chatterlink.core");
 
   private StoredKeyCheck() {}
+
+  /**
+   * Runs the check and refuses a store the cipher cannot read: the one call an embedder makes
+   * before serving a store that may hold messages, with the cipher it will serve them with.
+   *
+   * <pre>{@code
+   * MessageCipher cipher = ChatCrypto.cipherFromSetting(fernetKeys);
+   * StoredKeyCheck.requireReadable(storage.messages(), cipher, "FERNET_KEY");
+   * }</pre>
+   *
+   * @param messages the store to check; its unfingerprinted bodies get their fingerprint recorded
+   * @param cipher the cipher the server will run with
+   * @param keySource where the cipher's keys came from, as the operator knows it (a setting's name
+   *     or a file's path), named in the refusal; never the keys themselves
+   * @return what was found, when the store may be served; {@link Result#unidentified()} bodies (at
+   *     most {@value #MAX_UNIDENTIFIED}) will be served as unreadable and are worth a warning
+   * @throws UnreadableStoreException if some stored body is under a key the cipher lacks, or more
+   *     than {@value #MAX_UNIDENTIFIED} bodies stored without a fingerprint are verified by no key;
+   *     the message is {@link Result#problem(String)} for {@code keySource}
+   * @throws io.chatterlink.core.error.UnavailableException if the store cannot be read or written
+   */
+  public static Result requireReadable(
+      MessageStore messages, MessageCipher cipher, String keySource) {
+    Objects.requireNonNull(keySource, "keySource");
+    Result result = run(messages, cipher);
+    Optional<String> problem = result.problem(keySource);
+    if (problem.isPresent()) {
+      throw new UnreadableStoreException(problem.get(), result);
+    }
+    return result;
+  }
 
   /**
    * Runs the check: records the fingerprints of bodies stored without one, then compares.

@@ -12,6 +12,7 @@ import io.chatterlink.core.model.PasswordHash;
 import io.chatterlink.core.model.SessionId;
 import io.chatterlink.core.model.SessionToken;
 import io.chatterlink.core.model.UserView;
+import io.chatterlink.core.model.Username;
 import io.chatterlink.core.port.in.ManageAccounts;
 import io.chatterlink.core.port.in.ManageAccounts.ChangePassword;
 import io.chatterlink.core.port.in.ManageAccounts.LogIn;
@@ -297,6 +298,39 @@ class AccountsTest {
         .extracting(UserView::username)
         .containsExactlyInAnyOrder("alice", "Alfred");
     assertThat(accounts.searchUsers(alice, "  ")).isEmpty();
+  }
+
+  @Test
+  void aUserIsFoundByUsernameInAnyFormThatCanonicalizesToIt() {
+    var alice = f.register("alice");
+    var bob = f.register("Bob");
+
+    assertThat(accounts.findByUsername(alice, "bob")).map(UserView::id).hasValue(bob);
+    assertThat(accounts.findByUsername(alice, " BOB ")).map(UserView::id).hasValue(bob);
+    assertThat(accounts.findByUsername(alice, "ｂｏｂ")).map(UserView::id).hasValue(bob);
+    assertThat(accounts.findByUsername(alice, "Bob"))
+        .hasValueSatisfying(u -> assertThat(u.username()).isEqualTo("Bob"));
+  }
+
+  @Test
+  void lookingUpAnUnknownUsernameFindsNobody() {
+    var alice = f.register("alice");
+    f.register("bobby");
+
+    assertThat(accounts.findByUsername(alice, "bob")).isEmpty();
+  }
+
+  @Test
+  void lookingUpANameNoOneCouldHaveIsRejectedSayingWhy() {
+    var alice = f.register("alice");
+
+    assertThatThrownBy(() -> accounts.findByUsername(alice, "  "))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("characters");
+    assertThatThrownBy(() -> accounts.findByUsername(alice, "b".repeat(Username.MAX_LENGTH + 1)))
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> accounts.findByUsername(alice, null))
+        .isInstanceOf(InvalidInputException.class);
   }
 
   @Test

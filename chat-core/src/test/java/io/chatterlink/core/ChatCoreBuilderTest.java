@@ -18,7 +18,7 @@ class ChatCoreBuilderTest {
 
   @Test
   void sessionTimeoutsMustBePositive() {
-    ChatCore.Builder builder = InMemoryAdapters.create().coreBuilder();
+    ChatCore.Builder builder = InMemoryAdapters.create().coreBuilderWithTestOnlyCrypto();
 
     assertThatThrownBy(() -> builder.sessionIdleTimeout(Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class);

@@ -62,7 +62,7 @@ class ClusterNodesTest {
 
   private ChatCore node(InMemoryClusterBus bus, RecordingDelivery delivery) {
     return stores
-        .coreBuilder()
+        .coreBuilderWithTestOnlyCrypto()
         .delivery(delivery)
         .cluster(bus)
         .clusterTimings(HEARTBEAT, LEASE)

@@ -31,7 +31,7 @@ final class CoreFixture {
   }
 
   CoreFixture(UnaryOperator<ChatCore.Builder> customize) {
-    this.core = customize.apply(adapters.coreBuilder().clock(clock)).build();
+    this.core = customize.apply(adapters.coreBuilderWithTestOnlyCrypto().clock(clock)).build();
   }
 
   RecordingDelivery delivery() {

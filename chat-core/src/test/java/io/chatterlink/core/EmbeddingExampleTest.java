@@ -25,7 +25,7 @@ class EmbeddingExampleTest {
   void twoUsersChatInARoomOfAnEmbeddedCore() {
     // README-BEGIN
     InMemoryAdapters adapters = InMemoryAdapters.create();
-    ChatCore core = adapters.coreBuilder().build();
+    ChatCore core = adapters.coreBuilderWithTestOnlyCrypto().build();
 
     UserView alice =
         core.accounts().register(new RegisterUser("alice", "secret-1", Optional.empty()));

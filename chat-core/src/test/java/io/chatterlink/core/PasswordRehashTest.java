@@ -37,9 +37,10 @@ class PasswordRehashTest {
   @Test
   void aLoginWithAnOutdatedHashStoresAFreshOneAndTheNextLoginStillWorks() {
     InMemoryAdapters adapters = InMemoryAdapters.create();
-    ChatCore before = adapters.coreBuilder().build();
+    ChatCore before = adapters.coreBuilderWithTestOnlyCrypto().build();
     before.accounts().register(new RegisterUser("alice", "correct horse", Optional.empty()));
-    ChatCore after = adapters.coreBuilder().passwordHasher(new VersionedHasher()).build();
+    ChatCore after =
+        adapters.coreBuilderWithTestOnlyCrypto().passwordHasher(new VersionedHasher()).build();
 
     after.accounts().logIn(new LogIn("alice", "correct horse"));
 
@@ -53,7 +54,8 @@ class PasswordRehashTest {
   @Test
   void aCurrentHashIsLeftAlone() {
     InMemoryAdapters adapters = InMemoryAdapters.create();
-    ChatCore core = adapters.coreBuilder().passwordHasher(new VersionedHasher()).build();
+    ChatCore core =
+        adapters.coreBuilderWithTestOnlyCrypto().passwordHasher(new VersionedHasher()).build();
     core.accounts().register(new RegisterUser("bob", "correct horse", Optional.empty()));
     PasswordHash first =
         adapters.users().findByUsername(Username.of("bob")).orElseThrow().passwordHash();

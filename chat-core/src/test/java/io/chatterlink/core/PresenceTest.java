@@ -91,7 +91,7 @@ class PresenceTest {
     presence.disconnected(bob, "phone");
     Instant left = f.clock.instant();
 
-    ChatCore restarted = f.adapters.coreBuilder().clock(f.clock).build();
+    ChatCore restarted = f.adapters.coreBuilderWithTestOnlyCrypto().clock(f.clock).build();
 
     assertThat(restarted.presence().presenceIn(alice, general))
         .containsExactly(

@@ -111,6 +111,11 @@ class ReencryptionTest {
   }
 
   private ChatCore coreWith(TestOnlyCipher cipher) {
-    return before.adapters.coreBuilder().clock(before.clock).cipher(cipher).build();
+    return before
+        .adapters
+        .coreBuilderWithTestOnlyCrypto()
+        .clock(before.clock)
+        .cipher(cipher)
+        .build();
   }
 }

@@ -1,6 +1,7 @@
 package io.chatterlink.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chatterlink.core.inmemory.TestOnlyCipher;
 import io.chatterlink.core.model.EncryptedBody;
@@ -117,6 +118,42 @@ class StoredKeyCheckTest {
         .hasValueSatisfying(p -> assertThat(p).contains("opened by no key in FERNET_KEY"));
   }
 
+  @Test
+  void requiringAReadableStoreRefusesACipherWithoutTheStoredKeyNamingWhereTheKeysCameFrom() {
+    postSome(2);
+
+    assertThatThrownBy(
+            () -> StoredKeyCheck.requireReadable(store, NEW_ONLY, "/srv/chat/fernet.key"))
+        .isInstanceOfSatisfying(
+            UnreadableStoreException.class,
+            e -> assertThat(e.result().missing()).containsExactly(TestOnlyCipher.fingerprint(1)))
+        .hasMessageContaining("missing key fingerprint " + TestOnlyCipher.fingerprint(1).value())
+        .hasMessageContaining("not in /srv/chat/fernet.key")
+        .hasMessageNotContaining("FERNET_KEY");
+  }
+
+  @Test
+  void requiringAReadableStoreRefusesTooManyBodiesNoKeyVerifies() {
+    postSome(StoredKeyCheck.MAX_UNIDENTIFIED + 1);
+    forgetFingerprints();
+
+    assertThatThrownBy(() -> StoredKeyCheck.requireReadable(store, NEW_ONLY, "APP_KEYS"))
+        .isInstanceOf(UnreadableStoreException.class)
+        .hasMessageContaining("opened by no key in APP_KEYS");
+  }
+
+  @Test
+  void requiringAReadableStorePassesWithTheKeysAndReturnsWhatItFound() {
+    postSome(2);
+    forgetFingerprints();
+
+    StoredKeyCheck.Result result = StoredKeyCheck.requireReadable(store, NEW_AND_OLD, "APP_KEYS");
+
+    assertThat(result.identified()).isEqualTo(2);
+    assertThat(result.missing()).isEmpty();
+    assertThat(StoredKeyCheck.requireReadable(store, OLD, "APP_KEYS").problem()).isEmpty();
+  }
+
   /** Makes every stored body look as if it was stored before fingerprints were recorded. */
   private void forgetFingerprints() {
     List<BodyRewrite> strip =
@@ -134,6 +171,11 @@ class StoredKeyCheckTest {
   }
 
   private ChatCore coreWith(MessageCipher cipher) {
-    return server.adapters.coreBuilder().clock(server.clock).cipher(cipher).build();
+    return server
+        .adapters
+        .coreBuilderWithTestOnlyCrypto()
+        .clock(server.clock)
+        .cipher(cipher)
+        .build();
   }
 }

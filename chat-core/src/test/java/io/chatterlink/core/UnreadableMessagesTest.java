@@ -30,7 +30,7 @@ class UnreadableMessagesTest {
   private final ChatCore newKeyOnly =
       oldKey
           .adapters
-          .coreBuilder()
+          .coreBuilderWithTestOnlyCrypto()
           .clock(oldKey.clock)
           .cipher(new TestOnlyCipher(2, Set.of()))
           .build();

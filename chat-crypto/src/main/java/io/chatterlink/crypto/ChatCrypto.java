@@ -3,7 +3,9 @@ package io.chatterlink.crypto;
 import com.macasaet.fernet.Key;
 import io.chatterlink.core.port.out.MessageCipher;
 import io.chatterlink.core.port.out.PasswordHasher;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Base64;
 
 /**
  * The entry point of ChatterLink's cryptography: the message cipher, Fernet key generation and the
@@ -15,6 +17,11 @@ import java.time.Clock;
  * re-encryption, then drop the old key.
  */
 public final class ChatCrypto {
+  /** Bytes of randomness in a {@link #generateSecret()}: 256 bits. */
+  public static final int SECRET_BYTES = 32;
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   private ChatCrypto() {}
 
   /**
@@ -39,6 +46,19 @@ public final class ChatCrypto {
    */
   public static String generateKey() {
     return Key.generateKey().serialise();
+  }
+
+  /**
+   * Generates a random secret for a signing key such as the server's {@code SECRET_KEY}: {@value
+   * #SECRET_BYTES} bytes from a {@link SecureRandom}, in URL-safe base64 without padding (43
+   * characters), which a {@link KeyFiles key file} can hold.
+   *
+   * @return a fresh random secret
+   */
+  public static String generateSecret() {
+    byte[] bytes = new byte[SECRET_BYTES];
+    RANDOM.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   /**

@@ -277,6 +277,8 @@ public final class JooqStorage implements AutoCloseable {
   /**
    * Sliding-window throttles (registrations, user searches), shared by every server process: an
    * attempt is checked and recorded atomically across processes.
+   *
+   * @return the rate windows store, for {@code ChatWeb.create}
    */
   public RateWindows rateWindows() {
     return rateWindows;
@@ -285,6 +287,8 @@ public final class JooqStorage implements AutoCloseable {
   /**
    * Spent single-use tokens (invite codes), shared by every server process and kept across
    * restarts.
+   *
+   * @return the single-use token store, for {@code ChatWeb.create}
    */
   public SingleUseTokens singleUseTokens() {
     return singleUseTokens;

@@ -100,7 +100,7 @@ class OneBodyCopyTest {
 
   private static ChatCore coreOn(JooqStorage storage) {
     return InMemoryAdapters.create()
-        .coreBuilder()
+        .coreBuilderWithTestOnlyCrypto()
         .users(storage.users())
         .rooms(storage.rooms())
         .messages(storage.messages())

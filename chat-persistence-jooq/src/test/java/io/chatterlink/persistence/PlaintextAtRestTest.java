@@ -71,7 +71,7 @@ class PlaintextAtRestTest {
 
   private static ChatCore coreOn(JooqStorage storage) {
     return InMemoryAdapters.create()
-        .coreBuilder()
+        .coreBuilderWithTestOnlyCrypto()
         .users(storage.users())
         .rooms(storage.rooms())
         .messages(storage.messages())

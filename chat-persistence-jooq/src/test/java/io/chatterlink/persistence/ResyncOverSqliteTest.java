@@ -36,7 +36,7 @@ class ResyncOverSqliteTest {
         JooqStorage.open(StorageSettings.of("jdbc:sqlite:" + folder.resolve("chat.db")))) {
       ChatCore core =
           InMemoryAdapters.create()
-              .coreBuilder()
+              .coreBuilderWithTestOnlyCrypto()
               .users(storage.users())
               .rooms(storage.rooms())
               .messages(storage.messages())

@@ -127,7 +127,7 @@ class StoredKeyCheckOnDatabasesTest {
 
   private static ChatCore coreOn(JooqStorage storage, MessageCipher cipher) {
     return InMemoryAdapters.create()
-        .coreBuilder()
+        .coreBuilderWithTestOnlyCrypto()
         .users(storage.users())
         .rooms(storage.rooms())
         .messages(storage.messages())

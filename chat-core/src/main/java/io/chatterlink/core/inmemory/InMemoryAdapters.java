@@ -20,7 +20,8 @@ import io.chatterlink.core.port.out.UserStore;
  *
  * <pre>{@code
  * InMemoryAdapters adapters = InMemoryAdapters.create();
- * ChatCore core = adapters.coreBuilder().clock(Clock.fixed(now, ZoneOffset.UTC)).build();
+ * ChatCore core =
+ *     adapters.coreBuilderWithTestOnlyCrypto().clock(Clock.fixed(now, ZoneOffset.UTC)).build();
  * // ... act on core, then assert on adapters.delivery().eventsFor(bob)
  * }</pre>
  */
@@ -131,20 +132,48 @@ public final class InMemoryAdapters {
   }
 
   /**
-   * {@return a new {@link ChatCore.Builder} with this instance's stores and delivery, the test-only
-   * cipher and the test-only hasher already set} The clock and ids are the builder's defaults;
-   * tests usually set {@code clock(Clock.fixed(...))}. Each call returns a new builder over the
-   * same stores, so cores built from two calls share their data.
+   * {@return a new {@link ChatCore.Builder} with this instance's stores and delivery, and the
+   * cipher and hasher the caller chose} Use it to run the in-memory stores with real cryptography
+   * (say, {@code ChatCrypto.cipherFromSetting(...)} and {@code ChatCrypto.passwordHasher()} from
+   * chat-crypto). The clock and ids are the builder's defaults. Each call returns a new builder
+   * over the same stores, so cores built from two calls share their data.
+   *
+   * @param cipher encrypts message bodies at rest
+   * @param hasher hashes passwords
    */
-  public ChatCore.Builder coreBuilder() {
+  public ChatCore.Builder coreBuilder(MessageCipher cipher, PasswordHasher hasher) {
     return ChatCore.builder()
         .users(users)
         .rooms(rooms)
         .messages(messages)
         .attachments(attachments)
         .sessions(sessions)
-        .cipher(testOnlyCipher())
-        .passwordHasher(testOnlyFastHasher())
+        .cipher(cipher)
+        .passwordHasher(hasher)
         .delivery(delivery);
+  }
+
+  /**
+   * {@return a new {@link ChatCore.Builder} with this instance's stores and delivery, the {@link
+   * #testOnlyCipher() test-only cipher} and the {@link #testOnlyFastHasher() test-only hasher}}
+   * <strong>Test only: messages are not secret and passwords are easy to brute-force.</strong> The
+   * clock and ids are the builder's defaults; tests usually set {@code clock(Clock.fixed(...))}.
+   * Each call returns a new builder over the same stores, so cores built from two calls share their
+   * data.
+   */
+  public ChatCore.Builder coreBuilderWithTestOnlyCrypto() {
+    return coreBuilder(testOnlyCipher(), testOnlyFastHasher());
+  }
+
+  /**
+   * {@return the same as {@link #coreBuilderWithTestOnlyCrypto()}}
+   *
+   * @deprecated the test-only cipher and hasher were this method's silent defaults; say what you
+   *     mean with {@link #coreBuilderWithTestOnlyCrypto()} or {@link #coreBuilder(MessageCipher,
+   *     PasswordHasher)}. Kept until the last callers in the repository have moved.
+   */
+  @Deprecated
+  public ChatCore.Builder coreBuilder() {
+    return coreBuilderWithTestOnlyCrypto();
   }
 }

@@ -100,6 +100,23 @@ public interface ManageAccounts {
   Optional<UserView> findUser(UserId actor, UserId id);
 
   /**
+   * A user by username, visible to any authenticated user: the exact lookup behind "start a
+   * conversation with bob" or an application's own user directory, where {@link #searchUsers} gives
+   * a list of candidates. Names compare in canonical form (see {@link
+   * io.chatterlink.core.model.Username}), as at registration and login: {@code "BOB"}, {@code " bob
+   * "} and the full-width {@code "ｂｏｂ"} all find {@code bob}.
+   *
+   * @param actor the asking user
+   * @param username the name in any form that canonicalizes to it
+   * @return the public view of the user; empty if nobody has that name
+   * @throws io.chatterlink.core.error.InvalidInputException if {@code username} breaks a rule of
+   *     usernames (null, blank, too long, a forbidden character), so that no one could have it; the
+   *     message says which rule
+   * @throws io.chatterlink.core.error.UnavailableException if storage failed
+   */
+  Optional<UserView> findByUsername(UserId actor, String username);
+
+  /**
    * Users whose name starts with {@code prefix} (canonical comparison), at most {@link
    * io.chatterlink.core.model.Limits#MAX_USER_SEARCH_RESULTS}.
    *

@@ -35,4 +35,33 @@ public interface Delivery {
    * long-lived connections.
    */
   default void recheckSessions() {}
+
+  /**
+   * A delivery for a process that holds no client connections: a command-line tool, a batch job, a
+   * service that only stores and reads messages, a test that does not look at events. Every event
+   * reaches nobody and closing sessions does nothing, which loses nothing: clients connected to a
+   * server elsewhere catch up through resync, and ended sessions are gone from the {@link
+   * SessionStore}, so that server refuses them at their next authentication or {@link
+   * #recheckSessions()}.
+   *
+   * @return a thread-safe delivery that does nothing; every call returns an equivalent one
+   */
+  static Delivery none() {
+    return new Delivery() {
+      @Override
+      public void deliver(ChatEvent event, Set<UserId> recipients) {
+        // No connection exists in this process: see none().
+      }
+
+      @Override
+      public void closeSessions(Set<SessionId> sessions) {
+        // No connection exists in this process, and the sessions themselves are already ended.
+      }
+
+      @Override
+      public String toString() {
+        return "Delivery.none()";
+      }
+    };
+  }
 }
