@@ -25,7 +25,7 @@ final class TestServer implements AutoCloseable {
       Clock clock,
       UnaryOperator<ChatCore.Builder> coreTweak) {
     this.adapters = adapters;
-    this.core = coreTweak.apply(adapters.coreBuilder()).build();
+    this.core = coreTweak.apply(adapters.coreBuilderWithTestOnlyCrypto()).build();
     this.settings = settings;
     this.web =
         ChatWeb.create(
