@@ -120,8 +120,10 @@ if [ "$BUS" = nats ]; then
   for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$NATS_PORT") 2>/dev/null && break; sleep 0.1; done
 fi
 
-FERNET_KEY=$(java -jar "$CL_JAR" gen-key 2>/dev/null | tail -1)
-SECRET_KEY=$(head -c 32 /dev/urandom | base64)
+if [ "$DB" = postgres ]; then # a cluster takes its keys from the environment, the same on every node
+  FERNET_KEY=$(java -jar "$CL_JAR" gen-key 2>/dev/null | tail -1)
+  SECRET_KEY=$(head -c 32 /dev/urandom | base64)
+fi
 NODE_PIDS=(); URLS=()
 for i in $(seq 1 "$NODES"); do
   port=$((BASE_PORT + i - 1))
