@@ -4,6 +4,7 @@ import io.chatterlink.core.ChatCore;
 import io.chatterlink.core.model.UserView;
 import io.chatterlink.core.policy.SessionCookie;
 import io.chatterlink.core.port.in.ManageAccounts.AuthenticatedUser;
+import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,9 +19,11 @@ final class HandshakeAuthentication {
   private static final Logger LOG = LoggerFactory.getLogger(HandshakeAuthentication.class);
 
   private final Optional<HandshakeAuthenticator> custom;
+  private final Clock clock;
 
-  HandshakeAuthentication(Optional<HandshakeAuthenticator> custom) {
+  HandshakeAuthentication(Optional<HandshakeAuthenticator> custom, Clock clock) {
     this.custom = custom;
+    this.clock = clock;
   }
 
   /** Who the socket acts as, with the user's public view for the {@code hello} frame. */
@@ -65,6 +68,9 @@ final class HandshakeAuthentication {
     }
     if (outcome instanceof HandshakeAuthenticator.Accepted) {
       HandshakeAuthenticator.Accepted accepted = (HandshakeAuthenticator.Accepted) outcome;
+      if (expired(accepted.revocation())) {
+        return Verdict.refused(HandshakeRefusal.NOT_AUTHENTICATED, "the grant has expired");
+      }
       // The user reads their own account: the lookup needs an actor, and they are it.
       return core.accounts()
           .findUser(accepted.user(), accepted.user())
@@ -76,8 +82,17 @@ final class HandshakeAuthentication {
                       "the authenticator accepted " + accepted.user() + ", who is no user here"));
     }
     if (outcome == null) {
+      // a null outcome is the authenticator's bug: answered 503 and logged, like an exception
       throw new IllegalStateException("the handshake authenticator returned null");
     }
     throw new AssertionError(outcome);
+  }
+
+  private boolean expired(Revocation revocation) {
+    return revocation instanceof Revocation.Grant
+        && ((Revocation.Grant) revocation)
+            .expiresAt()
+            .map(at -> !at.isAfter(clock.instant()))
+            .orElse(false);
   }
 }

@@ -17,11 +17,12 @@ import java.util.Set;
  * embedder's identity store does not log users out.
  *
  * <p>The accepted user must exist in ChatterLink (its id as stored by {@code
- * ManageAccounts.register}); an unknown id is refused with 401. The {@link Revocation} says what
- * ends the socket: a ChatterLink session, or the embedder's own credential, which the transport
- * checks with {@link #endedAmong} and its expiry. Ending a credential anywhere else is the
- * embedder's to report through {@link #endedAmong}; a socket of a credential that is never reported
- * ended and has no expiry stays open until it closes for another reason.
+ * ManageAccounts.register}); an unknown id is refused with 401, and so is a {@link
+ * Revocation.Grant} whose expiry has already passed. The {@link Revocation} says what ends the
+ * socket: a ChatterLink session, or the embedder's own credential, which the transport checks with
+ * {@link #endedAmong} and its expiry. Ending a credential anywhere else is the embedder's to report
+ * through {@link #endedAmong}; a socket of a credential that is never reported ended and has no
+ * expiry stays open until it closes for another reason.
  */
 @FunctionalInterface
 public interface HandshakeAuthenticator {

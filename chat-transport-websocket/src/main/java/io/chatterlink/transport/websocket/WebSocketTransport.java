@@ -69,7 +69,9 @@ public final class WebSocketTransport {
         // package-private class would refuse; the configurator supplies the ChatEndpoint instances.
         ServerEndpointConfig.Builder.create(ChatEndpoint.class, path)
             .configurator(
-                new HandshakeConfigurator(runtime, new HandshakeAuthentication(authenticator)))
+                new HandshakeConfigurator(
+                    runtime,
+                    new HandshakeAuthentication(authenticator, java.time.Clock.systemUTC())))
             .build();
   }
 
