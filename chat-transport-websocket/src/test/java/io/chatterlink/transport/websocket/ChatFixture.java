@@ -49,7 +49,16 @@ final class ChatFixture implements AutoCloseable {
   }
 
   private ChatFixture(Hosting hosting, WebSocketTransport.Builder builder, Clock clock) {
-    transport = builder.build();
+    this(hosting, builder.build(), clock);
+  }
+
+  /** A fixture around a transport built elsewhere, not yet attached. */
+  ChatFixture(Hosting hosting, WebSocketTransport transport) {
+    this(hosting, transport, Clock.systemUTC());
+  }
+
+  private ChatFixture(Hosting hosting, WebSocketTransport transport, Clock clock) {
+    this.transport = transport;
     core = adapters.coreBuilder().clock(clock).delivery(transport.delivery()).build();
     transport.attach(core);
     hosted = hosting.start(transport);
