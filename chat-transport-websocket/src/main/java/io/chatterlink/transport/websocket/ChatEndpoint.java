@@ -3,7 +3,7 @@ package io.chatterlink.transport.websocket;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chatterlink.core.ChatCore;
 import io.chatterlink.core.error.ErrorCode;
-import io.chatterlink.core.port.in.ManageAccounts.AuthenticatedUser;
+import io.chatterlink.transport.websocket.HandshakeAuthentication.Identity;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
@@ -38,20 +38,31 @@ public final class ChatEndpoint extends Endpoint {
   }
 
   /**
-   * Opens the connection, or closes at once: 4401 if the handshake authenticated nobody, 1001 when
-   * shutting down, 1013 if its place under the socket caps was given back before it opened.
+   * Opens the connection, or closes at once: with the refusal's own close code if the handshake
+   * refused it in a container that could not say so before the upgrade ({@link
+   * HandshakeRefusal#closeCode()}), 1001 when shutting down, 1013 if its place under the socket
+   * caps was given back before it opened, 1011 if the handshake never went through the
+   * configurator.
    */
   @Override
   public void onOpen(Session session, EndpointConfig config) {
-    Object auth = config.getUserProperties().get(HandshakeConfigurator.AUTHENTICATED_USER);
+    Object refused = config.getUserProperties().get(HandshakeConfigurator.REFUSAL);
+    Object identified = config.getUserProperties().get(HandshakeConfigurator.IDENTITY);
     Object placed = config.getUserProperties().get(HandshakeConfigurator.PLACE);
     place = placed instanceof ConnectionLimiter.Place ? (ConnectionLimiter.Place) placed : null;
     Optional<ChatCore> maybeCore = runtime.core();
-    if (!(auth instanceof AuthenticatedUser) || maybeCore.isEmpty() || runtime.shuttingDown()) {
+    if (refused instanceof HandshakeRefusal || !(identified instanceof Identity)) {
       releasePlace();
       closeQuietly(
           session,
-          auth instanceof AuthenticatedUser ? CloseCodes.SHUTTING_DOWN : CloseCodes.SESSION_ENDED);
+          refused instanceof HandshakeRefusal
+              ? ((HandshakeRefusal) refused).closeReason()
+              : CloseCodes.INTERNAL);
+      return;
+    }
+    if (maybeCore.isEmpty() || runtime.shuttingDown()) {
+      releasePlace();
+      closeQuietly(session, CloseCodes.SHUTTING_DOWN);
       return;
     }
     if (place == null || !place.claim()) {
@@ -60,7 +71,7 @@ public final class ChatEndpoint extends Endpoint {
     }
     TokenBucket budget = place.budget();
     ConnectionLimiter.Place claimed = place;
-    AuthenticatedUser user = (AuthenticatedUser) auth;
+    Identity identity = (Identity) identified;
     ChatCore core = maybeCore.get();
     TransportSettings settings = runtime.settings();
     session.setMaxTextMessageBufferSize(settings.maxFrameBytes());
@@ -75,8 +86,8 @@ public final class ChatEndpoint extends Endpoint {
     Connection c =
         new Connection(
             UUID.randomUUID().toString(),
-            user.user().id(),
-            user.sessionId(),
+            identity.user().id(),
+            identity.revocation(),
             session,
             sink,
             core.history(),
@@ -108,7 +119,7 @@ public final class ChatEndpoint extends Endpoint {
     runtime.registry().add(c);
     runtime.metrics().connectionOpened();
     core.presence().connected(c.user(), c.id());
-    c.start(Hello.frame(c.id(), user.user(), core.rooms().myRooms(c.user()), settings));
+    c.start(Hello.frame(c.id(), identity.user(), core.rooms().myRooms(c.user()), settings));
   }
 
   /** Forgets the connection (registry, presence, its place under the caps). */

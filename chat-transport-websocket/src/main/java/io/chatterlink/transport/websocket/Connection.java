@@ -1,7 +1,6 @@
 package io.chatterlink.transport.websocket;
 
 import io.chatterlink.core.model.RoomId;
-import io.chatterlink.core.model.SessionId;
 import io.chatterlink.core.model.UserId;
 import io.chatterlink.core.port.in.FetchHistory;
 import jakarta.websocket.CloseReason;
@@ -52,7 +51,7 @@ final class Connection {
 
   private final String id;
   private final UserId user;
-  private final SessionId sessionId;
+  private final Revocation revocation;
   private final Session session;
   private final FrameSink sink;
   private final Executor executor;
@@ -80,7 +79,7 @@ final class Connection {
   Connection(
       String id,
       UserId user,
-      SessionId sessionId,
+      Revocation revocation,
       Session session,
       FrameSink sink,
       FetchHistory history,
@@ -91,7 +90,7 @@ final class Connection {
       Consumer<Connection> onGone) {
     this.id = id;
     this.user = user;
-    this.sessionId = sessionId;
+    this.revocation = revocation;
     this.session = session;
     this.sink = sink;
     this.cursors = new RoomCursors(user, history);
@@ -110,8 +109,9 @@ final class Connection {
     return user;
   }
 
-  SessionId sessionId() {
-    return sessionId;
+  /** What ends this connection's authentication (a ChatterLink session or an embedder's grant). */
+  Revocation revocation() {
+    return revocation;
   }
 
   boolean isGone() {

@@ -62,8 +62,25 @@ final class ConnectionRegistry implements Delivery {
   @Override
   public void closeSessions(Set<SessionId> sessions) {
     for (Connection connection : all()) {
-      if (sessions.contains(connection.sessionId())) {
+      if (connection.revocation() instanceof Revocation.ChatSession
+          && sessions.contains(((Revocation.ChatSession) connection.revocation()).session())) {
         connection.closeNow(CloseCodes.SESSION_ENDED);
+      }
+    }
+  }
+
+  /**
+   * Closes (4401) the connections authenticated by an embedder's grant that ended: one of {@code
+   * grantIds}, or expired at or before {@code now}.
+   */
+  void closeGrants(Set<String> grantIds, java.time.Instant now) {
+    for (Connection connection : all()) {
+      if (connection.revocation() instanceof Revocation.Grant) {
+        Revocation.Grant grant = (Revocation.Grant) connection.revocation();
+        if (grantIds.contains(grant.id())
+            || grant.expiresAt().map(at -> !at.isAfter(now)).orElse(false)) {
+          connection.closeNow(CloseCodes.SESSION_ENDED);
+        }
       }
     }
   }

@@ -2,38 +2,44 @@ package io.chatterlink.transport.websocket;
 
 import io.chatterlink.core.ChatCore;
 import io.chatterlink.core.policy.OriginPolicy;
-import io.chatterlink.core.policy.SessionCookie;
-import io.chatterlink.core.port.in.ManageAccounts.AuthenticatedUser;
+import io.chatterlink.transport.websocket.HandshakeAuthentication.Identity;
+import io.chatterlink.transport.websocket.HandshakeAuthentication.Verdict;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.glassfish.tyrus.core.HandshakeException;
 import org.glassfish.tyrus.core.RequestContext;
 import org.glassfish.tyrus.spi.UpgradeResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Checks every upgrade before the socket opens: the server must be accepting (else 503), the {@code
- * Origin} must be allowed (else 403), the session cookie valid (else 401) and the user and the
- * client address under their socket caps on this node (else 429). The authenticated user and the
- * place under the caps travel to the endpoint in the handshake's user properties, which Tyrus keeps
- * per connection. On Tyrus the refusal status is the HTTP answer; in a container without a way to
- * set it, the endpoint finds no user and closes at once with 4401.
+ * Origin} must be allowed (else 403), the request authenticated (else the authentication's refusal,
+ * 401 by default) and the user and the client address under their socket caps on this node (else
+ * 429). The identity and the place under the caps travel to the endpoint in the handshake's user
+ * properties, which Tyrus and Jetty keep per connection.
+ *
+ * <p>On Tyrus (Undertow and Grizzly hostings) a refusal fails the handshake, so the client gets the
+ * plain HTTP status and no socket. A container without Tyrus's upgrade response cannot refuse here:
+ * the refusal travels to {@link ChatEndpoint#onOpen}, which closes at once with the cause's own
+ * close code ({@link HandshakeRefusal#closeCode()}).
  */
 final class HandshakeConfigurator extends ServerEndpointConfig.Configurator {
-  static final String AUTHENTICATED_USER = "io.chatterlink.transport.websocket.user";
+  static final String IDENTITY = "io.chatterlink.transport.websocket.identity";
   static final String PLACE = "io.chatterlink.transport.websocket.place";
-  private static final Logger LOG = LoggerFactory.getLogger(HandshakeConfigurator.class);
+  static final String REFUSAL = "io.chatterlink.transport.websocket.refusal";
 
   private final TransportRuntime runtime;
   private final OriginPolicy origins;
+  private final HandshakeAuthentication authentication;
 
-  HandshakeConfigurator(TransportRuntime runtime) {
+  HandshakeConfigurator(TransportRuntime runtime, HandshakeAuthentication authentication) {
     this.runtime = runtime;
     this.origins = new OriginPolicy(runtime.settings().allowedOrigins());
+    this.authentication = authentication;
   }
 
   /** Always true here: the same-origin rule needs the Host header, so it is checked below. */
@@ -45,37 +51,56 @@ final class HandshakeConfigurator extends ServerEndpointConfig.Configurator {
   @Override
   public void modifyHandshake(
       ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
-    Map<String, List<String>> headers = request.getHeaders();
+    Map<String, Object> properties = config.getUserProperties();
+    // A container may hand the same map to a later handshake: never let an old verdict linger.
+    properties.remove(IDENTITY);
+    properties.remove(PLACE);
+    properties.remove(REFUSAL);
+    Optional<HandshakeRefusal> refusal = admit(request, properties);
+    if (refusal.isPresent()) {
+      refuse(properties, response, refusal.get());
+    }
+  }
+
+  private Optional<HandshakeRefusal> admit(HandshakeRequest request, Map<String, Object> into) {
     Optional<ChatCore> core = runtime.core();
     if (!runtime.accepting() || core.isEmpty()) {
-      refuse(response, 503, "not accepting connections");
-      return;
+      return Optional.of(HandshakeRefusal.UNAVAILABLE);
     }
-    Optional<String> origin = first(headers, "Origin");
-    if (origin.isPresent() && !origins.allows(origin.get(), first(headers, "Host"))) {
-      refuse(response, 403, "origin not allowed");
-      return;
+    UpgradeRequest upgrade = upgradeRequest(request);
+    Optional<String> origin = upgrade.header("Origin");
+    if (origin.isPresent() && !origins.allows(origin.get(), upgrade.header("Host"))) {
+      return Optional.of(HandshakeRefusal.FORBIDDEN);
     }
-    Optional<AuthenticatedUser> user =
-        SessionCookie.fromHeaders(all(headers, "Cookie"))
-            .flatMap(t -> core.get().accounts().authenticate(t));
-    if (user.isEmpty()) {
-      refuse(response, 401, "no valid session");
-      return;
+    Verdict verdict = authentication.authenticate(core.get(), upgrade);
+    if (verdict.refusal().isPresent()) {
+      return verdict.refusal();
     }
+    Identity identity = verdict.identity().orElseThrow();
+    Optional<ConnectionLimiter.Place> place =
+        runtime.limiter().admit(identity.user().id(), upgrade.clientAddress());
+    if (place.isEmpty()) {
+      return Optional.of(HandshakeRefusal.TOO_MANY_CONNECTIONS);
+    }
+    into.put(IDENTITY, identity);
+    into.put(PLACE, place.get());
+    return Optional.empty();
+  }
+
+  private UpgradeRequest upgradeRequest(HandshakeRequest request) {
+    Map<String, List<String>> headers = request.getHeaders();
+    UpgradeRequest bare =
+        new UpgradeRequest(
+            request.getRequestURI() == null ? URI.create("") : request.getRequestURI(),
+            headers == null ? Map.of() : headers,
+            Optional.ofNullable(request.getUserPrincipal()),
+            Optional.empty());
     Optional<String> address =
         ClientAddress.of(
             peerAddress(request),
-            all(headers, "X-Forwarded-For"),
+            bare.headers("X-Forwarded-For"),
             runtime.settings().trustProxyHeaders());
-    Optional<ConnectionLimiter.Place> place =
-        runtime.limiter().admit(user.get().user().id(), address);
-    if (place.isEmpty()) {
-      refuse(response, 429, "too many connections for the user or the address");
-      return;
-    }
-    config.getUserProperties().put(AUTHENTICATED_USER, user.get());
-    config.getUserProperties().put(PLACE, place.get());
+    return new UpgradeRequest(bare.requestUri(), bare.headers(), bare.userPrincipal(), address);
   }
 
   /** The TCP peer, as Tyrus reports it; other containers do not tell. */
@@ -90,30 +115,30 @@ final class HandshakeConfigurator extends ServerEndpointConfig.Configurator {
     return endpointClass.cast(new ChatEndpoint(runtime));
   }
 
-  private static void refuse(HandshakeResponse response, int status, String why) {
-    LOG.debug("refusing WebSocket upgrade: {}", why);
+  private static void refuse(
+      Map<String, Object> properties, HandshakeResponse response, HandshakeRefusal refusal) {
+    properties.put(REFUSAL, refusal);
     if (response instanceof UpgradeResponse) {
-      ((UpgradeResponse) response).setStatus(status);
-      // Tyrus has already filled in the upgrade headers; a refusal must not carry them.
+      // Tyrus treats a 401 or 503 set here as a successful upgrade (it answers "401 Switching
+      // Protocols" and opens the socket) and leaves a 403 or 429 without an end on Grizzly.
+      // A HandshakeException fails the handshake instead: no socket, the plain status. The
+      // headers make the refusal a complete response without a body on every hosting.
       response
           .getHeaders()
           .keySet()
           .removeIf(h -> h.equalsIgnoreCase("Upgrade") || h.startsWith("Sec-WebSocket"));
       response.getHeaders().put("Connection", List.of("close"));
+      response.getHeaders().put("Content-Length", List.of("0"));
+      throw Sneaky.<RuntimeException>rethrow(
+          new HandshakeException(refusal.httpStatus(), refusal.name()));
     }
   }
 
-  private static Optional<String> first(Map<String, List<String>> headers, String name) {
-    return all(headers, name).stream().findFirst();
-  }
-
-  /** Header lookup that does not depend on the container's map being case-insensitive. */
-  private static List<String> all(Map<String, List<String>> headers, String name) {
-    for (Map.Entry<String, List<String>> e : headers.entrySet()) {
-      if (e.getKey() != null && e.getKey().equalsIgnoreCase(name) && e.getValue() != null) {
-        return e.getValue();
-      }
+  /** Lets the checked exception Tyrus expects out of a method that declares none. */
+  private static final class Sneaky {
+    @SuppressWarnings("unchecked")
+    static <E extends Throwable> E rethrow(Throwable t) throws E {
+      throw (E) t;
     }
-    return List.of();
   }
 }

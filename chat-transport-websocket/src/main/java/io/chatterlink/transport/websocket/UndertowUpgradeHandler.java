@@ -1,5 +1,7 @@
 package io.chatterlink.transport.websocket;
 
+import io.undertow.security.api.SecurityContext;
+import io.undertow.security.idm.Account;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderValues;
@@ -8,6 +10,7 @@ import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,17 +21,20 @@ import org.glassfish.tyrus.spi.WebSocketEngine;
 import org.glassfish.tyrus.spi.WebSocketEngine.UpgradeInfo;
 
 /**
- * Serves WebSocket upgrades on {@code /ws} with Tyrus's engine on the same Undertow port as the
- * pages and the API (one origin), passing every other request to {@code next}. Must sit in front of
- * any {@code PathHandler}: Tyrus matches the full request path.
+ * Serves WebSocket upgrades on the endpoint's path with Tyrus's engine on the same Undertow port as
+ * the pages and the API (one origin), passing every other request to {@code next}. Must sit in
+ * front of any {@code PathHandler}: Tyrus matches the full request path.
  */
 final class UndertowUpgradeHandler implements HttpHandler {
   private final WebSocketEngine engine;
+  private final String path;
   private final HttpHandler next;
   private final Executor readExecutor;
 
-  UndertowUpgradeHandler(WebSocketEngine engine, HttpHandler next, Executor readExecutor) {
+  UndertowUpgradeHandler(
+      WebSocketEngine engine, String path, HttpHandler next, Executor readExecutor) {
     this.engine = engine;
+    this.path = path;
     this.next = next;
     this.readExecutor = readExecutor;
   }
@@ -72,9 +78,9 @@ final class UndertowUpgradeHandler implements HttpHandler {
     }
   }
 
-  private static boolean isUpgrade(HttpServerExchange exchange) {
+  private boolean isUpgrade(HttpServerExchange exchange) {
     return exchange.getRequestMethod().equals(Methods.GET)
-        && "/ws".equals(exchange.getRequestPath())
+        && path.equals(exchange.getRequestPath())
         && "websocket".equalsIgnoreCase(exchange.getRequestHeaders().getFirst(Headers.UPGRADE));
   }
 
@@ -94,6 +100,13 @@ final class UndertowUpgradeHandler implements HttpHandler {
         : source.getHostString();
   }
 
+  /** The user an Undertow security handler in front authenticated, if any. */
+  private static Principal principal(HttpServerExchange exchange) {
+    SecurityContext security = exchange.getSecurityContext();
+    Account account = security == null ? null : security.getAuthenticatedAccount();
+    return account == null ? null : account.getPrincipal();
+  }
+
   private static RequestContext tyrusRequest(HttpServerExchange exchange) {
     String query = exchange.getQueryString();
     String uri = exchange.getRequestPath() + (query == null || query.isEmpty() ? "" : "?" + query);
@@ -103,6 +116,7 @@ final class UndertowUpgradeHandler implements HttpHandler {
             .queryString(query == null || query.isEmpty() ? null : query)
             .secure("https".equals(exchange.getRequestScheme()))
             .remoteAddr(peerAddress(exchange.getSourceAddress()))
+            .userPrincipal(principal(exchange))
             .build();
     for (HeaderValues values : exchange.getRequestHeaders()) {
       request.getHeaders().put(values.getHeaderName().toString(), new ArrayList<>(values));

@@ -28,6 +28,10 @@ import org.glassfish.tyrus.spi.WebSocketEngine;
  * web pages), {@link #startStandalone} (Tyrus on Grizzly) or {@link #endpointConfig} (any Jakarta
  * WebSocket container). Upgrades are refused (503) until a core is attached and after {@link
  * #shutdown}. Thread-safe.
+ *
+ * <p>{@link #create} serves {@value #DEFAULT_PATH} and authenticates with ChatterLink's session
+ * cookie; {@link #builder} sets another path or a {@link HandshakeAuthenticator} of the embedder's
+ * own (servlet session, JWT, container principal).
  */
 public final class WebSocketTransport {
   /**
@@ -36,7 +40,18 @@ public final class WebSocketTransport {
    */
   private static final int INCOMING_BUFFER_BYTES = 1024 * 1024 + 14;
 
+  /** The endpoint's path unless {@link Builder#path} says otherwise. */
+  public static final String DEFAULT_PATH = "/ws";
+
+  /** The longest endpoint path accepted by {@link Builder#path}. */
+  public static final int MAX_PATH_LENGTH = 200;
+
+  private static final java.util.regex.Pattern PATH =
+      java.util.regex.Pattern.compile("(/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)+");
+
   private final TransportRuntime runtime;
+  private final String path;
+  private final Optional<HandshakeAuthenticator> authenticator;
   private final ServerEndpointConfig endpointConfig;
   private final ExecutorService readExecutor =
       Executors.newCachedThreadPool(TransportRuntime.daemonThreads("chatterlink-ws-in"));
@@ -45,14 +60,30 @@ public final class WebSocketTransport {
   private volatile Heartbeat heartbeat;
   private volatile SessionSweep sessionSweep;
 
-  private WebSocketTransport(TransportSettings settings, TransportMetrics metrics) {
-    this.runtime = new TransportRuntime(settings, metrics);
+  private WebSocketTransport(Builder builder) {
+    this.runtime = new TransportRuntime(builder.settings, builder.metrics);
+    this.path = builder.path;
+    this.authenticator = builder.authenticator;
     this.endpointConfig =
         // Registered as the public Endpoint type: Tyrus calls onOpen/onClose reflectively, which a
         // package-private class would refuse; the configurator supplies the ChatEndpoint instances.
-        ServerEndpointConfig.Builder.create(ChatEndpoint.class, "/ws")
-            .configurator(new HandshakeConfigurator(runtime))
+        ServerEndpointConfig.Builder.create(ChatEndpoint.class, path)
+            .configurator(
+                new HandshakeConfigurator(
+                    runtime,
+                    new HandshakeAuthentication(authenticator, java.time.Clock.systemUTC())))
             .build();
+  }
+
+  /**
+   * A builder of a transport with these settings, on {@value #DEFAULT_PATH}, reporting nothing,
+   * authenticating with ChatterLink's session cookie until told otherwise.
+   *
+   * @param settings the transport's limits and origin policy
+   * @return a new builder
+   */
+  public static Builder builder(TransportSettings settings) {
+    return new Builder(Objects.requireNonNull(settings, "settings"));
   }
 
   /**
@@ -77,8 +108,16 @@ public final class WebSocketTransport {
    *     core
    */
   public static WebSocketTransport create(TransportSettings settings, TransportMetrics metrics) {
-    return new WebSocketTransport(
-        Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(metrics, "metrics"));
+    return builder(settings).metrics(metrics).build();
+  }
+
+  /**
+   * The path the endpoint is served on.
+   *
+   * @return {@value #DEFAULT_PATH} or the one given to {@link Builder#path}
+   */
+  public String path() {
+    return path;
   }
 
   /**
@@ -100,24 +139,29 @@ public final class WebSocketTransport {
   public void attach(ChatCore core) {
     runtime.attach(Objects.requireNonNull(core, "core"));
     heartbeat = new Heartbeat(runtime, core);
-    sessionSweep = new SessionSweep(runtime, core.accounts());
+    sessionSweep =
+        new SessionSweep(runtime, core.accounts(), authenticator, java.time.Clock.systemUTC());
     runtime.registry().onRecheck(sessionSweep::sweepSoon);
   }
 
   /**
-   * An Undertow handler that serves WebSocket upgrades on {@code /ws} and passes every other
-   * request to {@code next}. Put it in front of any {@code PathHandler}.
+   * An Undertow handler that serves WebSocket upgrades on {@link #path()} and passes every other
+   * request to {@code next}. Put it in front of any {@code PathHandler}. Refusals are plain HTTP
+   * answers (401, 403, 429, 503) before the upgrade.
    *
-   * @param next the handler of every request that is not an upgrade on {@code /ws}
+   * @param next the handler of every request that is not an upgrade on {@link #path()}
    * @return the handler to install in Undertow
    */
   public HttpHandler undertowHandler(HttpHandler next) {
-    return new UndertowUpgradeHandler(engine(), Objects.requireNonNull(next, "next"), readExecutor);
+    return new UndertowUpgradeHandler(
+        engine(), path, Objects.requireNonNull(next, "next"), readExecutor);
   }
 
   /**
-   * The endpoint on path {@code /ws}, for any Jakarta WebSocket container with per-handshake user
-   * properties (Tyrus has them).
+   * The endpoint on {@link #path()}, for any Jakarta WebSocket container with per-handshake user
+   * properties (Tyrus and Jetty have them). A container other than Tyrus cannot refuse before the
+   * upgrade: there a refused handshake opens a socket that is closed at once with the refusal's
+   * {@link HandshakeRefusal#closeCode()}.
    *
    * @return the configuration to deploy in the container
    */
@@ -126,16 +170,19 @@ public final class WebSocketTransport {
   }
 
   /**
-   * Serves the endpoint alone on Tyrus's Grizzly server.
+   * Serves the endpoint alone on Tyrus's Grizzly server, on {@link #path()}. Refusals are plain
+   * HTTP answers (401, 403, 429, 503) before the upgrade.
    *
-   * @param host ignored by Grizzly, which binds 0.0.0.0 whatever it is given: firewall the port
+   * @param host the address to listen on ({@code 127.0.0.1} for loopback only, {@code 0.0.0.0} for
+   *     every interface)
    * @param port a port, or -1 (or 0) for an ephemeral one
    * @return the running server; close it after {@link #shutdown}
-   * @throws IllegalStateException if the server cannot start
+   * @throws IllegalStateException if the server cannot start (the port is taken, the host is not an
+   *     address of this machine)
    */
   public StandaloneServer startStandalone(String host, int port) {
     Objects.requireNonNull(host, "host");
-    return StandaloneGrizzly.start(endpointConfig, port, INCOMING_BUFFER_BYTES);
+    return StandaloneGrizzly.start(newContainer(), host, port);
   }
 
   /**
@@ -210,7 +257,7 @@ public final class WebSocketTransport {
     if (engine == null) {
       synchronized (this) {
         if (undertowEngine == null) {
-          undertowEngine = newEngine();
+          undertowEngine = newContainer().getWebSocketEngine();
         }
         engine = undertowEngine;
       }
@@ -218,14 +265,15 @@ public final class WebSocketTransport {
     return engine;
   }
 
-  private WebSocketEngine newEngine() {
+  /** A Tyrus container of its own with the endpoint deployed: one per hosting. */
+  private TyrusServerContainer newContainer() {
     EngineContainer container = new EngineContainer();
     try {
       container.getWebSocketEngine().register(endpointConfig, "");
     } catch (DeploymentException e) {
       throw new IllegalStateException("the chat endpoint does not deploy", e);
     }
-    return container.getWebSocketEngine();
+    return container;
   }
 
   private static void awaitUntil(java.util.function.BooleanSupplier done, long deadline) {
@@ -243,7 +291,7 @@ public final class WebSocketTransport {
     return TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
   }
 
-  /** The Tyrus container behind the Undertow hosting: it only owns the engine. */
+  /** The Tyrus container behind our hostings: it only owns the engine; the server is ours. */
   private static final class EngineContainer extends TyrusServerContainer {
     private final WebSocketEngine engine;
 
@@ -271,6 +319,78 @@ public final class WebSocketTransport {
     @Override
     public java.util.Map<String, Object> getProperties() {
       return java.util.Map.of();
+    }
+  }
+
+  /**
+   * Builds a {@link WebSocketTransport}. Not thread-safe; {@link #build} may be called again for
+   * another transport.
+   */
+  public static final class Builder {
+    private final TransportSettings settings;
+    private TransportMetrics metrics = TransportMetrics.NONE;
+    private Optional<HandshakeAuthenticator> authenticator = Optional.empty();
+    private String path = DEFAULT_PATH;
+
+    private Builder(TransportSettings settings) {
+      this.settings = settings;
+    }
+
+    /**
+     * Where the transport reports connections, requests, slow-client drops and rate-limit refusals.
+     *
+     * @param metrics called on transport threads, so it must be thread-safe and fast
+     * @return this builder
+     */
+    public Builder metrics(TransportMetrics metrics) {
+      this.metrics = Objects.requireNonNull(metrics, "metrics");
+      return this;
+    }
+
+    /**
+     * Authenticates handshakes with the embedder's own login instead of ChatterLink's session
+     * cookie (see {@link HandshakeAuthenticator} for what it must do and what it is responsible
+     * for).
+     *
+     * @param authenticator decides who each upgrade request belongs to
+     * @return this builder
+     */
+    public Builder authenticator(HandshakeAuthenticator authenticator) {
+      this.authenticator = Optional.of(Objects.requireNonNull(authenticator, "authenticator"));
+      return this;
+    }
+
+    /**
+     * The path to serve the endpoint on (default {@value #DEFAULT_PATH}), relative to the
+     * container's context path where there is one.
+     *
+     * @param path one or more segments, each {@code /} and then letters, digits, {@code -}, {@code
+     *     _}, {@code ~} and {@code .} (not first), at most {@value #MAX_PATH_LENGTH} characters; no
+     *     trailing slash, no query, no template
+     * @return this builder
+     * @throws IllegalArgumentException if the path breaks that rule
+     */
+    public Builder path(String path) {
+      Objects.requireNonNull(path, "path");
+      if (path.length() > MAX_PATH_LENGTH || !PATH.matcher(path).matches()) {
+        throw new IllegalArgumentException(
+            "the WebSocket path must be segments like /ws or /chat/socket (letters, digits, - _ ~"
+                + " and . not first), at most "
+                + MAX_PATH_LENGTH
+                + " characters: "
+                + path);
+      }
+      this.path = path;
+      return this;
+    }
+
+    /**
+     * A new transport with what was set; it serves nothing until a core is attached.
+     *
+     * @return the transport; give its {@link #delivery()} to the core, then {@link #attach} it
+     */
+    public WebSocketTransport build() {
+      return new WebSocketTransport(this);
     }
   }
 

@@ -40,7 +40,25 @@ final class ChatFixture implements AutoCloseable {
 
   private ChatFixture(
       Hosting hosting, TransportSettings settings, TransportMetrics metrics, Clock clock) {
-    transport = WebSocketTransport.create(settings, metrics);
+    this(hosting, WebSocketTransport.builder(settings).metrics(metrics), clock);
+  }
+
+  /** A fixture whose transport is built by {@code builder} (an authenticator, a path). */
+  ChatFixture(Hosting hosting, WebSocketTransport.Builder builder) {
+    this(hosting, builder, Clock.systemUTC());
+  }
+
+  private ChatFixture(Hosting hosting, WebSocketTransport.Builder builder, Clock clock) {
+    this(hosting, builder.build(), clock);
+  }
+
+  /** A fixture around a transport built elsewhere, not yet attached. */
+  ChatFixture(Hosting hosting, WebSocketTransport transport) {
+    this(hosting, transport, Clock.systemUTC());
+  }
+
+  private ChatFixture(Hosting hosting, WebSocketTransport transport, Clock clock) {
+    this.transport = transport;
     core = adapters.coreBuilder().clock(clock).delivery(transport.delivery()).build();
     transport.attach(core);
     hosted = hosting.start(transport);
@@ -64,7 +82,7 @@ final class ChatFixture implements AutoCloseable {
   }
 
   URI uri() {
-    return URI.create("ws://127.0.0.1:" + hosted.port() + "/ws");
+    return URI.create("ws://127.0.0.1:" + hosted.port() + transport.path());
   }
 
   String host() {

@@ -40,7 +40,7 @@ class ConnectionPumpTest {
     return new Connection(
         "c1",
         new UserId(UUID.randomUUID().toString()),
-        new SessionId("s1"),
+        new Revocation.ChatSession(new SessionId("s1")),
         session,
         sink,
         InMemoryAdapters.create().coreBuilder().build().history(),

@@ -38,7 +38,7 @@ class ConnectionRegistryTest {
         new Connection(
             "c" + registry.all().size(),
             new UserId(user),
-            new SessionId("0".repeat(64)),
+            new Revocation.ChatSession(new SessionId("0".repeat(64))),
             null,
             null,
             null,

@@ -169,10 +169,7 @@ class SecurityOverWebSocketTest {
     }
   }
 
-  /**
-   * The HTTP status of an upgrade request, read from the status line alone: Tyrus's Grizzly filter
-   * does not end a refused response, so a client that waits for a body would wait in vain.
-   */
+  /** The HTTP status of an upgrade request, read from the status line alone. */
   static int handshakeStatus(ChatFixture chat, Optional<String> cookie, Optional<String> origin) {
     try (Socket socket = new Socket("127.0.0.1", chat.uri().getPort())) {
       socket.setSoTimeout((int) TestClient.PATIENCE.toMillis());
