@@ -164,16 +164,4 @@ public final class InMemoryAdapters {
   public ChatCore.Builder coreBuilderWithTestOnlyCrypto() {
     return coreBuilder(testOnlyCipher(), testOnlyFastHasher());
   }
-
-  /**
-   * {@return the same as {@link #coreBuilderWithTestOnlyCrypto()}}
-   *
-   * @deprecated the test-only cipher and hasher were this method's silent defaults; say what you
-   *     mean with {@link #coreBuilderWithTestOnlyCrypto()} or {@link #coreBuilder(MessageCipher,
-   *     PasswordHasher)}. Kept until the last callers in the repository have moved.
-   */
-  @Deprecated
-  public ChatCore.Builder coreBuilder() {
-    return coreBuilderWithTestOnlyCrypto();
-  }
 }

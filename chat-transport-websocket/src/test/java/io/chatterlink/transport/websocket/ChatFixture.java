@@ -59,7 +59,12 @@ final class ChatFixture implements AutoCloseable {
 
   private ChatFixture(Hosting hosting, WebSocketTransport transport, Clock clock) {
     this.transport = transport;
-    core = adapters.coreBuilder().clock(clock).delivery(transport.delivery()).build();
+    core =
+        adapters
+            .coreBuilderWithTestOnlyCrypto()
+            .clock(clock)
+            .delivery(transport.delivery())
+            .build();
     transport.attach(core);
     hosted = hosting.start(transport);
   }

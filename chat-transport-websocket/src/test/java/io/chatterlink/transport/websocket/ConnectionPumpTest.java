@@ -43,7 +43,7 @@ class ConnectionPumpTest {
         new Revocation.ChatSession(new SessionId("s1")),
         session,
         sink,
-        InMemoryAdapters.create().coreBuilder().build().history(),
+        InMemoryAdapters.create().coreBuilderWithTestOnlyCrypto().build().history(),
         tasks::add,
         Runnable::run,
         TransportSettings.defaults().withOutboundQueueFrames(queueFrames),

@@ -30,7 +30,7 @@ class RoomCursorsTest {
 
   private final ChatCore core =
       InMemoryAdapters.create()
-          .coreBuilder()
+          .coreBuilderWithTestOnlyCrypto()
           .clock(Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC))
           .build();
   private final UserId alice =
