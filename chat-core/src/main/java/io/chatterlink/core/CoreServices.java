@@ -38,7 +38,8 @@ final class CoreServices {
     // the room lines and what other nodes send back go to this node's connections only.
     Delivery delivery =
         b.cluster.<Delivery>map(bus -> new ClusteredDelivery(b.delivery, bus)).orElse(b.delivery);
-    Consumer<ClusterSignal> publish = signal -> b.cluster.ifPresent(bus -> bus.publish(signal));
+    Consumer<ClusterSignal> publish =
+        b.cluster.<Consumer<ClusterSignal>>map(bus -> bus::publish).orElse(signal -> {});
     InOrderRoomDelivery lines = new InOrderRoomDelivery(b.delivery);
     RemotePresence remote = new RemotePresence();
     this.accounts =
