@@ -1,12 +1,9 @@
 package io.chatterlink.transport.websocket;
 
-import io.chatterlink.core.ChatCore;
-import io.chatterlink.core.policy.OriginPolicy;
-import io.chatterlink.transport.websocket.HandshakeAuthentication.Identity;
-import io.chatterlink.transport.websocket.HandshakeAuthentication.Verdict;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -16,30 +13,31 @@ import org.glassfish.tyrus.core.RequestContext;
 import org.glassfish.tyrus.spi.UpgradeResponse;
 
 /**
- * Checks every upgrade before the socket opens: the server must be accepting (else 503), the {@code
- * Origin} must be allowed (else 403), the request authenticated (else the authentication's refusal,
- * 401 by default) and the user and the client address under their socket caps on this node (else
- * 429). The identity and the place under the caps travel to the endpoint in the handshake's user
- * properties, which Tyrus and Jetty keep per connection.
+ * Checks every upgrade before the socket opens ({@link HandshakeAdmission}: server state, {@code
+ * Origin}, authentication, connection caps), unless the {@link ServletHandshakeFilter} in front of
+ * a servlet container already did for this request ({@link AdmissionHandoff}). The identity and the
+ * place under the caps travel to the endpoint in the handshake's user properties, which Tyrus and
+ * Jetty keep per connection.
  *
  * <p>On Tyrus (Undertow and Grizzly hostings) a refusal fails the handshake, so the client gets the
- * plain HTTP status and no socket. A container without Tyrus's upgrade response cannot refuse here:
- * the refusal travels to {@link ChatEndpoint#onOpen}, which closes at once with the cause's own
- * close code ({@link HandshakeRefusal#closeCode()}).
+ * plain HTTP status and no socket. A container without Tyrus's upgrade response (Jetty without the
+ * filter) cannot refuse here: the refusal travels to {@link ChatEndpoint#onOpen}, which closes at
+ * once with the cause's own close code ({@link HandshakeRefusal#closeCode()}).
  */
 final class HandshakeConfigurator extends ServerEndpointConfig.Configurator {
   static final String IDENTITY = "io.chatterlink.transport.websocket.identity";
   static final String PLACE = "io.chatterlink.transport.websocket.place";
   static final String REFUSAL = "io.chatterlink.transport.websocket.refusal";
 
-  private final TransportRuntime runtime;
-  private final OriginPolicy origins;
-  private final HandshakeAuthentication authentication;
+  /** Where Jetty puts the TCP peer ({@code InetSocketAddress}) before the handshake is modified. */
+  static final String JETTY_REMOTE_ADDRESS = "jakarta.websocket.endpoint.remoteAddress";
 
-  HandshakeConfigurator(TransportRuntime runtime, HandshakeAuthentication authentication) {
+  private final TransportRuntime runtime;
+  private final HandshakeAdmission admission;
+
+  HandshakeConfigurator(TransportRuntime runtime, HandshakeAdmission admission) {
     this.runtime = runtime;
-    this.origins = new OriginPolicy(runtime.settings().allowedOrigins());
-    this.authentication = authentication;
+    this.admission = admission;
   }
 
   /** Always true here: the same-origin rule needs the Host header, so it is checked below. */
@@ -56,38 +54,20 @@ final class HandshakeConfigurator extends ServerEndpointConfig.Configurator {
     properties.remove(IDENTITY);
     properties.remove(PLACE);
     properties.remove(REFUSAL);
-    Optional<HandshakeRefusal> refusal = admit(request, properties);
-    if (refusal.isPresent()) {
-      refuse(properties, response, refusal.get());
+    HandshakeAdmission.Outcome outcome =
+        runtime
+            .handoff()
+            .take()
+            .orElseGet(() -> admission.admit(upgradeRequest(request, properties)));
+    if (outcome.refusal().isPresent()) {
+      refuse(properties, response, outcome.refusal().get());
+      return;
     }
+    properties.put(IDENTITY, outcome.identity().orElseThrow());
+    properties.put(PLACE, outcome.place().orElseThrow());
   }
 
-  private Optional<HandshakeRefusal> admit(HandshakeRequest request, Map<String, Object> into) {
-    Optional<ChatCore> core = runtime.core();
-    if (!runtime.accepting() || core.isEmpty()) {
-      return Optional.of(HandshakeRefusal.UNAVAILABLE);
-    }
-    UpgradeRequest upgrade = upgradeRequest(request);
-    Optional<String> origin = upgrade.header("Origin");
-    if (origin.isPresent() && !origins.allows(origin.get(), upgrade.header("Host"))) {
-      return Optional.of(HandshakeRefusal.FORBIDDEN);
-    }
-    Verdict verdict = authentication.authenticate(core.get(), upgrade);
-    if (verdict.refusal().isPresent()) {
-      return verdict.refusal();
-    }
-    Identity identity = verdict.identity().orElseThrow();
-    Optional<ConnectionLimiter.Place> place =
-        runtime.limiter().admit(identity.user().id(), upgrade.clientAddress());
-    if (place.isEmpty()) {
-      return Optional.of(HandshakeRefusal.TOO_MANY_CONNECTIONS);
-    }
-    into.put(IDENTITY, identity);
-    into.put(PLACE, place.get());
-    return Optional.empty();
-  }
-
-  private UpgradeRequest upgradeRequest(HandshakeRequest request) {
+  private UpgradeRequest upgradeRequest(HandshakeRequest request, Map<String, Object> properties) {
     Map<String, List<String>> headers = request.getHeaders();
     UpgradeRequest bare =
         new UpgradeRequest(
@@ -97,17 +77,23 @@ final class HandshakeConfigurator extends ServerEndpointConfig.Configurator {
             Optional.empty());
     Optional<String> address =
         ClientAddress.of(
-            peerAddress(request),
+            peerAddress(request, properties),
             bare.headers("X-Forwarded-For"),
             runtime.settings().trustProxyHeaders());
     return new UpgradeRequest(bare.requestUri(), bare.headers(), bare.userPrincipal(), address);
   }
 
-  /** The TCP peer, as Tyrus reports it; other containers do not tell. */
-  private static Optional<String> peerAddress(HandshakeRequest request) {
-    return request instanceof RequestContext
-        ? Optional.ofNullable(((RequestContext) request).getRemoteAddr())
-        : Optional.empty();
+  /** The TCP peer, as Tyrus or Jetty reports it; other containers do not tell. */
+  private static Optional<String> peerAddress(
+      HandshakeRequest request, Map<String, Object> properties) {
+    if (request instanceof RequestContext) {
+      return Optional.ofNullable(((RequestContext) request).getRemoteAddr());
+    }
+    Object jetty = properties.get(JETTY_REMOTE_ADDRESS);
+    if (jetty instanceof InetSocketAddress && ((InetSocketAddress) jetty).getAddress() != null) {
+      return Optional.of(((InetSocketAddress) jetty).getAddress().getHostAddress());
+    }
+    return Optional.empty();
   }
 
   @Override

@@ -3,12 +3,13 @@ package io.chatterlink.transport.websocket;
 import jakarta.websocket.CloseReason;
 
 /**
- * Why an upgrade was refused, with the HTTP status it is answered with before the upgrade, and the
- * close code used instead where the container cannot refuse before the upgrade (a Jakarta WebSocket
- * container without Tyrus's upgrade response, such as Jetty): there the socket opens and is closed
- * at once with {@link #closeCode()}. Each cause has its own status and its own close code ({@code
- * docs/protocol.md}, sections 1 and 6); a client must not confuse "log in again" with "try again
- * later".
+ * Why an upgrade was refused, with the HTTP status it is answered with before the upgrade (the
+ * transport's Undertow and Grizzly hostings, and a servlet container with the {@link
+ * ServletHandshakeFilter}), and the close code used instead where the container cannot refuse
+ * before the upgrade (a Jakarta WebSocket container given only the endpoint, such as Jetty without
+ * the filter): there the socket opens and is closed at once with {@link #closeCode()}. Each cause
+ * has its own status and its own close code ({@code docs/protocol.md}, sections 1 and 6); a client
+ * must not confuse "log in again" with "try again later".
  */
 public enum HandshakeRefusal {
   /** No valid credential: 401, or close 4401. The client should go to its login. */
@@ -35,7 +36,7 @@ public enum HandshakeRefusal {
 
   /**
    * The HTTP status of the refusal, where the container answers before the upgrade (Undertow and
-   * standalone Grizzly hostings).
+   * standalone Grizzly hostings, a servlet container with the {@link ServletHandshakeFilter}).
    *
    * @return 401, 403, 429 or 503
    */

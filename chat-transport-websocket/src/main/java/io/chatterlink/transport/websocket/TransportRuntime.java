@@ -23,6 +23,7 @@ final class TransportRuntime {
   private final ExecutorService closer =
       Executors.newCachedThreadPool(daemonThreads("chatterlink-ws-close"));
   private final AtomicInteger inFlightRequests = new AtomicInteger();
+  private final AdmissionHandoff handoff = new AdmissionHandoff();
   private volatile boolean shuttingDown;
 
   TransportRuntime(TransportSettings settings, TransportMetrics metrics) {
@@ -51,6 +52,11 @@ final class TransportRuntime {
   /** The caps on sockets per user and per address, and the users' request budgets. */
   ConnectionLimiter limiter() {
     return limiter;
+  }
+
+  /** Where the servlet filter leaves a handshake it admitted for the configurator. */
+  AdmissionHandoff handoff() {
+    return handoff;
   }
 
   ExecutorService outbound() {

@@ -52,6 +52,7 @@ public final class WebSocketTransport {
   private final TransportRuntime runtime;
   private final String path;
   private final Optional<HandshakeAuthenticator> authenticator;
+  private final HandshakeAdmission admission;
   private final ServerEndpointConfig endpointConfig;
   private final ExecutorService readExecutor =
       Executors.newCachedThreadPool(TransportRuntime.daemonThreads("chatterlink-ws-in"));
@@ -64,14 +65,14 @@ public final class WebSocketTransport {
     this.runtime = new TransportRuntime(builder.settings, builder.metrics);
     this.path = builder.path;
     this.authenticator = builder.authenticator;
+    this.admission =
+        new HandshakeAdmission(
+            runtime, new HandshakeAuthentication(authenticator, java.time.Clock.systemUTC()));
     this.endpointConfig =
         // Registered as the public Endpoint type: Tyrus calls onOpen/onClose reflectively, which a
         // package-private class would refuse; the configurator supplies the ChatEndpoint instances.
         ServerEndpointConfig.Builder.create(ChatEndpoint.class, path)
-            .configurator(
-                new HandshakeConfigurator(
-                    runtime,
-                    new HandshakeAuthentication(authenticator, java.time.Clock.systemUTC())))
+            .configurator(new HandshakeConfigurator(runtime, admission))
             .build();
   }
 
@@ -159,9 +160,11 @@ public final class WebSocketTransport {
 
   /**
    * The endpoint on {@link #path()}, for any Jakarta WebSocket container with per-handshake user
-   * properties (Tyrus and Jetty have them). A container other than Tyrus cannot refuse before the
-   * upgrade: there a refused handshake opens a socket that is closed at once with the refusal's
-   * {@link HandshakeRefusal#closeCode()}.
+   * properties (Tyrus and Jetty have them). A container other than Tyrus cannot refuse from the
+   * endpoint's configurator: on a servlet container install a {@link ServletHandshakeFilter} in
+   * front of the upgrade, which answers refusals with their HTTP status; without it a refused
+   * handshake opens a socket that is closed at once with the refusal's {@link
+   * HandshakeRefusal#closeCode()}.
    *
    * @return the configuration to deploy in the container
    */
@@ -245,6 +248,16 @@ public final class WebSocketTransport {
     }
     runtime.closer().shutdown();
     readExecutor.shutdown();
+  }
+
+  /** The checks of an upgrade, for the servlet filter. */
+  HandshakeAdmission admission() {
+    return admission;
+  }
+
+  /** The state every endpoint of this transport shares, for the servlet filter. */
+  TransportRuntime runtime() {
+    return runtime;
   }
 
   /** Open connections of a user (several tabs), for tests and metrics. */

@@ -25,39 +25,39 @@ final class ChatFixture implements AutoCloseable {
   private final Hosting.Hosted hosted;
   private final List<TestClient> clients = new ArrayList<>();
 
-  ChatFixture(Hosting hosting, TransportSettings settings) {
+  ChatFixture(Host hosting, TransportSettings settings) {
     this(hosting, settings, TransportMetrics.NONE);
   }
 
-  ChatFixture(Hosting hosting, TransportSettings settings, TransportMetrics metrics) {
+  ChatFixture(Host hosting, TransportSettings settings, TransportMetrics metrics) {
     this(hosting, settings, metrics, Clock.systemUTC());
   }
 
   /** A fixture whose core reads {@code clock} (session expiry). */
-  ChatFixture(Hosting hosting, TransportSettings settings, Clock clock) {
+  ChatFixture(Host hosting, TransportSettings settings, Clock clock) {
     this(hosting, settings, TransportMetrics.NONE, clock);
   }
 
   private ChatFixture(
-      Hosting hosting, TransportSettings settings, TransportMetrics metrics, Clock clock) {
+      Host hosting, TransportSettings settings, TransportMetrics metrics, Clock clock) {
     this(hosting, WebSocketTransport.builder(settings).metrics(metrics), clock);
   }
 
   /** A fixture whose transport is built by {@code builder} (an authenticator, a path). */
-  ChatFixture(Hosting hosting, WebSocketTransport.Builder builder) {
+  ChatFixture(Host hosting, WebSocketTransport.Builder builder) {
     this(hosting, builder, Clock.systemUTC());
   }
 
-  private ChatFixture(Hosting hosting, WebSocketTransport.Builder builder, Clock clock) {
+  private ChatFixture(Host hosting, WebSocketTransport.Builder builder, Clock clock) {
     this(hosting, builder.build(), clock);
   }
 
   /** A fixture around a transport built elsewhere, not yet attached. */
-  ChatFixture(Hosting hosting, WebSocketTransport transport) {
+  ChatFixture(Host hosting, WebSocketTransport transport) {
     this(hosting, transport, Clock.systemUTC());
   }
 
-  private ChatFixture(Hosting hosting, WebSocketTransport transport, Clock clock) {
+  private ChatFixture(Host hosting, WebSocketTransport transport, Clock clock) {
     this.transport = transport;
     core =
         adapters
@@ -69,7 +69,7 @@ final class ChatFixture implements AutoCloseable {
     hosted = hosting.start(transport);
   }
 
-  ChatFixture(Hosting hosting) {
+  ChatFixture(Host hosting) {
     this(hosting, TransportSettings.defaults().withRequestRate(1000, 1000, 20));
   }
 
