@@ -11,7 +11,8 @@
  *       io.chatterlink.core.contract.SessionStoreContract}, each implementing {@code newStorage()};
  *   <li>{@link io.chatterlink.core.contract.MessageCipherContract} ({@code newCipher()});
  *   <li>{@link io.chatterlink.core.contract.PasswordHasherContract} ({@code newHasher()});
- *   <li>{@link io.chatterlink.core.contract.DeliveryContract} ({@code newDelivery()});
+ *   <li>{@link io.chatterlink.core.contract.DeliveryContract} ({@code newClients()}: the delivery
+ *       and real connections opened through it, to assert who receives what);
  *   <li>{@link io.chatterlink.core.contract.ClusterBusContract} ({@code newNodes(count)}), with
  *       {@link io.chatterlink.core.contract.SignalCollector} to record what a node receives;
  *   <li>state the web adapter shares between server processes: {@link
