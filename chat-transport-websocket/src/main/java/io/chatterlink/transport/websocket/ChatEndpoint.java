@@ -119,7 +119,7 @@ public final class ChatEndpoint extends Endpoint {
     runtime.registry().add(c);
     runtime.metrics().connectionOpened();
     core.presence().connected(c.user(), c.id());
-    c.start(Hello.frame(c.id(), identity.user(), core.rooms().myRooms(c.user()), settings));
+    c.start(ServerFrames.hello(c.id(), identity.user(), core.rooms().myRooms(c.user()), settings));
   }
 
   /** Forgets the connection (registry, presence, its place under the caps). */
@@ -172,11 +172,11 @@ public final class ChatEndpoint extends Endpoint {
         return;
       }
       if (refusal != null) {
-        c.reply(Replies.error(id, ErrorCode.INVALID_INPUT, refusal));
+        c.reply(ServerFrames.error(id, ErrorCode.INVALID_INPUT, refusal));
         return;
       }
       if (runtime.shuttingDown()) {
-        c.reply(Replies.error(id, ErrorCode.UNAVAILABLE, "server shutting down"));
+        c.reply(ServerFrames.error(id, ErrorCode.UNAVAILABLE, "server shutting down"));
         return;
       }
       c.requestStarted(id.get());
@@ -196,7 +196,7 @@ public final class ChatEndpoint extends Endpoint {
       return true;
     }
     runtime.metrics().rateLimited();
-    c.reply(Replies.error(id, ErrorCode.RATE_LIMITED, "too many requests; slow down"));
+    c.reply(ServerFrames.error(id, ErrorCode.RATE_LIMITED, "too many requests; slow down"));
     if (budget.consecutiveRefusals() >= runtime.settings().maxRateViolations()) {
       c.closeAfterPending(CloseCodes.RATE_ABUSE);
     }
@@ -207,7 +207,7 @@ public final class ChatEndpoint extends Endpoint {
     c.heard();
     if (withinBudget(c, budget, Optional.empty())) {
       c.reply(
-          Replies.error(
+          ServerFrames.error(
               Optional.empty(), ErrorCode.INVALID_INPUT, "binary frames are not supported"));
     }
   }

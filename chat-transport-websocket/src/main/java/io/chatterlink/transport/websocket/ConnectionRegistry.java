@@ -22,7 +22,7 @@ final class ConnectionRegistry implements Delivery {
   private volatile Runnable recheck = () -> {};
 
   ConnectionRegistry() {
-    this(EventFrames::encode);
+    this(ServerFrames::push);
   }
 
   ConnectionRegistry(Function<ChatEvent, OutboundFrame> encoder) {

@@ -134,7 +134,7 @@ final class RoomCursors {
       ResyncBatch batch = history.resync(user, room, from, Limits.MAX_RESYNC_BATCH);
       for (SequencedEvent event : batch.events()) {
         if (event.seq() > from) {
-          out.add(OutboundFrame.plain(Json.write(EventFrames.sequenced(event))));
+          out.add(ServerFrames.replayed(event));
           from = event.seq();
         }
       }
@@ -145,12 +145,15 @@ final class RoomCursors {
         catchUp
             .replyId()
             .ifPresent(
-                id -> out.add(OutboundFrame.plain(Replies.ok(id, Replies.roomSeq(room, seq)))));
+                id ->
+                    out.add(
+                        OutboundFrame.plain(
+                            ServerFrames.reply(id, new Reply.Subscribed(room, seq)))));
       }
     } catch (ChatException e) {
       pending = null;
       delivered.remove(room);
-      catchUp.replyId().ifPresent(id -> out.add(OutboundFrame.plain(Replies.error(id, e))));
+      catchUp.replyId().ifPresent(id -> out.add(OutboundFrame.plain(ServerFrames.error(id, e))));
     }
   }
 }

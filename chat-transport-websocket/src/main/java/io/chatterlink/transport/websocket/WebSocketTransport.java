@@ -222,7 +222,7 @@ public final class WebSocketTransport {
                 c.closeAnsweringInFlight(
                     CloseCodes.SHUTTING_DOWN,
                     id ->
-                        Replies.error(
+                        ServerFrames.error(
                             Optional.of(id),
                             ErrorCode.UNAVAILABLE,
                             "server shut down before this request completed; it may or may not"

@@ -26,7 +26,7 @@ class ConnectionRegistryTest {
       new ConnectionRegistry(
           event -> {
             encodings.incrementAndGet();
-            return EventFrames.encode(event);
+            return ServerFrames.push(event);
           });
   private final List<Connection> gone = new ArrayList<>();
   private final RecordingMetrics metrics = new RecordingMetrics();

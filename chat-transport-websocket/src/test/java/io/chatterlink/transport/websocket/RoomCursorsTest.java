@@ -44,7 +44,7 @@ class RoomCursorsTest {
   private final ArrayDeque<OutboundFrame> out = new ArrayDeque<>();
 
   private OutboundFrame post(int n) {
-    return EventFrames.encode(
+    return ServerFrames.push(
         new MessagePosted(
             core.messages()
                 .send(

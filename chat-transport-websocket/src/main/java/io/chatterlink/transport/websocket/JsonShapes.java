@@ -15,11 +15,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The shared JSON shapes of {@code docs/protocol.md} section 3. Absent optionals are written as
- * {@code null}, enums in lower case, instants as ISO-8601 UTC.
+ * The shared JSON shapes of {@code docs/protocol.md} section 3, for {@link ServerFrames}. Absent
+ * optionals are written as {@code null}, enums in lower case, instants as ISO-8601 UTC.
  */
-final class Wire {
-  private Wire() {}
+final class JsonShapes {
+  private JsonShapes() {}
 
   static ObjectNode message(MessageView m) {
     ObjectNode n = Json.object();
@@ -61,7 +61,7 @@ final class Wire {
     n.put("id", r.id().value());
     n.put("kind", lower(r.kind()));
     n.put("name", r.name());
-    n.put("role", r.role().map(Wire::lower).orElse(null));
+    n.put("role", r.role().map(JsonShapes::lower).orElse(null));
     n.put("memberCount", r.memberCount());
     n.put("lastSeq", r.lastSeq());
     n.put("unread", r.unread());
