@@ -1,5 +1,9 @@
 package io.chatterlink.transport.websocket;
 
+import io.chatterlink.transport.websocket.internal.connection.ConnectionLimiter;
+import io.chatterlink.transport.websocket.internal.handshake.AdmissionHandoff;
+import io.chatterlink.transport.websocket.internal.handshake.ClientAddress;
+import io.chatterlink.transport.websocket.internal.handshake.HandshakeAdmission;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -65,7 +69,7 @@ public final class ServletHandshakeFilter implements Filter {
   public ServletHandshakeFilter(WebSocketTransport transport) {
     Objects.requireNonNull(transport, "transport");
     this.admission = transport.admission();
-    this.handoff = transport.runtime().handoff();
+    this.handoff = transport.handoff();
     this.path = transport.path();
   }
 

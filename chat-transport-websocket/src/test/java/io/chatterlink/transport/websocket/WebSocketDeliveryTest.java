@@ -11,6 +11,7 @@ import io.chatterlink.core.model.UserId;
 import io.chatterlink.core.port.in.ManageAccounts.LoginResult;
 import io.chatterlink.core.port.in.ManageRooms.CreateRoom;
 import io.chatterlink.core.port.out.Delivery;
+import io.chatterlink.transport.websocket.internal.connection.Connection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
