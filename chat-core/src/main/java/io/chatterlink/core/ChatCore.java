@@ -81,7 +81,7 @@ public final class ChatCore implements AutoCloseable {
   }
 
   /**
-   * A builder with the system UTC clock, random ids and the default session lifetimes.
+   * A builder with the system UTC clock, time-ordered ids and the default session lifetimes.
    *
    * @return a new builder; set every required port, then {@link Builder#build()}
    */
@@ -142,7 +142,7 @@ public final class ChatCore implements AutoCloseable {
     Optional<ClusterBus> cluster = Optional.empty();
     ClusterNode.Timings clusterTimings = ClusterNode.Timings.DEFAULT;
     Clock clock = Clock.systemUTC();
-    IdGenerator ids = IdGenerator.random();
+    IdGenerator ids = IdGenerator.timeOrdered();
     Duration sessionIdleTimeout = Duration.ofDays(14);
     Duration sessionAbsoluteTimeout = Duration.ofDays(30);
     UploadLimits uploadLimits = UploadLimits.defaults();
@@ -273,7 +273,7 @@ public final class ChatCore implements AutoCloseable {
     }
 
     /**
-     * Sets the id generator (default: {@link IdGenerator#random()}).
+     * Sets the id generator (default: {@link IdGenerator#timeOrdered()}).
      *
      * @param ids makes the ids of users, rooms, messages and attachments
      * @return this builder

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import org.jooq.DSLContext;
@@ -59,6 +60,7 @@ public final class JooqStorage implements AutoCloseable {
   private final RateWindows rateWindows;
   private final SingleUseTokens singleUseTokens;
   private final DatabaseTarget target;
+  private final Optional<WalCheckpointer> checkpointer;
   private boolean closed;
 
   private JooqStorage(DatabaseTarget target) {
@@ -83,6 +85,10 @@ public final class JooqStorage implements AutoCloseable {
     this.loginAttempts = new JooqLoginAttempts(read, write);
     this.rateWindows = new JooqRateWindows(write);
     this.singleUseTokens = new JooqSingleUseTokens(write);
+    this.checkpointer =
+        target
+            .sqliteFile()
+            .map(file -> WalCheckpointer.start(target.readUrl(), target.credentials()));
   }
 
   /**
@@ -307,6 +313,11 @@ public final class JooqStorage implements AutoCloseable {
     return commitHealth.failing();
   }
 
+  /** The SQLite log's checkpointer; empty on PostgreSQL. */
+  Optional<WalCheckpointer> walCheckpointer() {
+    return checkpointer;
+  }
+
   /**
    * Finishes every message write already accepted, then closes every connection. Calls made after
    * close fail with {@link UnavailableException}. Idempotent: a second call does nothing.
@@ -318,6 +329,7 @@ public final class JooqStorage implements AutoCloseable {
     }
     closed = true;
     writer.close();
+    checkpointer.ifPresent(WalCheckpointer::close);
     writePool.close();
     readPool.close();
   }
