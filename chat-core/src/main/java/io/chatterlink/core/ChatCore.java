@@ -23,12 +23,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /**
  * The chat domain, assembled: every use case of {@link io.chatterlink.core.port.in}, built from one
  * adapter per outbound port. Thread-safe; build one per server. On a single node it holds no
- * threads or resources of its own; as a node of a cluster ({@link Builder#cluster}) it runs one
- * thread for the other nodes' signals, which {@link #close()} stops.
+ * threads or resources of its own, except the threads that finish asynchronous sends ({@link
+ * SendMessages#sendAsync}), made on the first one; as a node of a cluster ({@link Builder#cluster})
+ * it runs one thread for the other nodes' signals. {@link #close()} stops them.
  *
  * <pre>{@code
  * ChatCore core = ChatCore.builder()
@@ -47,9 +49,10 @@ public final class ChatCore implements AutoCloseable {
   private final ShareAttachments attachments;
   private final ReencryptMessages reencryption;
   private final Optional<ClusterNode> cluster;
+  private final AfterCommitThreads ownThreads = new AfterCommitThreads();
 
   private ChatCore(Builder b) {
-    CoreServices services = new CoreServices(b);
+    CoreServices services = new CoreServices(b, b.afterCommit.orElse(ownThreads));
     this.cluster = services.cluster();
     this.accounts = services.accounts();
     this.rooms = services.rooms();
@@ -72,12 +75,13 @@ public final class ChatCore implements AutoCloseable {
   }
 
   /**
-   * Stops acting on the cluster's signals (a single node has nothing to stop). Does not close the
-   * bus, which belongs to the caller. Idempotent.
+   * Stops acting on the cluster's signals and ends the core's own threads after the work they hold.
+   * Does not close the bus, which belongs to the caller. Idempotent.
    */
   @Override
   public void close() {
     cluster.ifPresent(ClusterNode::close);
+    ownThreads.close();
   }
 
   /**
@@ -141,6 +145,7 @@ public final class ChatCore implements AutoCloseable {
     Delivery delivery;
     Optional<ClusterBus> cluster = Optional.empty();
     ClusterNode.Timings clusterTimings = ClusterNode.Timings.DEFAULT;
+    Optional<Executor> afterCommit = Optional.empty();
     Clock clock = Clock.systemUTC();
     IdGenerator ids = IdGenerator.timeOrdered();
     Duration sessionIdleTimeout = Duration.ofDays(14);
@@ -252,6 +257,20 @@ public final class ChatCore implements AutoCloseable {
      */
     public Builder cluster(ClusterBus bus) {
       this.cluster = Optional.of(Objects.requireNonNull(bus, "bus"));
+      return this;
+    }
+
+    /**
+     * Where {@link SendMessages#sendAsync} continues once the store has the message: the hand-off
+     * to delivery. Default: threads of the core's own, one per processor, made on the first
+     * asynchronous send and ended by {@link ChatCore#close()}.
+     *
+     * @param executor runs the work after each asynchronous send's commit; must not run it on the
+     *     calling thread if that is the store's writer (a direct executor would hold every send)
+     * @return this builder
+     */
+    public Builder afterCommit(Executor executor) {
+      this.afterCommit = Optional.of(Objects.requireNonNull(executor, "executor"));
       return this;
     }
 

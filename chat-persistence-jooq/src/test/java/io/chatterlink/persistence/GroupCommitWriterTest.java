@@ -253,6 +253,26 @@ class GroupCommitWriterTest {
   }
 
   @Test
+  void anAsynchronousWriteFailsItsFutureNotItsCaller() {
+    User alice = fixtures.user("alice");
+    RoomId room = fixtures.room();
+    holdTheWriter();
+    CompletableFuture<AppendOutcome> append =
+        writer.executeAsync(room, batch -> batch.append(fixtures.newMessage(room, alice, "m")));
+    faulty.refuseAttempt = faulty.attempts.get() + 2;
+
+    gate.countDown();
+
+    assertThatThrownBy(append::join).hasCauseInstanceOf(UnavailableException.class);
+    writer.close();
+    CompletableFuture<AppendOutcome> late =
+        writer.executeAsync(
+            room, batch -> batch.append(fixtures.newMessage(room, alice, "after close")));
+    assertThatThrownBy(late::join).hasCauseInstanceOf(UnavailableException.class);
+    assertThat(storage.messages().lastSeq(room)).isZero();
+  }
+
+  @Test
   void anErrorInsideTheWriterFailsItsGroupAndTheWriterGoesOn() {
     User alice = fixtures.user("alice");
     RoomId room = fixtures.room();

@@ -33,6 +33,43 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class MessageAppendContract extends StorageContract {
   @Test
+  void anAsynchronousAppendCompletesWithWhatAnAppendReturns() {
+    User alice = fixtures.user("alice");
+    RoomId room = fixtures.room();
+    fixtures.post(room, alice, "first");
+    NewMessage second = fixtures.newMessage(room, alice, "second");
+
+    AppendOutcome outcome = storage.messages().appendAsync(second).toCompletableFuture().join();
+
+    assertThat(outcome.duplicate()).isFalse();
+    assertThat(outcome.message()).isEqualTo(StoredMessage.posted(second, 2));
+    assertThat(storage.messages().find(second.id())).contains(outcome.message());
+    AppendOutcome again = storage.messages().appendAsync(second).toCompletableFuture().join();
+    assertThat(again.duplicate()).isTrue();
+    assertThat(again.message()).isEqualTo(outcome.message());
+  }
+
+  @Test
+  void asynchronousAppendsStartedOneAfterAnotherGetSeqsInThatOrder() {
+    User alice = fixtures.user("alice");
+    RoomId room = fixtures.room();
+    List<NewMessage> sent = new ArrayList<>();
+    List<java.util.concurrent.CompletableFuture<AppendOutcome>> pending = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      NewMessage message = fixtures.newMessage(room, alice, "pipelined " + i);
+      sent.add(message);
+      pending.add(storage.messages().appendAsync(message).toCompletableFuture());
+    }
+
+    List<Long> seqs = pending.stream().map(f -> f.join().message().seq()).toList();
+
+    assertThat(seqs).containsExactlyElementsOf(LongStream.rangeClosed(1, 100).boxed().toList());
+    for (int i = 0; i < sent.size(); i++) {
+      assertThat(storage.messages().find(sent.get(i).id()).orElseThrow().seq()).isEqualTo(i + 1);
+    }
+  }
+
+  @Test
   void seqsStartAtOneAndFollowEachOtherInEachRoom() {
     User alice = fixtures.user("alice");
     RoomId lobby = fixtures.room();
