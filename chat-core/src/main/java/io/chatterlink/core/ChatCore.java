@@ -18,6 +18,7 @@ import io.chatterlink.core.port.out.MessageStore;
 import io.chatterlink.core.port.out.PasswordHasher;
 import io.chatterlink.core.port.out.RoomStore;
 import io.chatterlink.core.port.out.SessionStore;
+import io.chatterlink.core.port.out.Storage;
 import io.chatterlink.core.port.out.UserStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,7 +35,7 @@ import java.util.concurrent.Executor;
  *
  * <pre>{@code
  * ChatCore core = ChatCore.builder()
- *     .users(users).rooms(rooms).messages(messages).attachments(attachments).sessions(sessions)
+ *     .storage(storage) // JooqStorage.open(...), or your own Storage
  *     .cipher(cipher).passwordHasher(hasher).delivery(delivery)
  *     .build();
  * }</pre>
@@ -155,9 +156,30 @@ public final class ChatCore implements AutoCloseable {
     private Builder() {}
 
     /**
-     * Sets the user store (required).
+     * Sets the five stores the core uses (users, rooms, messages, attachments, sessions) from one
+     * storage: the usual way to give the core its database. A per-store method called after it
+     * replaces that one store (see {@link #messages(MessageStore)}).
      *
-     * @param users the accounts: the in-memory store, {@code JooqStorage.users()}, or your own
+     * @param storage the database's stores, e.g. {@code JooqStorage.open(...)}, the test kit's
+     *     {@code InMemoryAdapters}, or your own
+     * @return this builder
+     */
+    public Builder storage(Storage storage) {
+      Objects.requireNonNull(storage, "storage");
+      return users(storage.users())
+          .rooms(storage.rooms())
+          .messages(storage.messages())
+          .attachments(storage.attachments())
+          .sessions(storage.sessions());
+    }
+
+    /**
+     * Sets the user store (required; {@link #storage(Storage)} sets it too). The per-store methods
+     * are for an embedder who mixes stores: one store of another kind, or one wrapped (a metering
+     * or caching decorator), beside the others of a {@link Storage}. The last call for a store
+     * wins.
+     *
+     * @param users the accounts: {@code storage.users()}, a decorator of it, or your own
      * @return this builder
      */
     public Builder users(UserStore users) {
@@ -166,7 +188,8 @@ public final class ChatCore implements AutoCloseable {
     }
 
     /**
-     * Sets the room and membership store (required).
+     * Sets the room and membership store (required; {@link #storage(Storage)} sets it too, and this
+     * call replaces it: see {@link #users(UserStore)} on mixing stores).
      *
      * @param rooms rooms, memberships and read markers
      * @return this builder
@@ -177,7 +200,8 @@ public final class ChatCore implements AutoCloseable {
     }
 
     /**
-     * Sets the message store (required).
+     * Sets the message store (required; {@link #storage(Storage)} sets it too, and this call
+     * replaces it: see {@link #users(UserStore)} on mixing stores).
      *
      * @param messages the room logs; what it acknowledges is what the core acknowledges to senders
      * @return this builder
@@ -188,7 +212,8 @@ public final class ChatCore implements AutoCloseable {
     }
 
     /**
-     * Sets the attachment metadata store (required).
+     * Sets the attachment metadata store (required; {@link #storage(Storage)} sets it too, and this
+     * call replaces it: see {@link #users(UserStore)} on mixing stores).
      *
      * @param attachments the uploads' metadata (the files themselves are the web adapter's)
      * @return this builder
@@ -199,7 +224,8 @@ public final class ChatCore implements AutoCloseable {
     }
 
     /**
-     * Sets the session store (required).
+     * Sets the session store (required; {@link #storage(Storage)} sets it too, and this call
+     * replaces it: see {@link #users(UserStore)} on mixing stores).
      *
      * @param sessions login sessions (their digests)
      * @return this builder
@@ -342,15 +368,22 @@ public final class ChatCore implements AutoCloseable {
      * @throws IllegalStateException naming the first port that was not set
      */
     public ChatCore build() {
-      require(users, "users");
-      require(rooms, "rooms");
-      require(messages, "messages");
-      require(attachments, "attachments");
-      require(sessions, "sessions");
+      requireStore(users, "users");
+      requireStore(rooms, "rooms");
+      requireStore(messages, "messages");
+      requireStore(attachments, "attachments");
+      requireStore(sessions, "sessions");
       require(cipher, "cipher");
       require(passwordHasher, "passwordHasher");
       require(delivery, "delivery");
       return new ChatCore(this);
+    }
+
+    private static void requireStore(Object store, String name) {
+      if (store == null) {
+        throw new IllegalStateException(
+            "ChatCore.builder(): " + name + "(...) was not set (storage(...) sets every store)");
+      }
     }
 
     private static void require(Object port, String name) {

@@ -29,7 +29,9 @@ import org.slf4j.LoggerFactory;
 /**
  * ChatterLink's storage on SQLite (the embedded default) or PostgreSQL, through jOOQ, with the
  * schema kept by Flyway migrations. The entry point of this module: open it with {@link #open},
- * hand its stores to the core, close it on shutdown.
+ * hand it to the core ({@code ChatCore.builder().storage(storage)}; it is the core's {@link
+ * io.chatterlink.core.port.out.Storage}) and its shared stores to the web adapter, close it on
+ * shutdown.
  *
  * <p>Message writes are committed before they are acknowledged, and concurrent writes share commits
  * (group commit: up to {@value GroupCommitWriter#MAX_GROUP_SIZE} per transaction). Reads use a pool
@@ -38,7 +40,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe. Every store reports database failures as {@link UnavailableException}.
  */
-public final class JooqStorage implements AutoCloseable {
+public final class JooqStorage implements io.chatterlink.core.port.out.Storage, AutoCloseable {
+  // The port is named in full above: this package has a helper of its own called Storage.
+
   /** Connections for reads (SQLite in WAL mode serves readers concurrently with the writer). */
   public static final int READ_CONNECTIONS = 4;
 
@@ -231,6 +235,7 @@ public final class JooqStorage implements AutoCloseable {
    *
    * @return the user store on this database
    */
+  @Override
   public UserStore users() {
     return users;
   }
@@ -240,6 +245,7 @@ public final class JooqStorage implements AutoCloseable {
    *
    * @return the room store, with its cache of member lists
    */
+  @Override
   public RoomStore rooms() {
     return rooms;
   }
@@ -249,6 +255,7 @@ public final class JooqStorage implements AutoCloseable {
    *
    * @return the message store; its writes return once committed
    */
+  @Override
   public MessageStore messages() {
     return messages;
   }
@@ -258,6 +265,7 @@ public final class JooqStorage implements AutoCloseable {
    *
    * @return the attachment store
    */
+  @Override
   public AttachmentStore attachments() {
     return attachments;
   }
@@ -267,6 +275,7 @@ public final class JooqStorage implements AutoCloseable {
    *
    * @return the session store
    */
+  @Override
   public SessionStore sessions() {
     return sessions;
   }
@@ -276,6 +285,7 @@ public final class JooqStorage implements AutoCloseable {
    *
    * @return the login attempts store, for {@code ChatWeb.create}
    */
+  @Override
   public LoginAttempts loginAttempts() {
     return loginAttempts;
   }
@@ -286,6 +296,7 @@ public final class JooqStorage implements AutoCloseable {
    *
    * @return the rate windows store, for {@code ChatWeb.create}
    */
+  @Override
   public RateWindows rateWindows() {
     return rateWindows;
   }
@@ -296,6 +307,7 @@ public final class JooqStorage implements AutoCloseable {
    *
    * @return the single-use token store, for {@code ChatWeb.create}
    */
+  @Override
   public SingleUseTokens singleUseTokens() {
     return singleUseTokens;
   }
