@@ -1,6 +1,5 @@
 package io.chatterlink.persistence;
 
-import io.chatterlink.core.contract.StorageFixtures;
 import io.chatterlink.core.model.AppendOutcome;
 import io.chatterlink.core.model.ClientMessageId;
 import io.chatterlink.core.model.EncryptedBody;
@@ -10,6 +9,7 @@ import io.chatterlink.core.model.NewMessage;
 import io.chatterlink.core.model.RoomId;
 import io.chatterlink.core.model.User;
 import io.chatterlink.core.port.out.IdGenerator;
+import io.chatterlink.testkit.contract.StorageFixtures;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -82,7 +82,7 @@ public class CommitPathBenchmark {
     generator = "random".equals(ids) ? IdGenerator.random() : IdGenerator.timeOrdered();
     file = BenchmarkDatabases.freshFile("commit-path-" + ids + "-");
     storage = JooqStorage.open(new StorageSettings("jdbc:sqlite:" + file, Durability.NORMAL));
-    StorageFixtures fixtures = new StorageFixtures(TestStorage.ports(storage));
+    StorageFixtures fixtures = new StorageFixtures(storage);
     sender = fixtures.user("bench");
     for (int i = 0; i < ROOMS; i++) {
       rooms.add(fixtures.room());

@@ -2,9 +2,9 @@ package io.chatterlink.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chatterlink.core.contract.StorageFixtures;
 import io.chatterlink.core.model.RoomId;
 import io.chatterlink.core.model.User;
+import io.chatterlink.testkit.contract.StorageFixtures;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -21,7 +21,7 @@ class WalCheckpointerTest {
   void theCheckpointerCopiesTheWritersLogIntoTheDatabaseFile() throws Exception {
     Path file = folder.resolve("chat.db");
     try (JooqStorage storage = JooqStorage.open(StorageSettings.of("jdbc:sqlite:" + file))) {
-      StorageFixtures fixtures = new StorageFixtures(TestStorage.ports(storage));
+      StorageFixtures fixtures = new StorageFixtures(storage);
       User sender = fixtures.user("alice");
       RoomId room = fixtures.room();
       for (int i = 0; i < 50; i++) {

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chatterlink.core.error.NotFoundException;
 import io.chatterlink.core.event.MessagePosted;
-import io.chatterlink.core.inmemory.RecordingDelivery.Delivered;
 import io.chatterlink.core.model.RoomId;
 import io.chatterlink.core.model.UserId;
 import io.chatterlink.core.port.in.SendMessages;
 import io.chatterlink.core.port.in.SendMessages.SendResult;
+import io.chatterlink.testkit.inmemory.RecordingDelivery.Delivered;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
