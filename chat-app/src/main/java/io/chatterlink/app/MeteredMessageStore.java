@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The message store, counting what it stores: the rate of the stored counter is messages per
@@ -45,6 +46,17 @@ final class MeteredMessageStore implements MessageStore {
     AppendOutcome outcome = store.append(message);
     (outcome.duplicate() ? duplicates : stored).increment();
     return outcome;
+  }
+
+  @Override
+  public CompletionStage<AppendOutcome> appendAsync(NewMessage message) {
+    return store
+        .appendAsync(message)
+        .thenApply(
+            outcome -> {
+              (outcome.duplicate() ? duplicates : stored).increment();
+              return outcome;
+            });
   }
 
   @Override

@@ -54,11 +54,7 @@ class EmbeddingWithKeysExampleTest {
       StoredKeyCheck.requireReadable(storage.messages(), cipher, fernet.path().toString());
       ChatCore core =
           ChatCore.builder()
-              .users(storage.users())
-              .rooms(storage.rooms())
-              .messages(storage.messages())
-              .attachments(storage.attachments())
-              .sessions(storage.sessions())
+              .storage(storage)
               .cipher(cipher)
               .passwordHasher(ChatCrypto.passwordHasher())
               .delivery(Delivery.none()) // no clients here; a transport's Delivery otherwise

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatterlink.core.event.ChatEvent;
 import io.chatterlink.core.event.TypingChanged;
-import io.chatterlink.core.inmemory.RecordingDelivery;
 import io.chatterlink.core.model.RoomId;
 import io.chatterlink.core.model.UserId;
+import io.chatterlink.testkit.inmemory.RecordingDelivery;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

@@ -18,21 +18,24 @@ import io.chatterlink.core.port.out.MessageStore;
 import io.chatterlink.core.port.out.PasswordHasher;
 import io.chatterlink.core.port.out.RoomStore;
 import io.chatterlink.core.port.out.SessionStore;
+import io.chatterlink.core.port.out.Storage;
 import io.chatterlink.core.port.out.UserStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /**
  * The chat domain, assembled: every use case of {@link io.chatterlink.core.port.in}, built from one
  * adapter per outbound port. Thread-safe; build one per server. On a single node it holds no
- * threads or resources of its own; as a node of a cluster ({@link Builder#cluster}) it runs one
- * thread for the other nodes' signals, which {@link #close()} stops.
+ * threads or resources of its own, except the threads that finish asynchronous sends ({@link
+ * SendMessages#sendAsync}), made on the first one; as a node of a cluster ({@link Builder#cluster})
+ * it runs one thread for the other nodes' signals. {@link #close()} stops them.
  *
  * <pre>{@code
  * ChatCore core = ChatCore.builder()
- *     .users(users).rooms(rooms).messages(messages).attachments(attachments).sessions(sessions)
+ *     .storage(storage) // JooqStorage.open(...), or your own Storage
  *     .cipher(cipher).passwordHasher(hasher).delivery(delivery)
  *     .build();
  * }</pre>
@@ -47,9 +50,10 @@ public final class ChatCore implements AutoCloseable {
   private final ShareAttachments attachments;
   private final ReencryptMessages reencryption;
   private final Optional<ClusterNode> cluster;
+  private final AfterCommitThreads ownThreads = new AfterCommitThreads();
 
   private ChatCore(Builder b) {
-    CoreServices services = new CoreServices(b);
+    CoreServices services = new CoreServices(b, b.afterCommit.orElse(ownThreads));
     this.cluster = services.cluster();
     this.accounts = services.accounts();
     this.rooms = services.rooms();
@@ -72,16 +76,17 @@ public final class ChatCore implements AutoCloseable {
   }
 
   /**
-   * Stops acting on the cluster's signals (a single node has nothing to stop). Does not close the
-   * bus, which belongs to the caller. Idempotent.
+   * Stops acting on the cluster's signals and ends the core's own threads after the work they hold.
+   * Does not close the bus, which belongs to the caller. Idempotent.
    */
   @Override
   public void close() {
     cluster.ifPresent(ClusterNode::close);
+    ownThreads.close();
   }
 
   /**
-   * A builder with the system UTC clock, random ids and the default session lifetimes.
+   * A builder with the system UTC clock, time-ordered ids and the default session lifetimes.
    *
    * @return a new builder; set every required port, then {@link Builder#build()}
    */
@@ -141,8 +146,9 @@ public final class ChatCore implements AutoCloseable {
     Delivery delivery;
     Optional<ClusterBus> cluster = Optional.empty();
     ClusterNode.Timings clusterTimings = ClusterNode.Timings.DEFAULT;
+    Optional<Executor> afterCommit = Optional.empty();
     Clock clock = Clock.systemUTC();
-    IdGenerator ids = IdGenerator.random();
+    IdGenerator ids = IdGenerator.timeOrdered();
     Duration sessionIdleTimeout = Duration.ofDays(14);
     Duration sessionAbsoluteTimeout = Duration.ofDays(30);
     UploadLimits uploadLimits = UploadLimits.defaults();
@@ -150,9 +156,30 @@ public final class ChatCore implements AutoCloseable {
     private Builder() {}
 
     /**
-     * Sets the user store (required).
+     * Sets the five stores the core uses (users, rooms, messages, attachments, sessions) from one
+     * storage: the usual way to give the core its database. A per-store method called after it
+     * replaces that one store (see {@link #messages(MessageStore)}).
      *
-     * @param users the accounts: the in-memory store, {@code JooqStorage.users()}, or your own
+     * @param storage the database's stores, e.g. {@code JooqStorage.open(...)}, the test kit's
+     *     {@code InMemoryAdapters}, or your own
+     * @return this builder
+     */
+    public Builder storage(Storage storage) {
+      Objects.requireNonNull(storage, "storage");
+      return users(storage.users())
+          .rooms(storage.rooms())
+          .messages(storage.messages())
+          .attachments(storage.attachments())
+          .sessions(storage.sessions());
+    }
+
+    /**
+     * Sets the user store (required; {@link #storage(Storage)} sets it too). The per-store methods
+     * are for an embedder who mixes stores: one store of another kind, or one wrapped (a metering
+     * or caching decorator), beside the others of a {@link Storage}. The last call for a store
+     * wins.
+     *
+     * @param users the accounts: {@code storage.users()}, a decorator of it, or your own
      * @return this builder
      */
     public Builder users(UserStore users) {
@@ -161,7 +188,8 @@ public final class ChatCore implements AutoCloseable {
     }
 
     /**
-     * Sets the room and membership store (required).
+     * Sets the room and membership store (required; {@link #storage(Storage)} sets it too, and this
+     * call replaces it: see {@link #users(UserStore)} on mixing stores).
      *
      * @param rooms rooms, memberships and read markers
      * @return this builder
@@ -172,7 +200,8 @@ public final class ChatCore implements AutoCloseable {
     }
 
     /**
-     * Sets the message store (required).
+     * Sets the message store (required; {@link #storage(Storage)} sets it too, and this call
+     * replaces it: see {@link #users(UserStore)} on mixing stores).
      *
      * @param messages the room logs; what it acknowledges is what the core acknowledges to senders
      * @return this builder
@@ -183,7 +212,8 @@ public final class ChatCore implements AutoCloseable {
     }
 
     /**
-     * Sets the attachment metadata store (required).
+     * Sets the attachment metadata store (required; {@link #storage(Storage)} sets it too, and this
+     * call replaces it: see {@link #users(UserStore)} on mixing stores).
      *
      * @param attachments the uploads' metadata (the files themselves are the web adapter's)
      * @return this builder
@@ -194,7 +224,8 @@ public final class ChatCore implements AutoCloseable {
     }
 
     /**
-     * Sets the session store (required).
+     * Sets the session store (required; {@link #storage(Storage)} sets it too, and this call
+     * replaces it: see {@link #users(UserStore)} on mixing stores).
      *
      * @param sessions login sessions (their digests)
      * @return this builder
@@ -255,6 +286,20 @@ public final class ChatCore implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Where {@link SendMessages#sendAsync} continues once the store has the message: the hand-off
+     * to delivery. Default: threads of the core's own, one per processor, made on the first
+     * asynchronous send and ended by {@link ChatCore#close()}.
+     *
+     * @param executor runs the work after each asynchronous send's commit; must not run it on the
+     *     calling thread if that is the store's writer (a direct executor would hold every send)
+     * @return this builder
+     */
+    public Builder afterCommit(Executor executor) {
+      this.afterCommit = Optional.of(Objects.requireNonNull(executor, "executor"));
+      return this;
+    }
+
     /** Shorter heartbeats and leases, for tests that let a node die. */
     Builder clusterTimings(Duration heartbeat, Duration lease) {
       this.clusterTimings = new ClusterNode.Timings(heartbeat, lease);
@@ -273,7 +318,7 @@ public final class ChatCore implements AutoCloseable {
     }
 
     /**
-     * Sets the id generator (default: {@link IdGenerator#random()}).
+     * Sets the id generator (default: {@link IdGenerator#timeOrdered()}).
      *
      * @param ids makes the ids of users, rooms, messages and attachments
      * @return this builder
@@ -323,15 +368,22 @@ public final class ChatCore implements AutoCloseable {
      * @throws IllegalStateException naming the first port that was not set
      */
     public ChatCore build() {
-      require(users, "users");
-      require(rooms, "rooms");
-      require(messages, "messages");
-      require(attachments, "attachments");
-      require(sessions, "sessions");
+      requireStore(users, "users");
+      requireStore(rooms, "rooms");
+      requireStore(messages, "messages");
+      requireStore(attachments, "attachments");
+      requireStore(sessions, "sessions");
       require(cipher, "cipher");
       require(passwordHasher, "passwordHasher");
       require(delivery, "delivery");
       return new ChatCore(this);
+    }
+
+    private static void requireStore(Object store, String name) {
+      if (store == null) {
+        throw new IllegalStateException(
+            "ChatCore.builder(): " + name + "(...) was not set (storage(...) sets every store)");
+      }
     }
 
     private static void require(Object port, String name) {

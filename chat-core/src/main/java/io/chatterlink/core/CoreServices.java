@@ -11,6 +11,7 @@ import io.chatterlink.core.port.in.TrackReading;
 import io.chatterlink.core.port.out.ClusterSignal;
 import io.chatterlink.core.port.out.Delivery;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
@@ -31,7 +32,7 @@ final class CoreServices {
 
   private final Optional<ClusterNode> cluster;
 
-  CoreServices(ChatCore.Builder b) {
+  CoreServices(ChatCore.Builder b, Executor afterCommit) {
     RoomAccess access = new RoomAccess(b.rooms, b.users, b.messages);
     MessageViews views = new MessageViews(b.cipher);
     // On a node of a cluster the services' events also go to the other nodes (ClusteredDelivery);
@@ -66,6 +67,7 @@ final class CoreServices {
             views,
             lines,
             publish,
+            afterCommit,
             b.clock,
             b.ids);
     this.history = new HistoryService(access, b.messages, views);

@@ -97,6 +97,22 @@ final class InOrderRoomDelivery {
     }
   }
 
+  /**
+   * Tells the room's line that {@code seq} was committed, before its entry is built: the first seq
+   * a line hears of is where it starts, so a caller that finishes entries on several threads calls
+   * this in commit order (cheaply, on the thread that learns of the commits) and the line then
+   * waits for that entry instead of starting after it.
+   */
+  void committed(RoomId room, long seq) {
+    Line line = line(room);
+    synchronized (line) {
+      if (line.next < 0) {
+        line.next = seq;
+        line.start = seq;
+      }
+    }
+  }
+
   /** Delivers {@code event} to {@code recipients} after the room's earlier entries. */
   void publish(SequencedEvent event, Set<UserId> recipients) {
     line(event.roomId())

@@ -33,6 +33,11 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
 /** Posting, editing and deleting messages: encrypt, store, then deliver to the room's members. */
@@ -46,6 +51,7 @@ final class MessageService implements SendMessages {
   private final MessageViews views;
   private final InOrderRoomDelivery delivery;
   private final Consumer<ClusterSignal> announce;
+  private final Executor afterCommit;
   private final Duration attachableFor;
   private final Clock clock;
   private final IdGenerator ids;
@@ -56,6 +62,7 @@ final class MessageService implements SendMessages {
    * @param delivery this node's connections, a room's entries in seq order
    * @param announce tells the other nodes of a cluster that a room's log moved (a pointer, sent
    *     once the entry is committed); does nothing on a single node
+   * @param afterCommit where {@link #sendAsync} continues once the store has the message
    */
   MessageService(
       RoomAccess access,
@@ -66,6 +73,7 @@ final class MessageService implements SendMessages {
       MessageViews views,
       InOrderRoomDelivery delivery,
       Consumer<ClusterSignal> announce,
+      Executor afterCommit,
       Clock clock,
       IdGenerator ids) {
     this.access = access;
@@ -76,12 +84,67 @@ final class MessageService implements SendMessages {
     this.views = views;
     this.delivery = delivery;
     this.announce = announce;
+    this.afterCommit = afterCommit;
     this.clock = clock;
     this.ids = ids;
   }
 
   @Override
   public SendResult send(SendMessage command) {
+    Prepared prepared = prepare(command);
+    return afterAppend(prepared, messages.append(prepared.message()));
+  }
+
+  @Override
+  public CompletionStage<SendResult> sendAsync(SendMessage command) {
+    Prepared prepared;
+    try {
+      prepared = prepare(command);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    // Off the store's writer thread: the hand-off to delivery would otherwise hold every send.
+    CompletableFuture<SendResult> result = new CompletableFuture<>();
+    messages
+        .appendAsync(prepared.message())
+        .whenComplete(
+            (outcome, failure) -> {
+              if (failure != null) {
+                result.completeExceptionally(unwrapped(failure));
+                return;
+              }
+              if (!outcome.duplicate()) { // in commit order, so the room's line starts right
+                delivery.committed(outcome.message().roomId(), outcome.message().seq());
+              }
+              try {
+                afterCommit.execute(() -> finish(result, prepared, outcome));
+              } catch (RejectedExecutionException closing) {
+                finish(result, prepared, outcome); // stored: deliver it here rather than not at all
+              }
+            });
+    return result;
+  }
+
+  private void finish(
+      CompletableFuture<SendResult> result, Prepared prepared, AppendOutcome outcome) {
+    try {
+      result.complete(afterAppend(prepared, outcome));
+    } catch (RuntimeException | Error e) {
+      result.completeExceptionally(e);
+    }
+  }
+
+  private static Throwable unwrapped(Throwable failure) {
+    return failure instanceof CompletionException && failure.getCause() != null
+        ? failure.getCause()
+        : failure;
+  }
+
+  /** A send that passed its checks, its message encrypted and ready to store. */
+  private record Prepared(
+      SendMessage command, String text, Set<UserId> recipients, NewMessage message) {}
+
+  private Prepared prepare(SendMessage command) {
     // Recipients are the members at the time of the check; a member removed before it is not one.
     Set<UserId> recipients = access.requireMemberAmong(command.actor(), command.room());
     String text = requireText(command.text(), !command.attachments().isEmpty());
@@ -97,7 +160,12 @@ final class MessageService implements SendMessages {
             command.attachments(),
             command.replyTo(),
             clock.instant());
-    AppendOutcome outcome = messages.append(message);
+    return new Prepared(command, text, recipients, message);
+  }
+
+  private SendResult afterAppend(Prepared prepared, AppendOutcome outcome) {
+    SendMessage command = prepared.command();
+    String text = prepared.text();
     if (outcome.duplicate()) {
       // A resend: the original was delivered when it was first stored. A different request that
       // reuses the key is refused rather than answered with the original's ack.
@@ -121,7 +189,7 @@ final class MessageService implements SendMessages {
       delivery.skip(stored.roomId(), stored.seq());
       throw e;
     }
-    delivery.publish(posted, recipients);
+    delivery.publish(posted, prepared.recipients());
     return new SendResult(posted.message(), false);
   }
 

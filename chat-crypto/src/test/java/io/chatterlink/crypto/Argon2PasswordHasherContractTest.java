@@ -1,7 +1,7 @@
 package io.chatterlink.crypto;
 
-import io.chatterlink.core.contract.PasswordHasherContract;
 import io.chatterlink.core.port.out.PasswordHasher;
+import io.chatterlink.testkit.contract.PasswordHasherContract;
 import org.junit.jupiter.api.Nested;
 
 /** The Argon2id hasher follows the core's contract, with cheap and with production costs. */

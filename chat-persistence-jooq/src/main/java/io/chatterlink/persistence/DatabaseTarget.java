@@ -27,6 +27,19 @@ record DatabaseTarget(
   /** How long an SQLite connection waits for another's write lock before failing. */
   static final int SQLITE_BUSY_TIMEOUT_MILLIS = 10_000;
 
+  /**
+   * The log size (4 KiB pages) at which a committing SQLite writer copies the log into the database
+   * itself: a backstop, as {@link WalCheckpointer} does that on its own thread every half second
+   * (SQLite's default of 1,000 pages put a checkpoint on the writer every few hundred messages).
+   */
+  static final int WRITER_AUTOCHECKPOINT_PAGES = 10_000;
+
+  /**
+   * The SQLite writer's page cache, KiB (SQLite's default is 2,000): every message touches index
+   * pages of several tables in up to every room, which a 2 MB cache re-read from the file.
+   */
+  static final int WRITER_CACHE_KIB = 16_384;
+
   private static final String SETTING = "DATABASE_URL";
 
   static DatabaseTarget parse(StorageSettings settings) {
@@ -69,7 +82,11 @@ record DatabaseTarget(
     return new DatabaseTarget(
         SQLDialect.SQLITE,
         base,
-        base + "&transaction_mode=IMMEDIATE",
+        base
+            + "&transaction_mode=IMMEDIATE&wal_autocheckpoint="
+            + WRITER_AUTOCHECKPOINT_PAGES
+            + "&cache_size=-"
+            + WRITER_CACHE_KIB,
         new Properties(),
         Optional.of(file));
   }

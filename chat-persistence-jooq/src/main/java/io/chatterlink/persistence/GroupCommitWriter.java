@@ -12,6 +12,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -105,6 +106,42 @@ final class GroupCommitWriter implements AutoCloseable {
    */
   <T> T execute(RoomId room, Function<MessageWriteBatch, T> operation) {
     return execute(new QueuedWrite(Optional.of(room.value()), operation::apply));
+  }
+
+  /**
+   * As {@link #execute(RoomId, Function)} without waiting: the operation is queued before this
+   * returns (so one thread's operations run in the order it started them), and the future completes
+   * on the writer thread once the group committed, or exceptionally with the operation's {@link
+   * ChatException} or an {@link UnavailableException}.
+   */
+  <T> CompletableFuture<T> executeAsync(RoomId room, Function<MessageWriteBatch, T> operation) {
+    QueuedWrite pending = new QueuedWrite(Optional.of(room.value()), operation::apply);
+    try {
+      enqueue(pending);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    CompletableFuture<T> result = new CompletableFuture<>();
+    pending
+        .result()
+        .whenComplete(
+            (value, failure) -> {
+              if (failure == null) {
+                @SuppressWarnings("unchecked")
+                T typed = (T) value;
+                result.complete(typed);
+              } else {
+                Throwable cause =
+                    failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause()
+                        : failure;
+                result.completeExceptionally(
+                    cause instanceof ChatException
+                        ? cause
+                        : new UnavailableException("storing the message failed", cause));
+              }
+            });
+    return result;
   }
 
   private <T> T execute(QueuedWrite pending) {

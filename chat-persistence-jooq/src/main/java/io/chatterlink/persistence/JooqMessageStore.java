@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import org.jooq.DSLContext;
 
 /**
@@ -51,6 +52,11 @@ final class JooqMessageStore implements MessageStore {
   @Override
   public AppendOutcome append(NewMessage message) {
     return writer.execute(message.roomId(), batch -> batch.append(message));
+  }
+
+  @Override
+  public CompletionStage<AppendOutcome> appendAsync(NewMessage message) {
+    return writer.executeAsync(message.roomId(), batch -> batch.append(message));
   }
 
   @Override

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import org.jooq.DSLContext;
@@ -28,7 +29,9 @@ import org.slf4j.LoggerFactory;
 /**
  * ChatterLink's storage on SQLite (the embedded default) or PostgreSQL, through jOOQ, with the
  * schema kept by Flyway migrations. The entry point of this module: open it with {@link #open},
- * hand its stores to the core, close it on shutdown.
+ * hand it to the core ({@code ChatCore.builder().storage(storage)}; it is the core's {@link
+ * io.chatterlink.core.port.out.Storage}) and its shared stores to the web adapter, close it on
+ * shutdown.
  *
  * <p>Message writes are committed before they are acknowledged, and concurrent writes share commits
  * (group commit: up to {@value GroupCommitWriter#MAX_GROUP_SIZE} per transaction). Reads use a pool
@@ -37,7 +40,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe. Every store reports database failures as {@link UnavailableException}.
  */
-public final class JooqStorage implements AutoCloseable {
+public final class JooqStorage implements io.chatterlink.core.port.out.Storage, AutoCloseable {
+  // The port is named in full above: this package has a helper of its own called Storage.
+
   /** Connections for reads (SQLite in WAL mode serves readers concurrently with the writer). */
   public static final int READ_CONNECTIONS = 4;
 
@@ -59,6 +64,7 @@ public final class JooqStorage implements AutoCloseable {
   private final RateWindows rateWindows;
   private final SingleUseTokens singleUseTokens;
   private final DatabaseTarget target;
+  private final Optional<WalCheckpointer> checkpointer;
   private boolean closed;
 
   private JooqStorage(DatabaseTarget target) {
@@ -83,6 +89,10 @@ public final class JooqStorage implements AutoCloseable {
     this.loginAttempts = new JooqLoginAttempts(read, write);
     this.rateWindows = new JooqRateWindows(write);
     this.singleUseTokens = new JooqSingleUseTokens(write);
+    this.checkpointer =
+        target
+            .sqliteFile()
+            .map(file -> WalCheckpointer.start(target.readUrl(), target.credentials()));
   }
 
   /**
@@ -225,6 +235,7 @@ public final class JooqStorage implements AutoCloseable {
    *
    * @return the user store on this database
    */
+  @Override
   public UserStore users() {
     return users;
   }
@@ -234,6 +245,7 @@ public final class JooqStorage implements AutoCloseable {
    *
    * @return the room store, with its cache of member lists
    */
+  @Override
   public RoomStore rooms() {
     return rooms;
   }
@@ -243,6 +255,7 @@ public final class JooqStorage implements AutoCloseable {
    *
    * @return the message store; its writes return once committed
    */
+  @Override
   public MessageStore messages() {
     return messages;
   }
@@ -252,6 +265,7 @@ public final class JooqStorage implements AutoCloseable {
    *
    * @return the attachment store
    */
+  @Override
   public AttachmentStore attachments() {
     return attachments;
   }
@@ -261,6 +275,7 @@ public final class JooqStorage implements AutoCloseable {
    *
    * @return the session store
    */
+  @Override
   public SessionStore sessions() {
     return sessions;
   }
@@ -270,6 +285,7 @@ public final class JooqStorage implements AutoCloseable {
    *
    * @return the login attempts store, for {@code ChatWeb.create}
    */
+  @Override
   public LoginAttempts loginAttempts() {
     return loginAttempts;
   }
@@ -280,6 +296,7 @@ public final class JooqStorage implements AutoCloseable {
    *
    * @return the rate windows store, for {@code ChatWeb.create}
    */
+  @Override
   public RateWindows rateWindows() {
     return rateWindows;
   }
@@ -290,6 +307,7 @@ public final class JooqStorage implements AutoCloseable {
    *
    * @return the single-use token store, for {@code ChatWeb.create}
    */
+  @Override
   public SingleUseTokens singleUseTokens() {
     return singleUseTokens;
   }
@@ -307,6 +325,11 @@ public final class JooqStorage implements AutoCloseable {
     return commitHealth.failing();
   }
 
+  /** The SQLite log's checkpointer; empty on PostgreSQL. */
+  Optional<WalCheckpointer> walCheckpointer() {
+    return checkpointer;
+  }
+
   /**
    * Finishes every message write already accepted, then closes every connection. Calls made after
    * close fail with {@link UnavailableException}. Idempotent: a second call does nothing.
@@ -318,6 +341,7 @@ public final class JooqStorage implements AutoCloseable {
     }
     closed = true;
     writer.close();
+    checkpointer.ifPresent(WalCheckpointer::close);
     writePool.close();
     readPool.close();
   }

@@ -1,6 +1,5 @@
 package io.chatterlink.persistence;
 
-import io.chatterlink.core.contract.StorageFixtures;
 import io.chatterlink.core.model.AppendOutcome;
 import io.chatterlink.core.model.ClientMessageId;
 import io.chatterlink.core.model.EncryptedBody;
@@ -8,6 +7,7 @@ import io.chatterlink.core.model.MessageId;
 import io.chatterlink.core.model.NewMessage;
 import io.chatterlink.core.model.RoomId;
 import io.chatterlink.core.model.User;
+import io.chatterlink.testkit.contract.StorageFixtures;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -72,7 +72,7 @@ public class AppendBenchmark {
     file = BenchmarkDatabases.freshFile("append-" + durability + "-");
     StorageSettings settings = new StorageSettings("jdbc:sqlite:" + file, durability);
     storage = JooqStorage.open(settings);
-    StorageFixtures fixtures = new StorageFixtures(TestStorage.ports(storage));
+    StorageFixtures fixtures = new StorageFixtures(storage);
     sender = fixtures.user("bench");
     room = fixtures.room();
     // The same pragmas as the storage's own connections; autocommit is the driver's default.

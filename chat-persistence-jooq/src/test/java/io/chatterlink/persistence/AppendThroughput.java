@@ -1,9 +1,9 @@
 package io.chatterlink.persistence;
 
-import io.chatterlink.core.contract.StorageFixtures;
 import io.chatterlink.core.model.NewMessage;
 import io.chatterlink.core.model.RoomId;
 import io.chatterlink.core.model.User;
+import io.chatterlink.testkit.contract.StorageFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,7 +49,7 @@ public final class AppendThroughput {
     Files.delete(file);
     String url = postgres ? EmbeddedPostgresServer.freshDatabaseUrl() : "jdbc:sqlite:" + file;
     try (JooqStorage storage = JooqStorage.open(new StorageSettings(url, durability))) {
-      StorageFixtures fixtures = new StorageFixtures(TestStorage.ports(storage));
+      StorageFixtures fixtures = new StorageFixtures(storage);
       User sender = fixtures.user("bench");
       List<RoomId> rooms =
           List.of(fixtures.room(), fixtures.room(), fixtures.room(), fixtures.room());

@@ -2,8 +2,6 @@ package io.chatterlink.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chatterlink.core.contract.Concurrently;
-import io.chatterlink.core.contract.StorageFixtures;
 import io.chatterlink.core.model.AppendOutcome;
 import io.chatterlink.core.model.ClientMessageId;
 import io.chatterlink.core.model.LogEntry;
@@ -12,6 +10,8 @@ import io.chatterlink.core.model.NewMessage;
 import io.chatterlink.core.model.RoomId;
 import io.chatterlink.core.model.StoredMessage;
 import io.chatterlink.core.model.User;
+import io.chatterlink.testkit.contract.Concurrently;
+import io.chatterlink.testkit.contract.StorageFixtures;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;

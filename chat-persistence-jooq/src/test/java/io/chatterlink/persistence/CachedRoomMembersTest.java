@@ -2,7 +2,6 @@ package io.chatterlink.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chatterlink.core.contract.StorageFixtures;
 import io.chatterlink.core.model.Membership;
 import io.chatterlink.core.model.Role;
 import io.chatterlink.core.model.Room;
@@ -10,6 +9,7 @@ import io.chatterlink.core.model.RoomId;
 import io.chatterlink.core.model.RoomKind;
 import io.chatterlink.core.model.User;
 import io.chatterlink.core.port.out.RoomStore;
+import io.chatterlink.testkit.contract.StorageFixtures;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -40,7 +40,7 @@ class CachedRoomMembersTest {
   @BeforeEach
   void openStorage() {
     storage = JooqStorage.open(StorageSettings.of(url()));
-    fixtures = new StorageFixtures(TestStorage.ports(storage));
+    fixtures = new StorageFixtures(storage);
     rooms = storage.rooms();
     alice = fixtures.user("alice");
     bob = fixtures.user("bob");

@@ -1,6 +1,5 @@
 package io.chatterlink.persistence;
 
-import io.chatterlink.core.contract.StorageFixtures;
 import io.chatterlink.core.model.LogEntry;
 import io.chatterlink.core.model.Membership;
 import io.chatterlink.core.model.RoomId;
@@ -8,6 +7,7 @@ import io.chatterlink.core.model.Session;
 import io.chatterlink.core.model.SessionId;
 import io.chatterlink.core.model.User;
 import io.chatterlink.core.model.UserId;
+import io.chatterlink.testkit.contract.StorageFixtures;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +65,7 @@ public class ConnectionReadsBenchmark {
   public void openFreshDatabase() throws Exception {
     file = BenchmarkDatabases.freshFile("connection-reads-");
     storage = JooqStorage.open(StorageSettings.of("jdbc:sqlite:" + file));
-    StorageFixtures fixtures = new StorageFixtures(TestStorage.ports(storage));
+    StorageFixtures fixtures = new StorageFixtures(storage);
     User alice = fixtures.user("alice");
     List<User> others = new ArrayList<>();
     for (int i = 1; i < MEMBERS; i++) {

@@ -22,7 +22,10 @@ class DatabaseUrlTest {
     assertThat(target.readUrl())
         .isEqualTo(
             "jdbc:sqlite:/var/lib/chat/chat.db?journal_mode=WAL&synchronous=NORMAL&busy_timeout=10000&foreign_keys=true");
-    assertThat(target.writeUrl()).isEqualTo(target.readUrl() + "&transaction_mode=IMMEDIATE");
+    assertThat(target.writeUrl())
+        .isEqualTo(
+            target.readUrl()
+                + "&transaction_mode=IMMEDIATE&wal_autocheckpoint=10000&cache_size=-16384");
   }
 
   @Test

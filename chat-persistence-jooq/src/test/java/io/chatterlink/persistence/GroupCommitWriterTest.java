@@ -3,7 +3,6 @@ package io.chatterlink.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.chatterlink.core.contract.StorageFixtures;
 import io.chatterlink.core.error.UnavailableException;
 import io.chatterlink.core.model.AppendOutcome;
 import io.chatterlink.core.model.NewMessage;
@@ -11,6 +10,7 @@ import io.chatterlink.core.model.PageRequest;
 import io.chatterlink.core.model.RoomId;
 import io.chatterlink.core.model.StoredMessage;
 import io.chatterlink.core.model.User;
+import io.chatterlink.testkit.contract.StorageFixtures;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -52,7 +52,7 @@ class GroupCommitWriterTest {
   void openStorageAndASecondWriterOnIt() {
     StorageSettings settings = StorageSettings.of("jdbc:sqlite:" + folder.resolve("chat.db"));
     storage = JooqStorage.open(settings);
-    fixtures = new StorageFixtures(TestStorage.ports(storage));
+    fixtures = new StorageFixtures(storage);
     DatabaseTarget target = DatabaseTarget.parse(settings);
     faulty =
         new FaultyConnection(() -> ConnectionPool.open(target.writeUrl(), target.credentials()));
@@ -250,6 +250,26 @@ class GroupCommitWriterTest {
             () -> writer.execute(batch -> batch.append(fixtures.newMessage(room, alice, "late"))))
         .isInstanceOf(UnavailableException.class);
     writer.close();
+  }
+
+  @Test
+  void anAsynchronousWriteFailsItsFutureNotItsCaller() {
+    User alice = fixtures.user("alice");
+    RoomId room = fixtures.room();
+    holdTheWriter();
+    CompletableFuture<AppendOutcome> append =
+        writer.executeAsync(room, batch -> batch.append(fixtures.newMessage(room, alice, "m")));
+    faulty.refuseAttempt = faulty.attempts.get() + 2;
+
+    gate.countDown();
+
+    assertThatThrownBy(append::join).hasCauseInstanceOf(UnavailableException.class);
+    writer.close();
+    CompletableFuture<AppendOutcome> late =
+        writer.executeAsync(
+            room, batch -> batch.append(fixtures.newMessage(room, alice, "after close")));
+    assertThatThrownBy(late::join).hasCauseInstanceOf(UnavailableException.class);
+    assertThat(storage.messages().lastSeq(room)).isZero();
   }
 
   @Test

@@ -2,12 +2,12 @@ package io.chatterlink.persistence;
 
 import static io.chatterlink.persistence.schema.Tables.MEMBERSHIPS;
 
-import io.chatterlink.core.contract.StorageFixtures;
 import io.chatterlink.core.model.Membership;
 import io.chatterlink.core.model.Role;
 import io.chatterlink.core.model.RoomId;
 import io.chatterlink.core.model.UserId;
 import io.chatterlink.persistence.schema.tables.records.MembershipsRecord;
+import io.chatterlink.testkit.contract.StorageFixtures;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -57,7 +57,7 @@ public class MembersBenchmark {
     file = BenchmarkDatabases.freshFile("members-");
     StorageSettings settings = StorageSettings.of("jdbc:sqlite:" + file);
     storage = JooqStorage.open(settings);
-    StorageFixtures fixtures = new StorageFixtures(TestStorage.ports(storage));
+    StorageFixtures fixtures = new StorageFixtures(storage);
     room = fixtures.room();
     for (int i = 0; i < MEMBERS; i++) {
       storage

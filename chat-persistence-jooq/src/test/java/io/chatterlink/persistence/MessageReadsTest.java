@@ -2,7 +2,6 @@ package io.chatterlink.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chatterlink.core.contract.StorageFixtures;
 import io.chatterlink.core.model.AttachmentId;
 import io.chatterlink.core.model.ClientMessageId;
 import io.chatterlink.core.model.EntryKind;
@@ -13,6 +12,7 @@ import io.chatterlink.core.model.RoomId;
 import io.chatterlink.core.model.StoredMessage;
 import io.chatterlink.core.model.User;
 import io.chatterlink.core.port.out.MessageStore;
+import io.chatterlink.testkit.contract.StorageFixtures;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -45,7 +45,7 @@ class MessageReadsTest {
   @MethodSource("databases")
   void pagesAndResyncCarryEachMessagesOwnAttachmentsInOrder(String database) {
     storage = JooqStorage.open(StorageSettings.of(url(database)));
-    StorageFixtures fixtures = new StorageFixtures(TestStorage.ports(storage));
+    StorageFixtures fixtures = new StorageFixtures(storage);
     MessageStore messages = storage.messages();
     User alice = fixtures.user("alice");
     RoomId room = fixtures.room();

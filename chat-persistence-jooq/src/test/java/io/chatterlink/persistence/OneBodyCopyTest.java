@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatterlink.core.ChatCore;
 import io.chatterlink.core.event.MessagePosted;
-import io.chatterlink.core.inmemory.InMemoryAdapters;
 import io.chatterlink.core.model.ClientMessageId;
 import io.chatterlink.core.model.MessageView;
 import io.chatterlink.core.model.PageRequest;
@@ -14,6 +13,7 @@ import io.chatterlink.core.model.UserId;
 import io.chatterlink.core.port.in.ManageAccounts.RegisterUser;
 import io.chatterlink.core.port.in.ManageRooms.CreateRoom;
 import io.chatterlink.core.port.in.SendMessages.SendMessage;
+import io.chatterlink.testkit.inmemory.InMemoryAdapters;
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -101,11 +101,7 @@ class OneBodyCopyTest {
   private static ChatCore coreOn(JooqStorage storage) {
     return InMemoryAdapters.create()
         .coreBuilderWithTestOnlyCrypto()
-        .users(storage.users())
-        .rooms(storage.rooms())
-        .messages(storage.messages())
-        .attachments(storage.attachments())
-        .sessions(storage.sessions())
+        .storage(storage)
         .clock(Clock.fixed(Instant.parse("2026-01-01T12:00:00Z"), ZoneOffset.UTC))
         .build();
   }

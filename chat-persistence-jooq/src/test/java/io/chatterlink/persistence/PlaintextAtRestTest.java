@@ -3,7 +3,6 @@ package io.chatterlink.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatterlink.core.ChatCore;
-import io.chatterlink.core.inmemory.InMemoryAdapters;
 import io.chatterlink.core.model.ClientMessageId;
 import io.chatterlink.core.model.MessageId;
 import io.chatterlink.core.model.RoomId;
@@ -14,6 +13,7 @@ import io.chatterlink.core.port.in.ManageRooms.CreateRoom;
 import io.chatterlink.core.port.in.SendMessages.DeleteMessage;
 import io.chatterlink.core.port.in.SendMessages.EditMessage;
 import io.chatterlink.core.port.in.SendMessages.SendMessage;
+import io.chatterlink.testkit.inmemory.InMemoryAdapters;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,11 +72,7 @@ class PlaintextAtRestTest {
   private static ChatCore coreOn(JooqStorage storage) {
     return InMemoryAdapters.create()
         .coreBuilderWithTestOnlyCrypto()
-        .users(storage.users())
-        .rooms(storage.rooms())
-        .messages(storage.messages())
-        .attachments(storage.attachments())
-        .sessions(storage.sessions())
+        .storage(storage)
         .clock(Clock.fixed(Instant.parse("2026-01-01T12:00:00Z"), ZoneOffset.UTC))
         .build();
   }

@@ -1,7 +1,7 @@
 package io.chatterlink.persistence;
 
-import io.chatterlink.core.contract.LoginAttemptsContract;
 import io.chatterlink.core.port.out.LoginAttempts;
+import io.chatterlink.testkit.contract.LoginAttemptsContract;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

@@ -1,8 +1,8 @@
 package io.chatterlink.persistence;
 
-import io.chatterlink.core.contract.StorageFixtures;
 import io.chatterlink.core.model.LogEntry;
 import io.chatterlink.core.model.RoomId;
+import io.chatterlink.testkit.contract.StorageFixtures;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +40,7 @@ final class PostgresNodes implements AutoCloseable {
 
   /** Test data written through node {@code index}. */
   StorageFixtures fixtures(int index) {
-    return new StorageFixtures(TestStorage.ports(node(index)));
+    return new StorageFixtures(node(index));
   }
 
   /** A plain JDBC connection to the nodes' database, for what no port shows. */

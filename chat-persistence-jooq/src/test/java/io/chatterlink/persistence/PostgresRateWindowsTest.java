@@ -1,7 +1,7 @@
 package io.chatterlink.persistence;
 
-import io.chatterlink.core.contract.RateWindowsContract;
 import io.chatterlink.core.port.out.RateWindows;
+import io.chatterlink.testkit.contract.RateWindowsContract;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

@@ -1,7 +1,7 @@
 package io.chatterlink.persistence;
 
-import io.chatterlink.core.contract.SingleUseTokensContract;
 import io.chatterlink.core.port.out.SingleUseTokens;
+import io.chatterlink.testkit.contract.SingleUseTokensContract;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

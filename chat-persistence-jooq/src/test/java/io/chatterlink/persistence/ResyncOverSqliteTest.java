@@ -3,7 +3,6 @@ package io.chatterlink.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatterlink.core.ChatCore;
-import io.chatterlink.core.inmemory.InMemoryAdapters;
 import io.chatterlink.core.model.ClientMessageId;
 import io.chatterlink.core.model.Limits;
 import io.chatterlink.core.model.RoomId;
@@ -13,6 +12,7 @@ import io.chatterlink.core.port.in.FetchHistory.ResyncBatch;
 import io.chatterlink.core.port.in.ManageAccounts.RegisterUser;
 import io.chatterlink.core.port.in.ManageRooms.CreateRoom;
 import io.chatterlink.core.port.in.SendMessages.SendMessage;
+import io.chatterlink.testkit.inmemory.InMemoryAdapters;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,11 +37,7 @@ class ResyncOverSqliteTest {
       ChatCore core =
           InMemoryAdapters.create()
               .coreBuilderWithTestOnlyCrypto()
-              .users(storage.users())
-              .rooms(storage.rooms())
-              .messages(storage.messages())
-              .attachments(storage.attachments())
-              .sessions(storage.sessions())
+              .storage(storage)
               .clock(Clock.fixed(Instant.parse("2026-01-01T12:00:00Z"), ZoneOffset.UTC))
               .build();
       UserId alice =

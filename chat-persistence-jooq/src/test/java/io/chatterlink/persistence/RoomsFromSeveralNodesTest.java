@@ -1,15 +1,15 @@
 package io.chatterlink.persistence;
 
-import static io.chatterlink.core.contract.StorageFixtures.membership;
+import static io.chatterlink.testkit.contract.StorageFixtures.membership;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chatterlink.core.contract.Concurrently;
-import io.chatterlink.core.contract.StorageFixtures;
 import io.chatterlink.core.model.Membership;
 import io.chatterlink.core.model.Role;
 import io.chatterlink.core.model.Room;
 import io.chatterlink.core.model.User;
 import io.chatterlink.core.port.out.RoomStore;
+import io.chatterlink.testkit.contract.Concurrently;
+import io.chatterlink.testkit.contract.StorageFixtures;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -3,11 +3,11 @@ package io.chatterlink.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.chatterlink.core.contract.StorageFixtures;
 import io.chatterlink.core.error.UnavailableException;
 import io.chatterlink.core.model.PageRequest;
 import io.chatterlink.core.model.RoomId;
 import io.chatterlink.core.model.User;
+import io.chatterlink.testkit.contract.StorageFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -58,7 +58,7 @@ class SqliteFileTest {
     StorageSettings settings = StorageSettings.of("jdbc:sqlite:" + folder.resolve("chat.db"));
     RoomId room;
     try (JooqStorage storage = JooqStorage.open(settings)) {
-      StorageFixtures fixtures = new StorageFixtures(TestStorage.ports(storage));
+      StorageFixtures fixtures = new StorageFixtures(storage);
       User alice = fixtures.user("alice");
       room = fixtures.room();
       fixtures.post(room, alice, "kept");
@@ -74,7 +74,7 @@ class SqliteFileTest {
   void closingTwiceIsHarmlessAndAClosedStorageRefusesWork() {
     JooqStorage storage =
         JooqStorage.open(StorageSettings.of("jdbc:sqlite:" + folder.resolve("chat.db")));
-    StorageFixtures fixtures = new StorageFixtures(TestStorage.ports(storage));
+    StorageFixtures fixtures = new StorageFixtures(storage);
     User alice = fixtures.user("alice");
     RoomId room = fixtures.room();
 

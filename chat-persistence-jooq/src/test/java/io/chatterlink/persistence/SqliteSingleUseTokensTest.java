@@ -1,7 +1,7 @@
 package io.chatterlink.persistence;
 
-import io.chatterlink.core.contract.SingleUseTokensContract;
 import io.chatterlink.core.port.out.SingleUseTokens;
+import io.chatterlink.testkit.contract.SingleUseTokensContract;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,11 +1,11 @@
 package io.chatterlink.persistence;
 
-import io.chatterlink.core.contract.AttachmentStoreContract;
-import io.chatterlink.core.contract.MessageStoreContract;
-import io.chatterlink.core.contract.RoomStoreContract;
-import io.chatterlink.core.contract.SessionStoreContract;
-import io.chatterlink.core.contract.StoragePorts;
-import io.chatterlink.core.contract.UserStoreContract;
+import io.chatterlink.core.port.out.Storage;
+import io.chatterlink.testkit.contract.AttachmentStoreContract;
+import io.chatterlink.testkit.contract.MessageStoreContract;
+import io.chatterlink.testkit.contract.RoomStoreContract;
+import io.chatterlink.testkit.contract.SessionStoreContract;
+import io.chatterlink.testkit.contract.UserStoreContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 
@@ -20,9 +20,9 @@ abstract class StorageContractsOnADatabase {
   /** Opens a fresh, empty database of this kind. */
   abstract JooqStorage openFresh();
 
-  StoragePorts freshStorage() {
+  Storage freshStorage() {
     open = openFresh();
-    return TestStorage.ports(open);
+    return open;
   }
 
   @AfterEach
@@ -35,7 +35,7 @@ abstract class StorageContractsOnADatabase {
   @Nested
   class Users extends UserStoreContract {
     @Override
-    protected StoragePorts newStorage() {
+    protected Storage newStorage() {
       return freshStorage();
     }
   }
@@ -43,7 +43,7 @@ abstract class StorageContractsOnADatabase {
   @Nested
   class Rooms extends RoomStoreContract {
     @Override
-    protected StoragePorts newStorage() {
+    protected Storage newStorage() {
       return freshStorage();
     }
   }
@@ -51,7 +51,7 @@ abstract class StorageContractsOnADatabase {
   @Nested
   class Messages extends MessageStoreContract {
     @Override
-    protected StoragePorts newStorage() {
+    protected Storage newStorage() {
       return freshStorage();
     }
   }
@@ -59,7 +59,7 @@ abstract class StorageContractsOnADatabase {
   @Nested
   class Attachments extends AttachmentStoreContract {
     @Override
-    protected StoragePorts newStorage() {
+    protected Storage newStorage() {
       return freshStorage();
     }
   }
@@ -67,7 +67,7 @@ abstract class StorageContractsOnADatabase {
   @Nested
   class Sessions extends SessionStoreContract {
     @Override
-    protected StoragePorts newStorage() {
+    protected Storage newStorage() {
       return freshStorage();
     }
   }

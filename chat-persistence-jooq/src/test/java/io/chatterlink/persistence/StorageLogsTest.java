@@ -7,13 +7,13 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
-import io.chatterlink.core.contract.StorageFixtures;
 import io.chatterlink.core.model.ClientMessageId;
 import io.chatterlink.core.model.EncryptedBody;
 import io.chatterlink.core.model.NewMessage;
 import io.chatterlink.core.model.PageRequest;
 import io.chatterlink.core.model.RoomId;
 import io.chatterlink.core.model.User;
+import io.chatterlink.testkit.contract.StorageFixtures;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -79,7 +79,7 @@ class StorageLogsTest {
 
   private void writeThrough(String url) {
     try (JooqStorage storage = JooqStorage.open(StorageSettings.of(url))) {
-      StorageFixtures fixtures = new StorageFixtures(TestStorage.ports(storage));
+      StorageFixtures fixtures = new StorageFixtures(storage);
       User alice = fixtures.user("alice");
       RoomId room = fixtures.room();
       NewMessage message =

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatterlink.core.ChatCore;
 import io.chatterlink.core.StoredKeyCheck;
-import io.chatterlink.core.inmemory.InMemoryAdapters;
-import io.chatterlink.core.inmemory.TestOnlyCipher;
 import io.chatterlink.core.model.ClientMessageId;
 import io.chatterlink.core.model.EncryptedBody;
 import io.chatterlink.core.model.MessageView;
@@ -19,6 +17,8 @@ import io.chatterlink.core.port.in.SendMessages.SendMessage;
 import io.chatterlink.core.port.out.MessageCipher;
 import io.chatterlink.core.port.out.MessageStore.BodyRecord;
 import io.chatterlink.core.port.out.MessageStore.BodyRewrite;
+import io.chatterlink.testkit.inmemory.InMemoryAdapters;
+import io.chatterlink.testkit.inmemory.TestOnlyCipher;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -128,11 +128,7 @@ class StoredKeyCheckOnDatabasesTest {
   private static ChatCore coreOn(JooqStorage storage, MessageCipher cipher) {
     return InMemoryAdapters.create()
         .coreBuilderWithTestOnlyCrypto()
-        .users(storage.users())
-        .rooms(storage.rooms())
-        .messages(storage.messages())
-        .attachments(storage.attachments())
-        .sessions(storage.sessions())
+        .storage(storage)
         .cipher(cipher)
         .clock(Clock.fixed(Instant.parse("2026-01-01T12:00:00Z"), ZoneOffset.UTC))
         .build();

@@ -1,7 +1,7 @@
 package io.chatterlink.web;
 
 import io.chatterlink.core.ChatCore;
-import io.chatterlink.core.port.out.LoginAttempts;
+import io.chatterlink.core.port.out.Storage;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * docs/http-api.md}.
  *
  * <pre>{@code
- * ChatWeb web = ChatWeb.create(core, WebSettings.defaults(Path.of("data/uploads")));
+ * ChatWeb web = ChatWeb.create(core, WebSettings.defaults(Path.of("data/uploads")), storage);
  * Undertow server =
  *     web.configure(Undertow.builder())
  *         .addHttpListener(8080, "localhost")
@@ -73,41 +73,26 @@ public final class ChatWeb implements AutoCloseable {
   }
 
   /**
-   * Builds the handler, creating the upload directory if needed, with the throttles and spent
-   * invite codes kept in this process's memory ({@link WebStores#inMemory}): use {@link
-   * #create(ChatCore, WebSettings, WebStores)} with the database's stores when more than one server
-   * process serves the same users.
+   * Builds the handler, creating the upload directory if needed, with the login, registration and
+   * search throttles and the spent invite codes kept in {@code storage} (the same database as the
+   * core's, usually) and uploaded files under {@link WebSettings#uploadDir()}: {@link
+   * #create(ChatCore, WebSettings, WebStores)} with {@link WebStores#from(Storage,
+   * io.chatterlink.core.port.out.BlobStore) WebStores.from(storage,
+   * WebStores.filesIn(settings.uploadDir()))}. Every server process on the same database and upload
+   * directory then throttles alike, spends an invite code once and serves every upload.
    *
    * @param core the use cases the API calls; required
    * @param settings limits, cookies, allowed origins and the upload directory; required
-   * @return a handler whose threads run from now until {@link #close()}
-   * @throws NullPointerException if {@code core} or {@code settings} is null
-   * @throws java.io.UncheckedIOException if the upload directory cannot be created
-   */
-  public static ChatWeb create(ChatCore core, WebSettings settings) {
-    return create(core, settings, WebStores.inMemory(settings.uploadDir()));
-  }
-
-  /**
-   * As {@link #create(ChatCore, WebSettings)}, with the login throttle's failed logins and trusted
-   * devices kept in {@code loginAttempts}; the other throttles and spent invite codes stay in this
-   * process's memory.
-   *
-   * @param core the use cases the API calls; required
-   * @param settings limits, cookies, allowed origins and the upload directory; required
-   * @param loginAttempts where failed logins and trusted devices are counted, e.g. the database's
-   *     store so that the login throttle survives restarts; required
+   * @param storage the database whose login attempts, rate windows and single-use tokens the web
+   *     adapter uses, e.g. {@code JooqStorage.open(...)}; required
    * @return a handler whose threads run from now until {@link #close()}
    * @throws NullPointerException if an argument is null
    * @throws java.io.UncheckedIOException if the upload directory cannot be created
    */
-  public static ChatWeb create(ChatCore core, WebSettings settings, LoginAttempts loginAttempts) {
-    Objects.requireNonNull(loginAttempts, "loginAttempts");
-    WebStores memory = WebStores.inMemory(settings.uploadDir());
-    return create(
-        core,
-        settings,
-        new WebStores(loginAttempts, memory.rateWindows(), memory.spentInvites(), memory.blobs()));
+  public static ChatWeb create(ChatCore core, WebSettings settings, Storage storage) {
+    Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(storage, "storage");
+    return create(core, settings, WebStores.from(storage, WebStores.filesIn(settings.uploadDir())));
   }
 
   /**

@@ -1,18 +1,18 @@
 package io.chatterlink.web;
 
-import io.chatterlink.core.inmemory.InMemoryAdapters;
 import io.chatterlink.core.port.out.BlobStore;
 import io.chatterlink.core.port.out.LoginAttempts;
 import io.chatterlink.core.port.out.RateWindows;
 import io.chatterlink.core.port.out.SingleUseTokens;
+import io.chatterlink.core.port.out.Storage;
 import java.nio.file.Path;
 import java.util.Objects;
 
 /**
  * Where {@link ChatWeb} keeps what every server process serving the same users must share: give the
- * database's stores (for example {@code JooqStorage.loginAttempts()}, {@code rateWindows()}, {@code
- * singleUseTokens()}) and a blob store every node reaches, and the throttles, invite codes and
- * uploads hold across nodes and restarts.
+ * database's stores ({@link #from(Storage, BlobStore)} takes them from a {@code JooqStorage}) and a
+ * blob store every node reaches, and the throttles, invite codes and uploads hold across nodes and
+ * restarts.
  *
  * @param loginAttempts the login throttle's failed logins and trusted browsers
  * @param rateWindows the registration throttle (per client address) and the user-search throttle
@@ -43,18 +43,19 @@ public record WebStores(
   }
 
   /**
-   * Throttles and spent invites in this process's memory (forgotten at exit, counted per process)
-   * and uploads under {@code uploadDir}: for a single server process, and for tests.
+   * The throttles and spent invite codes of {@code storage} (its {@link Storage#loginAttempts()},
+   * {@link Storage#rateWindows()} and {@link Storage#singleUseTokens()}) with {@code blobs}: with
+   * the database's storage, every server process on it throttles alike and spends an invite code
+   * once.
    *
-   * @param uploadDir where uploaded files are stored (see {@link #filesIn(Path)}); created if
-   *     missing
-   * @return new, empty in-memory stores with a file blob store
-   * @throws java.io.UncheckedIOException if the upload directory cannot be created
+   * @param storage the database's stores, e.g. {@code JooqStorage.open(...)}; required
+   * @param blobs where uploaded files go, e.g. {@link #filesIn(Path)}; required
+   * @return the stores {@link ChatWeb} keeps its shared state in
+   * @throws NullPointerException if an argument is null
    */
-  public static WebStores inMemory(Path uploadDir) {
-    InMemoryAdapters memory = InMemoryAdapters.create();
+  public static WebStores from(Storage storage, BlobStore blobs) {
     return new WebStores(
-        memory.loginAttempts(), memory.rateWindows(), memory.singleUseTokens(), filesIn(uploadDir));
+        storage.loginAttempts(), storage.rateWindows(), storage.singleUseTokens(), blobs);
   }
 
   /**

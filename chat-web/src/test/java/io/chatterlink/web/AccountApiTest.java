@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatterlink.core.model.SessionToken;
 import io.chatterlink.core.policy.SessionCookie;
+import io.chatterlink.testkit.MutableClock;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

@@ -3,8 +3,8 @@ package io.chatterlink.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.chatterlink.core.contract.BlobStoreContract;
 import io.chatterlink.core.port.out.BlobStore;
+import io.chatterlink.testkit.contract.BlobStoreContract;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chatterlink.core.error.ForbiddenException;
-import io.chatterlink.core.inmemory.InMemoryAdapters;
 import io.chatterlink.core.port.out.SingleUseTokens;
+import io.chatterlink.testkit.MutableClock;
+import io.chatterlink.testkit.inmemory.InMemoryAdapters;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

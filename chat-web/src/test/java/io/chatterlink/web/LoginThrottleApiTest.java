@@ -2,6 +2,7 @@ package io.chatterlink.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatterlink.testkit.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,8 +2,9 @@ package io.chatterlink.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chatterlink.core.contract.Concurrently;
 import io.chatterlink.core.port.in.ManageAccounts.RegisterUser;
+import io.chatterlink.testkit.MutableClock;
+import io.chatterlink.testkit.contract.Concurrently;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

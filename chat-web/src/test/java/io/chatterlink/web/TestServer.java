@@ -1,7 +1,7 @@
 package io.chatterlink.web;
 
 import io.chatterlink.core.ChatCore;
-import io.chatterlink.core.inmemory.InMemoryAdapters;
+import io.chatterlink.testkit.inmemory.InMemoryAdapters;
 import io.undertow.Undertow;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -31,11 +31,7 @@ final class TestServer implements AutoCloseable {
         ChatWeb.create(
             core,
             settings,
-            new WebStores(
-                adapters.loginAttempts(),
-                adapters.rateWindows(),
-                adapters.singleUseTokens(),
-                WebStores.filesIn(settings.uploadDir())),
+            WebStores.from(adapters, WebStores.filesIn(settings.uploadDir())),
             clock);
     this.undertow =
         web.configure(Undertow.builder())

@@ -11,6 +11,7 @@ import io.chatterlink.core.model.UploadLimits;
 import io.chatterlink.core.model.UserId;
 import io.chatterlink.core.port.in.SendMessages.DeleteMessage;
 import io.chatterlink.core.port.in.SendMessages.SendMessage;
+import io.chatterlink.testkit.MutableClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

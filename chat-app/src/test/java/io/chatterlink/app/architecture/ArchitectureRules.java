@@ -75,6 +75,33 @@ final class ArchitectureRules {
   }
 
   /**
+   * The test kit (in-memory adapters, test doubles, the ports' contract tests) builds on the core's
+   * ports, JUnit and AssertJ only: embedders add it in test scope, and everything it needs comes
+   * with it.
+   */
+  ArchRule testKitDependsOnTheCoreJUnitAndAssertJOnly() {
+    return classes()
+        .that()
+        .resideInAPackage(base + ".testkit..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            "java..", base + ".core..", base + ".testkit..", "org.junit..", "org.assertj..")
+        .because("the test kit's only declared dependencies are chat-core, JUnit and AssertJ");
+  }
+
+  /** Main code never uses the test kit: a test-only cipher must not reach a production jar. */
+  ArchRule productionCodeDoesNotDependOnTheTestKit() {
+    return noClasses()
+        .that()
+        .resideOutsideOfPackage(base + ".testkit..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(base + ".testkit..")
+        .because("the test kit is for test scope only (no secrecy, nothing shared between nodes)");
+  }
+
+  /**
    * No cycles between packages. Two exceptions: inside jOOQ's generated schema classes ({@code
    * persistence.schema}: tables, records and keys refer to each other by design, and are
    * regenerated from the migrations at every build, never arranged by hand), and the transport's

@@ -38,6 +38,20 @@ class ArchitectureRulesCanFailTest {
   }
 
   @Test
+  void aTestKitClassUsingALibraryBreaksTheTestKitRule() {
+    assertThat(report(RULES.testKitDependsOnTheCoreJUnitAndAssertJOnly()))
+        .contains("KitThatLogs")
+        .contains("org.slf4j");
+  }
+
+  @Test
+  void anAdapterUsingTheTestKitBreaksTheTestScopeRule() {
+    assertThat(report(RULES.productionCodeDoesNotDependOnTheTestKit()))
+        .contains("WebWithATestDouble")
+        .contains("KitThatLogs");
+  }
+
+  @Test
   void twoPackagesUsingEachOtherBreakTheCycleRule() {
     assertThat(report(RULES.packagesAreFreeOfCycles())).contains("cycle.a").contains("cycle.b");
   }

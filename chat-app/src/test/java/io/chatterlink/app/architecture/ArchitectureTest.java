@@ -6,10 +6,10 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The architecture guard over every module's main code. chat-app depends on every library module,
- * the cluster bus adapters included, so its test classpath holds them all; the load generator
- * (chat-bench) is no dependency of the server and has its own rules ({@code
- * BenchArchitectureTest}). {@code failOnEmptyShould} stays on (archunit.properties): a rule that
- * matches no class fails rather than passing vacuously.
+ * the cluster bus adapters included, and on the test kit (test scope), so its test classpath holds
+ * them all; the load generator (chat-bench) is no dependency of the server and has its own rules
+ * ({@code BenchArchitectureTest}). {@code failOnEmptyShould} stays on (archunit.properties): a rule
+ * that matches no class fails rather than passing vacuously.
  */
 @AnalyzeClasses(packages = "io.chatterlink", importOptions = ProductionClassesOnly.class)
 class ArchitectureTest {
@@ -22,6 +22,14 @@ class ArchitectureTest {
       RULES.adaptersDoNotDependOnEachOther();
 
   @ArchTest static final ArchRule nothing_depends_on_the_app = RULES.nothingDependsOnTheApp();
+
+  @ArchTest
+  static final ArchRule the_test_kit_depends_on_the_core_junit_and_assertj_only =
+      RULES.testKitDependsOnTheCoreJUnitAndAssertJOnly();
+
+  @ArchTest
+  static final ArchRule production_code_does_not_depend_on_the_test_kit =
+      RULES.productionCodeDoesNotDependOnTheTestKit();
 
   @ArchTest static final ArchRule packages_are_free_of_cycles = RULES.packagesAreFreeOfCycles();
 

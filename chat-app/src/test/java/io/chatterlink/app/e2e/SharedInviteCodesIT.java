@@ -3,7 +3,7 @@ package io.chatterlink.app.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatterlink.app.ChatServer;
-import io.chatterlink.core.contract.Concurrently;
+import io.chatterlink.testkit.contract.Concurrently;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

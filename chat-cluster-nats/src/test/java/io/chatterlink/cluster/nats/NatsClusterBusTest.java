@@ -1,8 +1,8 @@
 package io.chatterlink.cluster.nats;
 
-import io.chatterlink.core.contract.ClusterBusContract;
 import io.chatterlink.core.model.NodeId;
 import io.chatterlink.core.port.out.ClusterBus;
+import io.chatterlink.testkit.contract.ClusterBusContract;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,6 @@ package io.chatterlink.cluster.nats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.chatterlink.core.contract.SignalCollector;
 import io.chatterlink.core.error.InvalidInputException;
 import io.chatterlink.core.error.UnavailableException;
 import io.chatterlink.core.model.NodeId;
@@ -11,6 +10,7 @@ import io.chatterlink.core.model.RoomId;
 import io.chatterlink.core.port.out.ClusterBus;
 import io.chatterlink.core.port.out.ClusterSignal;
 import io.chatterlink.core.port.out.ClusterSignal.RoomAdvanced;
+import io.chatterlink.testkit.contract.SignalCollector;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -1,8 +1,8 @@
 package io.chatterlink.cluster.postgres;
 
-import io.chatterlink.core.contract.ClusterBusContract;
 import io.chatterlink.core.model.NodeId;
 import io.chatterlink.core.port.out.ClusterBus;
+import io.chatterlink.testkit.contract.ClusterBusContract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,13 +1,13 @@
 package io.chatterlink.transport.websocket;
 
 import io.chatterlink.core.ChatCore;
-import io.chatterlink.core.inmemory.InMemoryAdapters;
 import io.chatterlink.core.model.RoomKind;
 import io.chatterlink.core.model.RoomSummary;
 import io.chatterlink.core.port.in.ManageAccounts.LogIn;
 import io.chatterlink.core.port.in.ManageAccounts.LoginResult;
 import io.chatterlink.core.port.in.ManageAccounts.RegisterUser;
 import io.chatterlink.core.port.in.ManageRooms.CreateRoom;
+import io.chatterlink.testkit.inmemory.InMemoryAdapters;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

@@ -3,7 +3,6 @@ package io.chatterlink.transport.websocket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.chatterlink.core.contract.DeliveryContract;
 import io.chatterlink.core.model.RoomId;
 import io.chatterlink.core.model.RoomKind;
 import io.chatterlink.core.model.SessionId;
@@ -11,6 +10,7 @@ import io.chatterlink.core.model.UserId;
 import io.chatterlink.core.port.in.ManageAccounts.LoginResult;
 import io.chatterlink.core.port.in.ManageRooms.CreateRoom;
 import io.chatterlink.core.port.out.Delivery;
+import io.chatterlink.testkit.contract.DeliveryContract;
 import io.chatterlink.transport.websocket.internal.connection.Connection;
 import java.util.HashMap;
 import java.util.List;

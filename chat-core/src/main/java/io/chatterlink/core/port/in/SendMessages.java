@@ -8,6 +8,7 @@ import io.chatterlink.core.model.RoomId;
 import io.chatterlink.core.model.UserId;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /** Posting, editing and deleting messages. */
 public interface SendMessages {
@@ -29,6 +30,20 @@ public interface SendMessages {
    * @throws io.chatterlink.core.error.UnavailableException if storage failed
    */
   SendResult send(SendMessage command);
+
+  /**
+   * As {@link #send}, for a caller that keeps several sends in flight (a connection that pipelines
+   * its requests). The checks and the encryption run on the calling thread and the message is
+   * queued for storage before this returns, so sends that one thread starts one after another into
+   * one room get seqs, acks and deliveries in that order. The stage completes once the message is
+   * durable and handed to delivery, on a thread of the core's (see {@code
+   * ChatCore.Builder#afterCommit}), never on the store's writer.
+   *
+   * @param command who posts what where
+   * @return completes with what {@link #send} returns, or exceptionally with what it throws (the
+   *     checks' failures included: this method itself does not throw them)
+   */
+  CompletionStage<SendResult> sendAsync(SendMessage command);
 
   /**
    * Replaces the text of the actor's own message; the edit gets a seq of its own and is delivered

@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Each room's message log. Every post, edit and delete is an entry with the room's next seq: seqs
@@ -36,6 +38,29 @@ public interface MessageStore {
    * @throws io.chatterlink.core.error.UnavailableException if the write failed; nothing was written
    */
   AppendOutcome append(NewMessage message);
+
+  /**
+   * As {@link #append}, without holding the caller's thread until the write is durable, for a
+   * caller that keeps several appends in flight. Appends that one thread starts one after another
+   * into one room get seqs in that order: an adapter queues the append before it returns (a caller
+   * that pipelines a connection's sends relies on it).
+   *
+   * <p>The stage may complete on a thread that writes for every caller (a group-commit writer):
+   * dependent work must not block it, and heavy work should move elsewhere ({@code
+   * thenApplyAsync}). The default runs {@link #append} on the calling thread; a decorator of
+   * another store must forward this method, or it turns the other store's appends synchronous.
+   *
+   * @param message the post; its room must exist
+   * @return completes with what {@link #append} returns once the write is durable, or exceptionally
+   *     with what it throws (then nothing was written)
+   */
+  default CompletionStage<AppendOutcome> appendAsync(NewMessage message) {
+    try {
+      return CompletableFuture.completedFuture(append(message));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
 
   /**
    * A message in its current state, tombstones included.

@@ -2,9 +2,9 @@ package io.chatterlink.transport.websocket.internal.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chatterlink.core.inmemory.InMemoryAdapters;
 import io.chatterlink.core.model.SessionId;
 import io.chatterlink.core.model.UserId;
+import io.chatterlink.testkit.inmemory.InMemoryAdapters;
 import io.chatterlink.transport.websocket.RecordingMetrics;
 import io.chatterlink.transport.websocket.Revocation;
 import io.chatterlink.transport.websocket.TransportSettings;
