@@ -338,12 +338,24 @@ public abstract class DeliveryContract {
     }
   }
 
-  /** A message posted in {@code room} with its own {@code seq}. */
+  /**
+   * A message posted in a room.
+   *
+   * @param room where it was posted
+   * @param seq its seq in the room
+   * @return the event of the post
+   */
   public static MessagePosted posted(RoomId room, long seq) {
     return new MessagePosted(message(room, seq));
   }
 
-  /** The room's log entry at {@code seq}: a post, and every third an edit or a delete of one. */
+  /**
+   * A room's log entry: a post, and every third an edit or a delete of one.
+   *
+   * @param room the room
+   * @param seq the entry's seq
+   * @return the entry's event
+   */
   public static SequencedEvent logEntry(RoomId room, long seq) {
     if (seq % 3 == 0) {
       return new MessageEdited(seq, message(room, seq - 1));
@@ -354,7 +366,12 @@ public abstract class DeliveryContract {
     return posted(room, seq);
   }
 
-  /** The event each test delivers last: once it arrived, everything delivered before had. */
+  /**
+   * The event each test delivers last: once it arrived, everything delivered before had.
+   *
+   * @param room the room the marker is about
+   * @return a typing event no real user sends
+   */
   public static TypingChanged marker(RoomId room) {
     return new TypingChanged(room, new UserId("end-of-test"), false);
   }
