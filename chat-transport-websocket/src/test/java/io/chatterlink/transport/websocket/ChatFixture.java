@@ -7,6 +7,7 @@ import io.chatterlink.core.port.in.ManageAccounts.LogIn;
 import io.chatterlink.core.port.in.ManageAccounts.LoginResult;
 import io.chatterlink.core.port.in.ManageAccounts.RegisterUser;
 import io.chatterlink.core.port.in.ManageRooms.CreateRoom;
+import io.chatterlink.core.port.out.MessageStore;
 import io.chatterlink.testkit.inmemory.InMemoryAdapters;
 import java.net.URI;
 import java.time.Clock;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** A core on in-memory adapters, served by a real transport on an ephemeral port. */
 final class ChatFixture implements AutoCloseable {
@@ -58,10 +60,29 @@ final class ChatFixture implements AutoCloseable {
   }
 
   private ChatFixture(Host hosting, WebSocketTransport transport, Clock clock) {
+    this(hosting, transport, clock, UnaryOperator.identity());
+  }
+
+  /** A fixture whose core stores messages in {@code messages} applied to the in-memory store. */
+  ChatFixture(Host hosting, UnaryOperator<MessageStore> messages) {
+    this(
+        hosting,
+        WebSocketTransport.builder(TransportSettings.defaults().withRequestRate(1000, 1000, 20))
+            .build(),
+        Clock.systemUTC(),
+        messages);
+  }
+
+  private ChatFixture(
+      Host hosting,
+      WebSocketTransport transport,
+      Clock clock,
+      UnaryOperator<MessageStore> messages) {
     this.transport = transport;
     core =
         adapters
             .coreBuilderWithTestOnlyCrypto()
+            .messages(messages.apply(adapters.messages()))
             .clock(clock)
             .delivery(transport.delivery())
             .build();

@@ -72,11 +72,9 @@ public final class Connection {
   private final AtomicBoolean pumping = new AtomicBoolean();
   private final AtomicBoolean recheckPending = new AtomicBoolean();
   private final AtomicBoolean gone = new AtomicBoolean();
-  // Requests are read one at a time per socket: at most one is being handled. Its answer and the
-  // shutdown's cut take this lock, so that a request gets exactly one answer: its own, or 503.
-  private final Object answers = new Object();
-  private Optional<RequestId> requestInFlight = Optional.empty();
-  private boolean answersClosed;
+  // A socket's requests are read one at a time, but sends stay in flight together: their answers
+  // go out in request order, and the shutdown's cut answers each open request exactly once.
+  private final OrderedAnswers answers = new OrderedAnswers(this::offer);
   // A close met while a batch was being gathered: it waits until that batch has been sent.
   private Outbound.Close closeAfterBatch;
   private volatile boolean started;
@@ -135,54 +133,58 @@ public final class Connection {
     offer(new Outbound.Push(frame));
   }
 
+  /** Answers a frame that started no request (a refusal), after every earlier answer. */
   public void reply(String json) {
-    answer(new Outbound.Text(json));
+    answers.answerUnopened(new Outbound.Text(json));
   }
 
-  public void subscribe(RoomId room, long afterSeq, RequestId requestId) {
-    answer(new Outbound.CatchUp(room, afterSeq, Optional.of(requestId)));
+  /** Answers the request of {@code ticket}, in request order. */
+  public void reply(OrderedAnswers.Ticket ticket, String json) {
+    answers.answer(ticket, new Outbound.Text(json));
   }
 
-  public void unsubscribe(RoomId room, String reply) {
-    answer(new Outbound.Unsubscribe(room, reply));
+  /** Answers a subscribe: its reply follows the replay, which the pump writes. */
+  public void subscribe(
+      OrderedAnswers.Ticket ticket, RoomId room, long afterSeq, RequestId requestId) {
+    answers.answer(ticket, new Outbound.CatchUp(room, afterSeq, Optional.of(requestId)));
   }
 
-  /** The request {@code id} is being handled; its answer (or the shutdown's 503) ends it. */
-  public void requestStarted(RequestId id) {
-    synchronized (answers) {
-      requestInFlight = Optional.of(id);
-    }
+  /** Answers an unsubscribe with {@code reply} once the room's pushes stop. */
+  public void unsubscribe(OrderedAnswers.Ticket ticket, RoomId room, String reply) {
+    answers.answer(ticket, new Outbound.Unsubscribe(room, reply));
   }
 
-  /** The request's handling returned, answered or not. */
-  public void requestFinished() {
-    synchronized (answers) {
-      requestInFlight = Optional.empty();
+  /**
+   * The request {@code id} is being handled: its answer (or the shutdown's 503) goes out after
+   * every earlier request's.
+   *
+   * @return the request's place in the order of answers
+   */
+  public OrderedAnswers.Ticket requestStarted(RequestId id) {
+    return answers.open(id);
+  }
+
+  /**
+   * Waits until at most {@code count} of this connection's requests are unanswered (a send
+   * pipeline's bound, or 0 before a request that must see every earlier send), at most {@code
+   * timeoutMillis}.
+   */
+  public void awaitAtMostUnanswered(int count, long timeoutMillis) {
+    try {
+      answers.awaitAtMostOpen(count, timeoutMillis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
   /**
-   * The graceful shutdown's cut: the request still being handled, if any, is answered now with
+   * The graceful shutdown's cut: every request still being handled is answered now, in order, with
    * {@code unanswered.apply(id)} (its own answer, should it come later, is dropped), then the
    * socket closes with {@code reason} once every frame queued before has been sent.
    */
   public void closeAnsweringInFlight(CloseReason reason, Function<RequestId, String> unanswered) {
-    synchronized (answers) {
-      answersClosed = true;
-      requestInFlight.ifPresent(id -> offer(new Outbound.Text(unanswered.apply(id))));
-      requestInFlight = Optional.empty();
-    }
+    answers.close(id -> new Outbound.Text(unanswered.apply(id)));
     closeAfterPending(reason);
-  }
-
-  private void answer(Outbound item) {
-    synchronized (answers) {
-      if (answersClosed) {
-        return;
-      }
-      requestInFlight = Optional.empty();
-      offer(item);
-    }
   }
 
   /** Closes after every frame queued so far has been sent (graceful shutdown, rate abuse). */

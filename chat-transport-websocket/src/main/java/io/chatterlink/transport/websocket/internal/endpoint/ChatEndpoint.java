@@ -170,6 +170,7 @@ public final class ChatEndpoint extends Endpoint {
       return;
     }
     runtime.inFlightRequests().incrementAndGet();
+    boolean handedOver = false;
     try {
       Optional<ObjectNode> request = Json.parseObject(text);
       Optional<RequestId> id;
@@ -195,14 +196,19 @@ public final class ChatEndpoint extends Endpoint {
         c.reply(ServerFrames.error(id, ErrorCode.UNAVAILABLE, "server shutting down"));
         return;
       }
-      c.requestStarted(id.get());
-      try {
-        handler.handle(id.get(), request.get(), readAtNanos);
-      } finally {
-        c.requestFinished();
-      }
+      // From here the handler ends the request, perhaps later (a pipelined send): it counts as in
+      // flight, for the graceful shutdown, until then.
+      handedOver = true;
+      handler.handle(
+          c.requestStarted(id.get()),
+          id.get(),
+          request.get(),
+          readAtNanos,
+          runtime.inFlightRequests()::decrementAndGet);
     } finally {
-      runtime.inFlightRequests().decrementAndGet();
+      if (!handedOver) {
+        runtime.inFlightRequests().decrementAndGet();
+      }
     }
   }
 
