@@ -13,6 +13,7 @@ import io.chatterlink.core.model.MessageView;
 import io.chatterlink.core.model.Room;
 import io.chatterlink.core.model.User;
 import io.chatterlink.core.model.UserId;
+import io.chatterlink.core.policy.Timestamps;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,7 +21,9 @@ import java.util.function.Function;
 
 /**
  * Log entries as one-line JSON, in the shapes of the protocol's {@code message}, {@code edit} and
- * {@code delete} pushes (docs/protocol.md, section 5), so that one parser reads both.
+ * {@code delete} pushes (docs/protocol.md, section 5), so that one parser reads both; timestamps as
+ * everywhere in the protocol (three fractional digits, {@code Z}). {@code MessageJsonShapeIT} pins
+ * the message shape to the WebSocket's and the HTTP API's.
  */
 final class ExportLines {
   private final ObjectMapper json = new ObjectMapper();
@@ -35,7 +38,7 @@ final class ExportLines {
     node.put("id", room.id().value())
         .put("kind", room.kind().name().toLowerCase(Locale.ROOT))
         .put("name", room.name())
-        .put("createdAt", room.createdAt().toString());
+        .put("createdAt", Timestamps.format(room.createdAt()));
     ArrayNode list = node.putArray("members");
     for (Membership member : members) {
       ObjectNode entry = list.addObject().put("userId", member.userId().value());
@@ -57,7 +60,7 @@ final class ExportLines {
       line.set("message", message(edited.message()));
     } else if (event instanceof MessageDeleted deleted) {
       line.put("type", "delete").put("room", deleted.roomId().value()).put("seq", deleted.seq());
-      line.put("messageId", deleted.messageId().value()).put("at", deleted.at().toString());
+      line.put("messageId", deleted.messageId().value()).put("at", Timestamps.format(deleted.at()));
     } else {
       throw new AssertionError(event);
     }
@@ -77,8 +80,8 @@ final class ExportLines {
     ArrayNode attachments = node.putArray("attachments");
     m.attachments().stream().map(AttachmentId::value).forEach(attachments::add);
     node.put("replyTo", m.replyTo().map(r -> r.value()).orElse(null));
-    node.put("sentAt", m.sentAt().toString());
-    node.put("editedAt", m.editedAt().map(Object::toString).orElse(null));
+    node.put("sentAt", Timestamps.format(m.sentAt()));
+    node.put("editedAt", m.editedAt().map(Timestamps::format).orElse(null));
     return node;
   }
 }

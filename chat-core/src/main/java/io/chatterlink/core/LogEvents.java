@@ -20,7 +20,9 @@ final class LogEvents {
   static SequencedEvent toEvent(MessageViews views, LogEntry entry) {
     StoredMessage message = entry.message();
     if (entry.kind() == EntryKind.POSTED) {
-      return new MessagePosted(views.view(message, entry.body(), Optional.empty()));
+      // The store keeps one body per message, the current one: a post replayed after an edit
+      // shows the edited text, so it says when that edit was, as the message's history does.
+      return new MessagePosted(views.view(message, entry.body(), message.editedAt()));
     }
     if (entry.kind() == EntryKind.EDITED) {
       MessageView view = views.view(message, entry.body(), Optional.of(entry.at()));

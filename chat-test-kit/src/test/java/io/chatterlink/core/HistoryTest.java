@@ -134,6 +134,20 @@ class HistoryTest {
   }
 
   @Test
+  void aReplayedPostOfAMessageEditedSinceShowsItAsTheHistoryPageDoes() {
+    MessageView posted = f.post(alice, general, "typo");
+    f.core.messages().edit(new EditMessage(alice, posted.id(), "fixed"));
+
+    ResyncBatch batch = history.resync(bob, general, 0, 10);
+    MessageView current = history.page(bob, general, PageRequest.latest(10)).messages().get(0);
+
+    assertThat(current.editedAt()).isPresent();
+    assertThat(batch.events().get(0))
+        .isInstanceOfSatisfying(
+            MessagePosted.class, e -> assertThat(e.message()).isEqualTo(current));
+  }
+
+  @Test
   void resyncComesInBatchesThatContinueFromTheLastSeq() {
     postNumbered(5);
 

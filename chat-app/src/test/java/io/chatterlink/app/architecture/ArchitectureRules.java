@@ -9,7 +9,14 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import java.util.List;
@@ -26,6 +33,12 @@ final class ArchitectureRules {
    */
   static final List<String> ADAPTERS =
       List.of("crypto", "persistence", "transport", "web", "cluster.nats", "cluster.postgres");
+
+  /** The transport's public API package ({@code BASE} stands for the base package). */
+  private static final String TRANSPORT_API = "BASE.transport.websocket";
+
+  /** Its internal packages, no API. */
+  private static final String TRANSPORT_INTERNAL = "BASE.transport.websocket.internal..";
 
   private final String base;
 
@@ -89,10 +102,12 @@ final class ArchitectureRules {
   }
 
   /**
-   * No cycles between packages. The one exception is inside jOOQ's generated schema classes ({@code
+   * No cycles between packages. Two exceptions: inside jOOQ's generated schema classes ({@code
    * persistence.schema}: tables, records and keys refer to each other by design, and are
-   * regenerated from the migrations at every build, never arranged by hand); a cycle between them
-   * and any hand-written package still fails.
+   * regenerated from the migrations at every build, never arranged by hand), and the transport's
+   * public API package wiring its own internal packages (its facade builds them, they use its value
+   * types). A cycle between those and any other package, or among the internal packages, still
+   * fails.
    */
   ArchRule packagesAreFreeOfCycles() {
     DescribedPredicate<JavaClass> generated =
@@ -101,7 +116,86 @@ final class ArchitectureRules {
         .matching(base + ".(**)")
         .should()
         .beFreeOfCycles()
-        .ignoreDependency(generated, generated);
+        .ignoreDependency(generated, generated)
+        .ignoreDependency(
+            JavaClass.Predicates.resideInAPackage(TRANSPORT_API.replace("BASE", base)),
+            JavaClass.Predicates.resideInAPackage(TRANSPORT_INTERNAL.replace("BASE", base)));
+  }
+
+  /** Other modules reach the transport through its API package only. */
+  ArchRule otherModulesUseOnlyTheTransportsApi() {
+    return noClasses()
+        .that()
+        .resideOutsideOfPackage(base + ".transport..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(TRANSPORT_INTERNAL.replace("BASE", base))
+        .because("the transport's internal packages are no API and change in any release");
+  }
+
+  /**
+   * No public constructor, method or field of the transport's API names an internal type in its
+   * signature (parameters, result, thrown exceptions, field type).
+   */
+  ArchRule theTransportsApiExposesNoInternalType() {
+    String api = TRANSPORT_API.replace("BASE", base);
+    String internal = base + ".transport.websocket.internal";
+    ArchRule codeUnits =
+        ArchRuleDefinition.codeUnits()
+            .that()
+            .areDeclaredInClassesThat()
+            .resideInAPackage(api)
+            .and()
+            .areDeclaredInClassesThat()
+            .arePublic()
+            .and()
+            .arePublic()
+            .should(exposeNoTypeFrom(internal));
+    ArchRule fields =
+        ArchRuleDefinition.fields()
+            .that()
+            .areDeclaredInClassesThat()
+            .resideInAPackage(api)
+            .and()
+            .areDeclaredInClassesThat()
+            .arePublic()
+            .and()
+            .arePublic()
+            .should(haveNoTypeFrom(internal));
+    return CompositeArchRule.of(codeUnits)
+        .and(fields)
+        .because("an embedder must never need an internal type to use the transport");
+  }
+
+  private static ArchCondition<JavaCodeUnit> exposeNoTypeFrom(String internal) {
+    return new ArchCondition<>("expose no type of " + internal) {
+      @Override
+      public void check(JavaCodeUnit unit, ConditionEvents events) {
+        List<JavaClass> exposed = new java.util.ArrayList<>(unit.getRawParameterTypes());
+        exposed.add(unit.getRawReturnType());
+        exposed.addAll(unit.getExceptionTypes());
+        for (JavaClass type : exposed) {
+          if (type.getPackageName().startsWith(internal)) {
+            events.add(
+                SimpleConditionEvent.violated(
+                    unit, unit.getFullName() + " exposes " + type.getName()));
+          }
+        }
+      }
+    };
+  }
+
+  private static ArchCondition<JavaField> haveNoTypeFrom(String internal) {
+    return new ArchCondition<>("have no type of " + internal) {
+      @Override
+      public void check(JavaField field, ConditionEvents events) {
+        if (field.getRawType().getPackageName().startsWith(internal)) {
+          events.add(
+              SimpleConditionEvent.violated(
+                  field, field.getFullName() + " exposes " + field.getRawType().getName()));
+        }
+      }
+    };
   }
 
   /**

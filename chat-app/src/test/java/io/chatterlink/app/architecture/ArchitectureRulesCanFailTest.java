@@ -57,6 +57,29 @@ class ArchitectureRulesCanFailTest {
   }
 
   @Test
+  void anotherModuleUsingATransportInternalBreaksTheTransportApiRule() {
+    assertThat(report(RULES.otherModulesUseOnlyTheTransportsApi()))
+        .contains("WiringIntoTransportInternals")
+        .contains("FrameCodec");
+  }
+
+  @Test
+  void anApiMethodReturningAnInternalTypeBreaksTheExposureRuleButAPlainOneDoesNot() {
+    assertThat(report(RULES.theTransportsApiExposesNoInternalType()))
+        .contains("LeakyTransport.codec()")
+        .contains("LeakyTransport.LEAKED_CODEC")
+        .doesNotContain("LeakyTransport.name()");
+  }
+
+  @Test
+  void theTransportApiWiringItsInternalsIsNoCycleButInternalsUsingEachOtherBothWaysIs() {
+    assertThat(report(RULES.packagesAreFreeOfCycles()))
+        .contains("transport.websocket.internal.protocol")
+        .contains("transport.websocket.internal.connection")
+        .doesNotContain("Slice transport.websocket ->");
+  }
+
+  @Test
   void aConcreteClassAmongTheOutboundPortsBreaksThePortRuleButTheirExceptionDoesNot() {
     String report = report(RULES.outboundPortsAreInterfaces());
     assertThat(report)

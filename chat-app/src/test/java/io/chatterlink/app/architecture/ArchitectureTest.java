@@ -34,6 +34,14 @@ class ArchitectureTest {
   @ArchTest static final ArchRule packages_are_free_of_cycles = RULES.packagesAreFreeOfCycles();
 
   @ArchTest
+  static final ArchRule other_modules_use_only_the_transports_api =
+      RULES.otherModulesUseOnlyTheTransportsApi();
+
+  @ArchTest
+  static final ArchRule the_transports_api_exposes_no_internal_type =
+      RULES.theTransportsApiExposesNoInternalType();
+
+  @ArchTest
   static final ArchRule outbound_ports_are_interfaces_apart_from_their_exceptions =
       RULES.outboundPortsAreInterfaces();
 

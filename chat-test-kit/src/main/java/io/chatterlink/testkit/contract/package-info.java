@@ -12,7 +12,8 @@
  *       newStorage()}, which returns a fresh {@link io.chatterlink.core.port.out.Storage};
  *   <li>{@link io.chatterlink.testkit.contract.MessageCipherContract} ({@code newCipher()});
  *   <li>{@link io.chatterlink.testkit.contract.PasswordHasherContract} ({@code newHasher()});
- *   <li>{@link io.chatterlink.testkit.contract.DeliveryContract} ({@code newDelivery()});
+ *   <li>{@link io.chatterlink.testkit.contract.DeliveryContract} ({@code newClients()}: the
+ *       delivery and real connections opened through it, to assert who receives what);
  *   <li>{@link io.chatterlink.testkit.contract.ClusterBusContract} ({@code newNodes(count)}), with
  *       {@link io.chatterlink.testkit.contract.SignalCollector} to record what a node receives;
  *   <li>state the web adapter shares between server processes: {@link

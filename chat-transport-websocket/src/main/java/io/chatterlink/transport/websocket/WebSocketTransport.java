@@ -4,18 +4,28 @@ import io.chatterlink.core.ChatCore;
 import io.chatterlink.core.error.ErrorCode;
 import io.chatterlink.core.model.UserId;
 import io.chatterlink.core.port.out.Delivery;
+import io.chatterlink.transport.websocket.internal.connection.Heartbeat;
+import io.chatterlink.transport.websocket.internal.connection.SessionSweep;
+import io.chatterlink.transport.websocket.internal.connection.TransportRuntime;
+import io.chatterlink.transport.websocket.internal.endpoint.ChatEndpoint;
+import io.chatterlink.transport.websocket.internal.handshake.AdmissionHandoff;
+import io.chatterlink.transport.websocket.internal.handshake.HandshakeAdmission;
+import io.chatterlink.transport.websocket.internal.handshake.HandshakeAuthentication;
+import io.chatterlink.transport.websocket.internal.handshake.HandshakeConfigurator;
+import io.chatterlink.transport.websocket.internal.hosting.EngineContainer;
+import io.chatterlink.transport.websocket.internal.hosting.StandaloneGrizzly;
+import io.chatterlink.transport.websocket.internal.hosting.UndertowUpgradeHandler;
+import io.chatterlink.transport.websocket.internal.protocol.CloseCodes;
+import io.chatterlink.transport.websocket.internal.protocol.ServerFrames;
 import io.undertow.server.HttpHandler;
-import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.glassfish.tyrus.core.TyrusWebSocketEngine;
 import org.glassfish.tyrus.server.TyrusServerContainer;
 import org.glassfish.tyrus.spi.WebSocketEngine;
 
@@ -34,12 +44,6 @@ import org.glassfish.tyrus.spi.WebSocketEngine;
  * own (servlet session, JWT, container principal).
  */
 public final class WebSocketTransport {
-  /**
-   * Tyrus buffers at most this much of one frame; larger frames than the limit but below this get
-   * 1009.
-   */
-  private static final int INCOMING_BUFFER_BYTES = 1024 * 1024 + 14;
-
   /** The endpoint's path unless {@link Builder#path} says otherwise. */
   public static final String DEFAULT_PATH = "/ws";
 
@@ -52,6 +56,8 @@ public final class WebSocketTransport {
   private final TransportRuntime runtime;
   private final String path;
   private final Optional<HandshakeAuthenticator> authenticator;
+  private final HandshakeAdmission admission;
+  private final AdmissionHandoff handoff = new AdmissionHandoff();
   private final ServerEndpointConfig endpointConfig;
   private final ExecutorService readExecutor =
       Executors.newCachedThreadPool(TransportRuntime.daemonThreads("chatterlink-ws-in"));
@@ -64,14 +70,16 @@ public final class WebSocketTransport {
     this.runtime = new TransportRuntime(builder.settings, builder.metrics);
     this.path = builder.path;
     this.authenticator = builder.authenticator;
+    this.admission =
+        new HandshakeAdmission(
+            runtime, new HandshakeAuthentication(authenticator, java.time.Clock.systemUTC()));
     this.endpointConfig =
         // Registered as the public Endpoint type: Tyrus calls onOpen/onClose reflectively, which a
         // package-private class would refuse; the configurator supplies the ChatEndpoint instances.
         ServerEndpointConfig.Builder.create(ChatEndpoint.class, path)
             .configurator(
                 new HandshakeConfigurator(
-                    runtime,
-                    new HandshakeAuthentication(authenticator, java.time.Clock.systemUTC())))
+                    runtime.settings(), admission, handoff, () -> new ChatEndpoint(runtime)))
             .build();
   }
 
@@ -159,9 +167,11 @@ public final class WebSocketTransport {
 
   /**
    * The endpoint on {@link #path()}, for any Jakarta WebSocket container with per-handshake user
-   * properties (Tyrus and Jetty have them). A container other than Tyrus cannot refuse before the
-   * upgrade: there a refused handshake opens a socket that is closed at once with the refusal's
-   * {@link HandshakeRefusal#closeCode()}.
+   * properties (Tyrus and Jetty have them). A container other than Tyrus cannot refuse from the
+   * endpoint's configurator: on a servlet container install a {@link ServletHandshakeFilter} in
+   * front of the upgrade, which answers refusals with their HTTP status; without it a refused
+   * handshake opens a socket that is closed at once with the refusal's {@link
+   * HandshakeRefusal#closeCode()}.
    *
    * @return the configuration to deploy in the container
    */
@@ -219,7 +229,7 @@ public final class WebSocketTransport {
                 c.closeAnsweringInFlight(
                     CloseCodes.SHUTTING_DOWN,
                     id ->
-                        Replies.error(
+                        ServerFrames.error(
                             Optional.of(id),
                             ErrorCode.UNAVAILABLE,
                             "server shut down before this request completed; it may or may not"
@@ -247,6 +257,16 @@ public final class WebSocketTransport {
     readExecutor.shutdown();
   }
 
+  /** The checks of an upgrade, for the servlet filter. */
+  HandshakeAdmission admission() {
+    return admission;
+  }
+
+  /** Where the servlet filter leaves a handshake it admitted for the configurator. */
+  AdmissionHandoff handoff() {
+    return handoff;
+  }
+
   /** Open connections of a user (several tabs), for tests and metrics. */
   int openConnections(UserId user) {
     return runtime.registry().connectionsOf(user);
@@ -267,13 +287,7 @@ public final class WebSocketTransport {
 
   /** A Tyrus container of its own with the endpoint deployed: one per hosting. */
   private TyrusServerContainer newContainer() {
-    EngineContainer container = new EngineContainer();
-    try {
-      container.getWebSocketEngine().register(endpointConfig, "");
-    } catch (DeploymentException e) {
-      throw new IllegalStateException("the chat endpoint does not deploy", e);
-    }
-    return container;
+    return EngineContainer.deploying(endpointConfig);
   }
 
   private static void awaitUntil(java.util.function.BooleanSupplier done, long deadline) {
@@ -289,37 +303,6 @@ public final class WebSocketTransport {
 
   private static long remainingMillis(long deadline) {
     return TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-  }
-
-  /** The Tyrus container behind our hostings: it only owns the engine; the server is ours. */
-  private static final class EngineContainer extends TyrusServerContainer {
-    private final WebSocketEngine engine;
-
-    EngineContainer() {
-      super((Set<Class<?>>) null);
-      this.engine =
-          TyrusWebSocketEngine.builder(this).incomingBufferSize(INCOMING_BUFFER_BYTES).build();
-    }
-
-    @Override
-    public void register(Class<?> endpointClass) throws DeploymentException {
-      engine.register(endpointClass, "");
-    }
-
-    @Override
-    public void register(ServerEndpointConfig serverEndpointConfig) throws DeploymentException {
-      engine.register(serverEndpointConfig, "");
-    }
-
-    @Override
-    public WebSocketEngine getWebSocketEngine() {
-      return engine;
-    }
-
-    @Override
-    public java.util.Map<String, Object> getProperties() {
-      return java.util.Map.of();
-    }
   }
 
   /**

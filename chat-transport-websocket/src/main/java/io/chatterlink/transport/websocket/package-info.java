@@ -7,7 +7,11 @@
  * authentication hook: {@link io.chatterlink.transport.websocket.HandshakeAuthenticator}, the
  * {@link io.chatterlink.transport.websocket.UpgradeRequest} it reads, the {@link
  * io.chatterlink.transport.websocket.Revocation} that ends a socket and the {@link
- * io.chatterlink.transport.websocket.HandshakeRefusal} causes; everything else is package-private.
- * Endpoints only translate frames to the core's use cases and back.
+ * io.chatterlink.transport.websocket.HandshakeRefusal} causes; and the {@link
+ * io.chatterlink.transport.websocket.ServletHandshakeFilter} that refuses upgrades on a servlet
+ * container (Jetty) before it upgrades. Nothing else is API: the implementation lives in the {@code
+ * internal} sub-packages (protocol, connection, handshake, hosting, endpoint), which are public
+ * only for the Java language, left out of the Javadoc and may change in any release. Endpoints only
+ * translate frames to the core's use cases and back.
  */
 package io.chatterlink.transport.websocket;

@@ -7,6 +7,7 @@ import io.chatterlink.core.port.in.ManageAccounts.LogIn;
 import io.chatterlink.core.port.in.ManageAccounts.LoginResult;
 import io.chatterlink.core.port.in.ManageAccounts.RegisterUser;
 import io.chatterlink.core.port.in.ManageRooms.CreateRoom;
+import io.chatterlink.core.port.out.MessageStore;
 import io.chatterlink.testkit.inmemory.InMemoryAdapters;
 import java.net.URI;
 import java.time.Clock;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** A core on in-memory adapters, served by a real transport on an ephemeral port. */
 final class ChatFixture implements AutoCloseable {
@@ -25,43 +27,62 @@ final class ChatFixture implements AutoCloseable {
   private final Hosting.Hosted hosted;
   private final List<TestClient> clients = new ArrayList<>();
 
-  ChatFixture(Hosting hosting, TransportSettings settings) {
+  ChatFixture(Host hosting, TransportSettings settings) {
     this(hosting, settings, TransportMetrics.NONE);
   }
 
-  ChatFixture(Hosting hosting, TransportSettings settings, TransportMetrics metrics) {
+  ChatFixture(Host hosting, TransportSettings settings, TransportMetrics metrics) {
     this(hosting, settings, metrics, Clock.systemUTC());
   }
 
   /** A fixture whose core reads {@code clock} (session expiry). */
-  ChatFixture(Hosting hosting, TransportSettings settings, Clock clock) {
+  ChatFixture(Host hosting, TransportSettings settings, Clock clock) {
     this(hosting, settings, TransportMetrics.NONE, clock);
   }
 
   private ChatFixture(
-      Hosting hosting, TransportSettings settings, TransportMetrics metrics, Clock clock) {
+      Host hosting, TransportSettings settings, TransportMetrics metrics, Clock clock) {
     this(hosting, WebSocketTransport.builder(settings).metrics(metrics), clock);
   }
 
   /** A fixture whose transport is built by {@code builder} (an authenticator, a path). */
-  ChatFixture(Hosting hosting, WebSocketTransport.Builder builder) {
+  ChatFixture(Host hosting, WebSocketTransport.Builder builder) {
     this(hosting, builder, Clock.systemUTC());
   }
 
-  private ChatFixture(Hosting hosting, WebSocketTransport.Builder builder, Clock clock) {
+  private ChatFixture(Host hosting, WebSocketTransport.Builder builder, Clock clock) {
     this(hosting, builder.build(), clock);
   }
 
   /** A fixture around a transport built elsewhere, not yet attached. */
-  ChatFixture(Hosting hosting, WebSocketTransport transport) {
+  ChatFixture(Host hosting, WebSocketTransport transport) {
     this(hosting, transport, Clock.systemUTC());
   }
 
-  private ChatFixture(Hosting hosting, WebSocketTransport transport, Clock clock) {
+  private ChatFixture(Host hosting, WebSocketTransport transport, Clock clock) {
+    this(hosting, transport, clock, UnaryOperator.identity());
+  }
+
+  /** A fixture whose core stores messages in {@code messages} applied to the in-memory store. */
+  ChatFixture(Host hosting, UnaryOperator<MessageStore> messages) {
+    this(
+        hosting,
+        WebSocketTransport.builder(TransportSettings.defaults().withRequestRate(1000, 1000, 20))
+            .build(),
+        Clock.systemUTC(),
+        messages);
+  }
+
+  private ChatFixture(
+      Host hosting,
+      WebSocketTransport transport,
+      Clock clock,
+      UnaryOperator<MessageStore> messages) {
     this.transport = transport;
     core =
         adapters
             .coreBuilderWithTestOnlyCrypto()
+            .messages(messages.apply(adapters.messages()))
             .clock(clock)
             .delivery(transport.delivery())
             .build();
@@ -69,7 +90,7 @@ final class ChatFixture implements AutoCloseable {
     hosted = hosting.start(transport);
   }
 
-  ChatFixture(Hosting hosting) {
+  ChatFixture(Host hosting) {
     this(hosting, TransportSettings.defaults().withRequestRate(1000, 1000, 20));
   }
 

@@ -9,6 +9,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -38,6 +39,19 @@ final class HandshakeProbe {
           && after.length == 0;
     }
 
+    /** The opcode of the first frame sent after a 101 (1 text, 8 close); empty if none came. */
+    Optional<Integer> firstFrameOpcode() {
+      return after.length == 0 ? Optional.empty() : Optional.of(after[0] & 0x0F);
+    }
+
+    /** The code of the close frame sent first after a 101; empty if the first frame is another. */
+    Optional<Integer> firstFrameCloseCode() {
+      if (firstFrameOpcode().orElse(0) != 8 || after.length < 4 || (after[1] & 0x7F) < 2) {
+        return Optional.empty();
+      }
+      return Optional.of(((after[2] & 0xFF) << 8) | (after[3] & 0xFF));
+    }
+
     @Override
     public String toString() {
       return status + " " + headers + " ended=" + ended + " after=" + after.length + " bytes";
@@ -47,17 +61,20 @@ final class HandshakeProbe {
   private HandshakeProbe() {}
 
   static Answer send(int port, String path, Map<String, String> headers) {
+    StringBuilder request =
+        new StringBuilder("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n")
+            .append("Upgrade: websocket\r\nConnection: Upgrade\r\n")
+            .append("Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n")
+            .append("Sec-WebSocket-Version: 13\r\n");
+    headers.forEach((k, v) -> request.append(k).append(": ").append(v).append("\r\n"));
+    return sendRaw(port, request.append("\r\n").toString());
+  }
+
+  /** Sends {@code request} (request line, headers, blank line) as it is. */
+  static Answer sendRaw(int port, String request) {
     try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout((int) TestClient.PATIENCE.toMillis());
-      StringBuilder request =
-          new StringBuilder("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n")
-              .append("Upgrade: websocket\r\nConnection: Upgrade\r\n")
-              .append("Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n")
-              .append("Sec-WebSocket-Version: 13\r\n");
-      headers.forEach((k, v) -> request.append(k).append(": ").append(v).append("\r\n"));
-      socket
-          .getOutputStream()
-          .write(request.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
       InputStream in = socket.getInputStream();
       String statusLine = readLine(in);
       Map<String, String> head = new TreeMap<>();

@@ -3,12 +3,12 @@ package io.chatterlink.transport.websocket;
 import io.undertow.Undertow;
 import java.net.InetSocketAddress;
 
-/** The two ways the endpoint is served, each on an ephemeral port. */
-enum Hosting {
+/** The transport's own two hostings, each on an ephemeral port (Jetty: {@link JettyHosting}). */
+enum Hosting implements Host {
   /** Tyrus driven from an Undertow handler: one origin for pages and socket. */
   UNDERTOW {
     @Override
-    Hosted start(WebSocketTransport transport) {
+    public Hosted start(WebSocketTransport transport) {
       Undertow server =
           Undertow.builder()
               .addHttpListener(0, "127.0.0.1")
@@ -27,13 +27,14 @@ enum Hosting {
   /** Tyrus on its own Grizzly server. */
   GRIZZLY {
     @Override
-    Hosted start(WebSocketTransport transport) {
+    public Hosted start(WebSocketTransport transport) {
       WebSocketTransport.StandaloneServer server = transport.startStandalone("127.0.0.1", -1);
       return new Hosted(server.port(), server::close);
     }
   };
 
-  abstract Hosted start(WebSocketTransport transport);
+  @Override
+  public abstract Hosted start(WebSocketTransport transport);
 
   /** A running server. */
   record Hosted(int port, Runnable stop) {}

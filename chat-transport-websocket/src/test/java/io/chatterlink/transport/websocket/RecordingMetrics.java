@@ -5,15 +5,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Records every report of the transport, for tests; thread-safe like the real ones must be. */
-final class RecordingMetrics implements TransportMetrics {
+public final class RecordingMetrics implements TransportMetrics {
   /** One {@link #requestHandled} report. */
-  record Request(String type, long nanos, int code) {}
+  public record Request(String type, long nanos, int code) {}
 
-  final AtomicInteger opened = new AtomicInteger();
-  final AtomicInteger closed = new AtomicInteger();
-  final AtomicInteger slowConsumersDropped = new AtomicInteger();
-  final AtomicInteger rateLimited = new AtomicInteger();
-  final List<Request> requests = new CopyOnWriteArrayList<>();
+  public final AtomicInteger opened = new AtomicInteger();
+  public final AtomicInteger closed = new AtomicInteger();
+  public final AtomicInteger slowConsumersDropped = new AtomicInteger();
+  public final AtomicInteger rateLimited = new AtomicInteger();
+  public final List<Request> requests = new CopyOnWriteArrayList<>();
 
   @Override
   public void connectionOpened() {

@@ -7,8 +7,12 @@ import java.util.Set;
 
 /**
  * Pushes events to connected clients. The core decides who may receive an event; the adapter sends
- * it to every open connection of exactly those users and to nobody else. Must not block on a slow
- * client: a call returns once the event is queued.
+ * it to every open connection of exactly those users (each of a user's connections, once) and to
+ * nobody else. Events reach a connection in the order they were delivered (calls made one after
+ * another from one thread arrive in that order); an adapter may send a room's log entries ({@link
+ * io.chatterlink.core.event.SequencedEvent}) only to the connections that asked for that room, as
+ * long as those get all of them in order. Must not block on a slow client: a call returns once the
+ * event is queued. Thread-safe. {@code DeliveryContract} in the test kit asserts all of this.
  */
 public interface Delivery {
   /**
