@@ -60,7 +60,7 @@ final class Cli implements Callable<Integer> {
 
   /** True for the arguments that mean "serve" and nothing else: none, or just {@code serve}. */
   static boolean servesWithoutParsing(String[] args) {
-    return args.length == 0 || (args.length == 1 && "serve".equals(args[0]));
+    return Main.servesOnly(args);
   }
 
   /** Serves as picocli would run {@link ServeCommand}, failures reported the same way. */

@@ -1,16 +1,24 @@
 package io.chatterlink.bench;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Another process's CPU time and resident memory, read from Linux's {@code /proc}. Every read is
- * optional: the process may have exited, or the platform may have no {@code /proc}.
+ * Another process's CPU time and resident memory, read from Linux's {@code /proc}, together with
+ * those of the processes below it: the server started as the README says is a launcher whose child
+ * JVM serves, and both are the server's cost. Every read is optional: the process may have exited,
+ * or the platform may have no {@code /proc}.
  */
 final class ProcessStats {
   /**
@@ -33,6 +41,9 @@ final class ProcessStats {
 
   private final Path proc;
 
+  /** Each root pid's processes, found once: a server's process tree does not change in a run. */
+  private final Map<Long, List<Long>> trees = new ConcurrentHashMap<>();
+
   ProcessStats(Path proc) {
     this.proc = proc;
   }
@@ -42,8 +53,43 @@ final class ProcessStats {
     return new ProcessStats(Path.of("/proc"));
   }
 
-  /** User plus system CPU seconds of all the process's threads so far. */
+  /**
+   * User plus system CPU seconds so far of all the threads of the process and of the processes
+   * below it; empty if the process itself cannot be read.
+   */
   OptionalDouble cpuSeconds(long pid) {
+    OptionalDouble total = OptionalDouble.empty();
+    for (long member : tree(pid)) {
+      OptionalDouble own = ownCpuSeconds(member);
+      if (member == pid && own.isEmpty()) {
+        return own;
+      }
+      if (own.isPresent()) {
+        total = OptionalDouble.of(total.orElse(0) + own.getAsDouble());
+      }
+    }
+    return total;
+  }
+
+  /**
+   * Resident set size in KiB ({@code VmRSS}) of the process plus that of the processes below it;
+   * empty if the process itself cannot be read.
+   */
+  OptionalLong rssKiB(long pid) {
+    OptionalLong total = OptionalLong.empty();
+    for (long member : tree(pid)) {
+      OptionalLong own = ownRssKiB(member);
+      if (member == pid && own.isEmpty()) {
+        return own;
+      }
+      if (own.isPresent()) {
+        total = OptionalLong.of(total.orElse(0) + own.getAsLong());
+      }
+    }
+    return total;
+  }
+
+  private OptionalDouble ownCpuSeconds(long pid) {
     try {
       return OptionalDouble.of(cpuSecondsOf(Files.readString(proc.resolve(pid + "/stat"))));
     } catch (IOException | RuntimeException e) {
@@ -51,8 +97,7 @@ final class ProcessStats {
     }
   }
 
-  /** Resident set size in KiB ({@code VmRSS}). */
-  OptionalLong rssKiB(long pid) {
+  private OptionalLong ownRssKiB(long pid) {
     try {
       return rssKiBOf(Files.readString(proc.resolve(pid + "/status")));
     } catch (IOException e) {
@@ -61,25 +106,64 @@ final class ProcessStats {
   }
 
   /**
-   * The RSS after asking the process's JVM for a full GC ({@code jcmd <pid> GC.run}, from this
-   * JVM's own JDK) and letting it settle; empty when that is impossible (not a JVM, no {@code
-   * jcmd}).
+   * {@code pid} first, then the processes below it, found through each process's parent pid in
+   * {@code /proc/<pid>/stat}.
+   */
+  List<Long> tree(long pid) {
+    return trees.computeIfAbsent(pid, this::findTree);
+  }
+
+  private List<Long> findTree(long root) {
+    Map<Long, List<Long>> children = new HashMap<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(proc, "[0-9]*")) {
+      for (Path entry : entries) {
+        try {
+          long pid = Long.parseLong(entry.getFileName().toString());
+          long parent = parentPidOf(Files.readString(entry.resolve("stat")));
+          children.computeIfAbsent(parent, p -> new ArrayList<>()).add(pid);
+        } catch (IOException | RuntimeException e) {
+          // ended while we looked, or not a process folder
+        }
+      }
+    } catch (IOException e) {
+      return List.of(root);
+    }
+    List<Long> tree = new ArrayList<>(List.of(root));
+    for (int i = 0; i < tree.size(); i++) {
+      tree.addAll(children.getOrDefault(tree.get(i), List.of()));
+    }
+    return List.copyOf(tree);
+  }
+
+  /** The parent pid of a {@code stat} line (the field after the state). */
+  static long parentPidOf(String statLine) {
+    String[] rest = statLine.substring(statLine.lastIndexOf(')') + 2).trim().split(" ");
+    return Long.parseLong(rest[1]);
+  }
+
+  /**
+   * The RSS (of the process and those below it) after asking each JVM among them for a full GC
+   * ({@code jcmd <pid> GC.run}, from this JVM's own JDK) and letting it settle; empty when that is
+   * impossible (no JVM, no {@code jcmd}).
    */
   OptionalLong rssAfterFullGcKiB(long pid) {
     Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
     // jcmd signals its target with SIGQUIT, which ends a process that is not a JVM.
-    if (pid <= 0 || !Files.isExecutable(jcmd) || !isJava(pid)) {
+    List<Long> jvms = pid <= 0 ? List.of() : tree(pid).stream().filter(this::isJava).toList();
+    if (!Files.isExecutable(jcmd) || jvms.isEmpty()) {
       return OptionalLong.empty();
     }
     try {
-      Process gc =
-          new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.run")
-              .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-              .start();
-      if (!gc.waitFor(GC_TIMEOUT_SECONDS, TimeUnit.SECONDS) || gc.exitValue() != 0) {
-        gc.destroyForcibly();
-        return OptionalLong.empty();
+      for (long jvm : jvms) {
+        Process gc =
+            new ProcessBuilder(jcmd.toString(), Long.toString(jvm), "GC.run")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        if (!gc.waitFor(GC_TIMEOUT_SECONDS, TimeUnit.SECONDS) || gc.exitValue() != 0) {
+          gc.destroyForcibly();
+          return OptionalLong.empty();
+        }
       }
       return settledRssKiB(pid);
     } catch (IOException e) {

@@ -32,6 +32,29 @@ class ProcessStatsTest {
   }
 
   @Test
+  void aLaunchersFiguresIncludeThoseOfTheProcessesBelowItButNotOthers() throws IOException {
+    process(42, 1, 100, 1000); // the launcher
+    process(43, 42, 200, 2000); // its server JVM
+    process(44, 43, 300, 3000); // something the server started
+    process(45, 1, 900, 9000); // unrelated
+
+    ProcessStats stats = new ProcessStats(proc);
+
+    assertThat(stats.tree(42)).containsExactly(42L, 43L, 44L);
+    assertThat(stats.cpuSeconds(42)).hasValue(6.0);
+    assertThat(stats.rssKiB(42)).hasValue(6000);
+    assertThat(stats.rssKiB(45)).hasValue(9000);
+  }
+
+  private void process(long pid, long parent, long utimeTicks, long rssKiB) throws IOException {
+    Files.createDirectories(proc.resolve(Long.toString(pid)));
+    Files.writeString(
+        proc.resolve(pid + "/stat"),
+        pid + " (java) S " + parent + " 42 42 0 -1 4194560 100 0 0 0 " + utimeTicks + " 0 0 0\n");
+    Files.writeString(proc.resolve(pid + "/status"), "Name:\tjava\nVmRSS:\t" + rssKiB + " kB\n");
+  }
+
+  @Test
   void aProcessThatIsGoneYieldsNothing() {
     assertThat(new ProcessStats(proc).cpuSeconds(7)).isEmpty();
     assertThat(new ProcessStats(proc).rssKiB(7)).isEmpty();

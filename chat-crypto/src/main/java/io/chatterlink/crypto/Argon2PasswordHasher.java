@@ -20,9 +20,11 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  * anyone out. Thread-safe: every call has its own generator.
  *
  * <p>Each hash allocates its whole Argon2 memory on the Java heap (19 MiB at the recommended
- * settings), so at most {@link #MAX_CONCURRENT_HASHES} run at once and further callers wait their
- * turn: a burst of logins then costs latency instead of an {@link OutOfMemoryError}. Running more
- * at once than there are cores would not finish them sooner anyway.
+ * settings), so at most as many run at once as there are cores, and never more than {@link
+ * #MAX_CONCURRENT_HASHES}; further callers wait their turn: a burst of logins then costs latency
+ * instead of an {@link OutOfMemoryError}, and the heap a burst needs stays proportional to the
+ * machine (38 MiB on two cores). Running more at once than there are cores would not finish them
+ * sooner anyway.
  */
 final class Argon2PasswordHasher implements PasswordHasher {
   static final int SALT_BYTES = 16;
@@ -38,7 +40,12 @@ final class Argon2PasswordHasher implements PasswordHasher {
   private final AtomicInteger mostRunning = new AtomicInteger();
 
   Argon2PasswordHasher(Argon2Settings settings) {
-    this(settings, MAX_CONCURRENT_HASHES);
+    this(settings, concurrentHashesFor(Runtime.getRuntime().availableProcessors()));
+  }
+
+  /** Hashes run at once on a machine with {@code cores} cores: one per core, at most 4. */
+  static int concurrentHashesFor(int cores) {
+    return Math.max(1, Math.min(cores, MAX_CONCURRENT_HASHES));
   }
 
   Argon2PasswordHasher(Argon2Settings settings, int maxConcurrentHashes) {

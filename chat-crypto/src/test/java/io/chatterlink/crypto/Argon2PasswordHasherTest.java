@@ -191,6 +191,15 @@ class Argon2PasswordHasherTest {
   }
 
   @Test
+  void aHasherRunsOneHashPerCoreAtOnceAndNeverMoreThanFour() {
+    assertThat(Argon2PasswordHasher.concurrentHashesFor(1)).isEqualTo(1);
+    assertThat(Argon2PasswordHasher.concurrentHashesFor(2)).isEqualTo(2);
+    assertThat(Argon2PasswordHasher.concurrentHashesFor(4)).isEqualTo(4);
+    assertThat(Argon2PasswordHasher.concurrentHashesFor(64)).isEqualTo(4);
+    assertThat(Argon2PasswordHasher.concurrentHashesFor(0)).isEqualTo(1);
+  }
+
+  @Test
   void aHasherAllowsAtLeastOneHashAtATime() {
     assertThatThrownBy(() -> new Argon2PasswordHasher(CHEAP, 0))
         .isInstanceOf(IllegalArgumentException.class);
