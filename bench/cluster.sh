@@ -73,7 +73,7 @@ ticks_of() { # pid -> T = utime+stime (fields 14, 15; 16, 17 = reaped children's
   [ "${2:-}" = all ] && T=$(( T + f[13] + f[14] ))
   return 0
 }
-pg_ticks() { # postmaster + its children + its reaped children -> T
+tree_ticks() { # a process + its children + its reaped children -> T (postmaster; a node's launcher)
   local total kids p
   ticks_of "$1" all; total=$T
   read -r kids <"/proc/$1/task/$1/children" 2>/dev/null || true
@@ -82,8 +82,8 @@ pg_ticks() { # postmaster + its children + its reaped children -> T
 }
 snapshot() { # -> "name=ticks ..." of every process of the system
   local i line
-  if [ "$DB" = sqlite ]; then line="pg=0"; else pg_ticks "$PM_PID"; line="pg=$T"; fi
-  for i in "${!NODE_PIDS[@]}"; do ticks_of "${NODE_PIDS[$i]}"; line="$line n$((i + 1))=$T"; done
+  if [ "$DB" = sqlite ]; then line="pg=0"; else tree_ticks "$PM_PID"; line="pg=$T"; fi
+  for i in "${!NODE_PIDS[@]}"; do tree_ticks "${NODE_PIDS[$i]}"; line="$line n$((i + 1))=$T"; done
   T=0; [ -n "${NATS_PID:-}" ] && ticks_of "$NATS_PID"; line="$line nats=$T"
   ticks_of "$GEN_PID"; line="$line gen=$T"
   echo "$line"
