@@ -16,23 +16,28 @@
 # idle set's full-GC runs the load generator's jar (chat-bench/target/chatterlink-bench.jar, or
 # BENCH_JAR=...), Node 20 + npm (loadgen's
 # dependencies are installed into a copy under $WORK), the Flask peer's Debian packages
-# (/work/shared/peers/flask-chatterlink/install.sh). Env knobs: WORK, PEERS, DUR (measured
-# seconds, default 10), PAIRS (default 3), CL_XMX (default 512m).
+# (../shared/peers/flask-chatterlink/install.sh). Env knobs: WORK, PEERS (default ../shared/peers
+# beside the repository), DUR (measured seconds, default 10), PAIRS (default 3), CL_JVM.
+#
+# The server runs as the README says (`java -jar chatterlink.jar`, no JVM flags: it relaunches
+# itself with its own small-server flags and class-data archive) unless CL_JVM gives flags, e.g.
+# CL_JVM="-Xms64m -Xmx512m -XX:+UseG1GC" for the tuned, secondary tables. The README's command is
+# the headline. With the launcher the server is two processes: the Java generator counts both (it
+# sums the process tree), the Node generator reads one pid and gets the serving child's.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
 OUT="$(realpath -m "${1:-$HERE/results/$(date -u +%Y%m%dT%H%M%SZ).jsonl}")"
 shift || true
 SETS=("${@:-all}")
-PEERS="${PEERS:-/work/shared/peers}"
+PEERS="${PEERS:-$ROOT/../shared/peers}"
 WORK="${WORK:-/tmp/chatterlink-bench}"
 CL_JAR="${CL_JAR:-$ROOT/chat-app/target/chatterlink.jar}"
 BENCH_JAR="${BENCH_JAR:-$ROOT/chat-bench/target/chatterlink-bench.jar}"
 DUR="${DUR:-10}"
 PAIRS="${PAIRS:-3}"
-CL_XMX="${CL_XMX:-512m}"
-# Fixed heap so RSS numbers compare; everything else is the JVM's default (G1 on 2 cores).
-JVM_FLAGS=(-Xms64m "-Xmx$CL_XMX" -XX:+UseG1GC)
+# The README's command by default (no flags); CL_JVM="..." for a tuned run.
+read -r -a JVM_FLAGS <<<"${CL_JVM:-}"
 # The server's per-user request budget (10/s by default, an abuse limit) would cap every sender
 # at 10 msg/s, and its connection caps (20 per user, 100 per address) would refuse the thousands of
 # loopback clients that share 10 accounts; a benchmark server raises them.
@@ -72,7 +77,7 @@ start_server() { # kind -> SERVER_PID; appends a startup line to $OUT for chatte
     cl)
       rm -rf "$WORK/cl-data" && mkdir -p "$WORK/cl-data"
       env "${CL_ENV[@]}" HOST=127.0.0.1 PORT=$PORT DATA_DIR="$WORK/cl-data" \
-        java "${JVM_FLAGS[@]}" -jar "$CL_JAR" serve >"$WORK/server-cl.log" 2>&1 &
+        java ${JVM_FLAGS[@]+"${JVM_FLAGS[@]}"} -jar "$CL_JAR" serve >"$WORK/server-cl.log" 2>&1 &
       health=/healthz ;;
     flask)
       rm -f "$WORK"/flask-chat.db*
@@ -91,6 +96,11 @@ start_server() { # kind -> SERVER_PID; appends a startup line to $OUT for chatte
     sleep 0.05
   done
   STARTUP_S=$(echo "$(date +%s.%N) - $t0" | bc)
+  # Started as the README says, the server is the launcher's child: one-pid readers measure it.
+  SERVING_PID="$SERVER_PID"
+  local child
+  child=$(pgrep -P "$SERVER_PID" java 2>/dev/null | head -1 || true)
+  [ -n "$child" ] && SERVING_PID="$child"
   [ "$up" = 1 ] || { echo "$kind server did not start; see $WORK/server-$kind.log" >&2; return 1; }
   sleep 1
 }
@@ -110,9 +120,14 @@ run() { # label kind [loadgen args...]: fresh server, one loadgen run
   start_server "$kind" || { stop_server; return 0; }
   echo "== $label ($kind pid $SERVER_PID, up in ${STARTUP_S}s)" >&2
   timeout "${RUN_TIMEOUT:-600}" node "$LG/loadgen.js" --adapter "$(adapter_of "$kind")" --url "http://127.0.0.1:$PORT" \
-    --server-pid "$SERVER_PID" --label "$label" --out "$OUT" --users "$USERS" "$@" >/dev/null \
+    --server-pid "$SERVING_PID" --label "$label" --out "$OUT" --users "$USERS" "$@" >/dev/null \
     || echo "run $label failed" >&2
-  [ "$kind" = cl ] && echo "{\"label\":\"startup:$label\",\"startup_s\":$STARTUP_S}" >>"$OUT"
+  # The launcher's own peak RSS (KiB; 0 without one), to add to the serving child's peak above.
+  local launcher_kib=0
+  if [ "$SERVING_PID" != "$SERVER_PID" ]; then
+    launcher_kib=$(awk '/^VmHWM:/ {print $2}' "/proc/$SERVER_PID/status" 2>/dev/null || echo 0)
+  fi
+  [ "$kind" = cl ] && echo "{\"label\":\"startup:$label\",\"startup_s\":$STARTUP_S,\"launcher_peak_rss_kib\":${launcher_kib:-0},\"jvm_flags\":\"${CL_JVM:-}\"}" >>"$OUT"
   stop_server
 }
 

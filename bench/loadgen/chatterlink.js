@@ -1,6 +1,6 @@
 'use strict';
 // ChatterLink protocol adapter (chatterlink.v1, docs/protocol.md) for the shared Node load
-// generator (/work/shared/peers/loadgen/loadgen.js). bench/run.sh copies this file into a private
+// generator (../shared/peers/loadgen/loadgen.js). bench/run.sh copies this file into a private
 // copy of loadgen's adapters/ folder, so `--adapter chatterlink` finds it and `ws` resolves from
 // that copy's node_modules.
 //
