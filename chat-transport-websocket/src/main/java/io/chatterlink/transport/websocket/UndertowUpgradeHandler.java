@@ -31,12 +31,21 @@ final class UndertowUpgradeHandler implements HttpHandler {
   private final HttpHandler next;
   private final Executor readExecutor;
 
-  UndertowUpgradeHandler(
+  private UndertowUpgradeHandler(
       WebSocketEngine engine, String path, HttpHandler next, Executor readExecutor) {
     this.engine = engine;
     this.path = path;
     this.next = next;
     this.readExecutor = readExecutor;
+  }
+
+  /**
+   * The handler, typed as Undertow's interface: {@link WebSocketTransport} calls this rather than
+   * the constructor, so that verifying it never loads Undertow (an optional dependency).
+   */
+  static HttpHandler create(
+      WebSocketEngine engine, String path, HttpHandler next, Executor readExecutor) {
+    return new UndertowUpgradeHandler(engine, path, next, readExecutor);
   }
 
   @Override

@@ -5,17 +5,14 @@ import io.chatterlink.core.error.ErrorCode;
 import io.chatterlink.core.model.UserId;
 import io.chatterlink.core.port.out.Delivery;
 import io.undertow.server.HttpHandler;
-import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.glassfish.tyrus.core.TyrusWebSocketEngine;
 import org.glassfish.tyrus.server.TyrusServerContainer;
 import org.glassfish.tyrus.spi.WebSocketEngine;
 
@@ -34,12 +31,6 @@ import org.glassfish.tyrus.spi.WebSocketEngine;
  * own (servlet session, JWT, container principal).
  */
 public final class WebSocketTransport {
-  /**
-   * Tyrus buffers at most this much of one frame; larger frames than the limit but below this get
-   * 1009.
-   */
-  private static final int INCOMING_BUFFER_BYTES = 1024 * 1024 + 14;
-
   /** The endpoint's path unless {@link Builder#path} says otherwise. */
   public static final String DEFAULT_PATH = "/ws";
 
@@ -147,13 +138,17 @@ public final class WebSocketTransport {
   /**
    * An Undertow handler that serves WebSocket upgrades on {@link #path()} and passes every other
    * request to {@code next}. Put it in front of any {@code PathHandler}. Refusals are plain HTTP
-   * answers (401, 403, 429, 503) before the upgrade.
+   * answers (401, 403, 429, 503) before the upgrade. Needs {@code io.undertow:undertow-core} and
+   * {@code org.glassfish.tyrus:tyrus-server}, optional dependencies of this module.
    *
    * @param next the handler of every request that is not an upgrade on {@link #path()}
    * @return the handler to install in Undertow
+   * @throws IllegalStateException if {@code org.glassfish.tyrus:tyrus-server} is not on the class
+   *     path (the message names it)
    */
   public HttpHandler undertowHandler(HttpHandler next) {
-    return new UndertowUpgradeHandler(
+    OptionalHosting.UNDERTOW.require();
+    return UndertowUpgradeHandler.create(
         engine(), path, Objects.requireNonNull(next, "next"), readExecutor);
   }
 
@@ -171,17 +166,21 @@ public final class WebSocketTransport {
 
   /**
    * Serves the endpoint alone on Tyrus's Grizzly server, on {@link #path()}. Refusals are plain
-   * HTTP answers (401, 403, 429, 503) before the upgrade.
+   * HTTP answers (401, 403, 429, 503) before the upgrade. Needs {@code
+   * org.glassfish.tyrus:tyrus-container-grizzly-server} (which brings {@code tyrus-server}), an
+   * optional dependency of this module.
    *
    * @param host the address to listen on ({@code 127.0.0.1} for loopback only, {@code 0.0.0.0} for
    *     every interface)
    * @param port a port, or -1 (or 0) for an ephemeral one
    * @return the running server; close it after {@link #shutdown}
    * @throws IllegalStateException if the server cannot start (the port is taken, the host is not an
-   *     address of this machine)
+   *     address of this machine), or if Tyrus's Grizzly container is not on the class path (the
+   *     message names the artifacts to add)
    */
   public StandaloneServer startStandalone(String host, int port) {
     Objects.requireNonNull(host, "host");
+    OptionalHosting.GRIZZLY.require();
     return StandaloneGrizzly.start(newContainer(), host, port);
   }
 
@@ -267,13 +266,7 @@ public final class WebSocketTransport {
 
   /** A Tyrus container of its own with the endpoint deployed: one per hosting. */
   private TyrusServerContainer newContainer() {
-    EngineContainer container = new EngineContainer();
-    try {
-      container.getWebSocketEngine().register(endpointConfig, "");
-    } catch (DeploymentException e) {
-      throw new IllegalStateException("the chat endpoint does not deploy", e);
-    }
-    return container;
+    return EngineContainer.deploying(endpointConfig);
   }
 
   private static void awaitUntil(java.util.function.BooleanSupplier done, long deadline) {
@@ -289,37 +282,6 @@ public final class WebSocketTransport {
 
   private static long remainingMillis(long deadline) {
     return TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-  }
-
-  /** The Tyrus container behind our hostings: it only owns the engine; the server is ours. */
-  private static final class EngineContainer extends TyrusServerContainer {
-    private final WebSocketEngine engine;
-
-    EngineContainer() {
-      super((Set<Class<?>>) null);
-      this.engine =
-          TyrusWebSocketEngine.builder(this).incomingBufferSize(INCOMING_BUFFER_BYTES).build();
-    }
-
-    @Override
-    public void register(Class<?> endpointClass) throws DeploymentException {
-      engine.register(endpointClass, "");
-    }
-
-    @Override
-    public void register(ServerEndpointConfig serverEndpointConfig) throws DeploymentException {
-      engine.register(serverEndpointConfig, "");
-    }
-
-    @Override
-    public WebSocketEngine getWebSocketEngine() {
-      return engine;
-    }
-
-    @Override
-    public java.util.Map<String, Object> getProperties() {
-      return java.util.Map.of();
-    }
   }
 
   /**
