@@ -1,6 +1,6 @@
 package io.chatterlink.persistence;
 
-import static io.chatterlink.persistence.schema.Tables.ROOMS;
+import static io.chatterlink.persistence.internal.schema.Tables.ROOMS;
 
 import io.chatterlink.core.error.UnavailableException;
 import io.chatterlink.core.port.out.AttachmentStore;

@@ -26,6 +26,10 @@ class ArchitectureTest {
   @ArchTest static final ArchRule packages_are_free_of_cycles = RULES.packagesAreFreeOfCycles();
 
   @ArchTest
+  static final ArchRule persistence_internals_stay_inside_the_module =
+      RULES.persistenceInternalsStayInside();
+
+  @ArchTest
   static final ArchRule outbound_ports_are_interfaces_apart_from_their_exceptions =
       RULES.outboundPortsAreInterfaces();
 
