@@ -1,6 +1,6 @@
 package io.chatterlink.persistence;
 
-import static io.chatterlink.persistence.schema.Tables.MESSAGES;
+import static io.chatterlink.persistence.internal.schema.Tables.MESSAGES;
 
 import io.chatterlink.core.error.InvalidInputException;
 import io.chatterlink.core.model.KeyFingerprint;

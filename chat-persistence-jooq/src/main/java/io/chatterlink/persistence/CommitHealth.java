@@ -1,9 +1,8 @@
 package io.chatterlink.persistence;
 
+import java.lang.System.Logger.Level;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Whether this node's message commits are failing, and the log lines that say so. The {@link
@@ -24,7 +23,7 @@ final class CommitHealth {
   /** Fewest seconds between two WARN lines about failing writes. */
   static final long WARN_INTERVAL_SECONDS = 10;
 
-  private static final Logger log = LoggerFactory.getLogger(CommitHealth.class);
+  private static final System.Logger log = System.getLogger(CommitHealth.class.getName());
 
   private final LongSupplier nanoTime;
   private long failedSinceCommit;
@@ -40,7 +39,7 @@ final class CommitHealth {
   /** A group committed: commits work again. */
   synchronized void committed() {
     if (failedSinceCommit > 0) {
-      log.info("event=commits_recovered failed_writes={}", failedSinceCommit);
+      log.log(Level.INFO, "event=commits_recovered failed_writes=" + failedSinceCommit);
     }
     failedSinceCommit = 0;
     failedSinceWarning = 0;
@@ -54,11 +53,15 @@ final class CommitHealth {
     failedSinceWarning++;
     lastFailureNanos = now;
     if (!warned || now - lastWarningNanos >= TimeUnit.SECONDS.toNanos(WARN_INTERVAL_SECONDS)) {
-      log.warn(
-          "event=commits_failing failed_writes={} error={} reason=\"{}\"",
-          failedSinceWarning,
-          rootCause(cause).getClass().getSimpleName(),
-          reason(cause));
+      log.log(
+          Level.WARNING,
+          "event=commits_failing failed_writes="
+              + failedSinceWarning
+              + " error="
+              + rootCause(cause).getClass().getSimpleName()
+              + " reason=\""
+              + reason(cause)
+              + "\"");
       warned = true;
       lastWarningNanos = now;
       failedSinceWarning = 0;

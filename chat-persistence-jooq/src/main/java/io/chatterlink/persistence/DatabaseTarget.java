@@ -53,9 +53,11 @@ record DatabaseTarget(
       return sqlite(url.substring("sqlite:///".length()), settings.durability());
     }
     if (url.startsWith("jdbc:postgresql:")) {
+      PostgresSupport.require();
       return new DatabaseTarget(SQLDialect.POSTGRES, url, url, new Properties(), Optional.empty());
     }
     if (url.startsWith("postgresql://") || url.startsWith("postgres://")) {
+      PostgresSupport.require();
       return postgresFromLibpqForm(url);
     }
     throw new IllegalArgumentException(

@@ -3,6 +3,7 @@ package io.chatterlink.persistence;
 import io.chatterlink.core.error.ChatException;
 import io.chatterlink.core.error.UnavailableException;
 import io.chatterlink.core.model.RoomId;
+import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -22,8 +23,6 @@ import java.util.function.Supplier;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Commit before acknowledge, with group commit. Every message write goes through one thread that
@@ -61,7 +60,7 @@ final class GroupCommitWriter implements AutoCloseable {
    */
   static final int MAX_ATTEMPTS_ALONE = 5;
 
-  private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
+  private static final System.Logger log = System.getLogger(GroupCommitWriter.class.getName());
   private static final QueuedWrite STOP = new QueuedWrite(Optional.empty(), batch -> null);
 
   private final Supplier<Connection> connections;
@@ -208,7 +207,7 @@ final class GroupCommitWriter implements AutoCloseable {
       writeGroup(group);
     } catch (Throwable t) {
       // Even an Error (out of memory, say) must release every caller waiting on this group.
-      log.error("The message writer failed unexpectedly", t);
+      log.log(Level.ERROR, "The message writer failed unexpectedly", t);
       discardConnection();
       failAll(group, new UnavailableException("storing the message failed", t));
     }
@@ -254,7 +253,10 @@ final class GroupCommitWriter implements AutoCloseable {
         break;
       }
       pending.reset();
-      log.debug("event=write_retried attempt={} reason=transient_conflict", attempt);
+      if (log.isLoggable(Level.DEBUG)) {
+        log.log(
+            Level.DEBUG, "event=write_retried attempt=" + attempt + " reason=transient_conflict");
+      }
     }
     failAll(List.of(pending), new UnavailableException("storing the message failed", failure));
   }
@@ -387,10 +389,12 @@ final class GroupCommitWriter implements AutoCloseable {
         TimeUnit.NANOSECONDS.timedJoin(thread, Math.max(1, deadline - System.nanoTime()));
       }
       if (thread.isAlive()) {
-        log.warn(
-            "event=writer_left_running queued={} wait_seconds={}",
-            queue.size(),
-            CLOSE_WAIT_SECONDS);
+        log.log(
+            Level.WARNING,
+            "event=writer_left_running queued="
+                + queue.size()
+                + " wait_seconds="
+                + CLOSE_WAIT_SECONDS);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

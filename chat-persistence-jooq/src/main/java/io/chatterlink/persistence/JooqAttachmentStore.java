@@ -1,7 +1,7 @@
 package io.chatterlink.persistence;
 
-import static io.chatterlink.persistence.schema.Tables.ATTACHMENTS;
-import static io.chatterlink.persistence.schema.Tables.MESSAGE_ATTACHMENTS;
+import static io.chatterlink.persistence.internal.schema.Tables.ATTACHMENTS;
+import static io.chatterlink.persistence.internal.schema.Tables.MESSAGE_ATTACHMENTS;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.sum;
@@ -12,7 +12,7 @@ import io.chatterlink.core.model.AttachmentId;
 import io.chatterlink.core.model.RoomId;
 import io.chatterlink.core.model.UserId;
 import io.chatterlink.core.port.out.AttachmentStore;
-import io.chatterlink.persistence.schema.tables.records.AttachmentsRecord;
+import io.chatterlink.persistence.internal.schema.tables.records.AttachmentsRecord;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;

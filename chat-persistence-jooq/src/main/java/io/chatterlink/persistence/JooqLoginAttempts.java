@@ -1,7 +1,7 @@
 package io.chatterlink.persistence;
 
-import static io.chatterlink.persistence.schema.Tables.LOGIN_FAILURES;
-import static io.chatterlink.persistence.schema.Tables.TRUSTED_DEVICES;
+import static io.chatterlink.persistence.internal.schema.Tables.LOGIN_FAILURES;
+import static io.chatterlink.persistence.internal.schema.Tables.TRUSTED_DEVICES;
 
 import io.chatterlink.core.port.out.LoginAttempts;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.chatterlink.persistence;
 
-import static io.chatterlink.persistence.schema.Tables.RATE_WINDOW_EVENTS;
-import static io.chatterlink.persistence.schema.Tables.RATE_WINDOW_KEYS;
+import static io.chatterlink.persistence.internal.schema.Tables.RATE_WINDOW_EVENTS;
+import static io.chatterlink.persistence.internal.schema.Tables.RATE_WINDOW_KEYS;
 
 import io.chatterlink.core.port.out.RateWindows;
 import java.time.Duration;

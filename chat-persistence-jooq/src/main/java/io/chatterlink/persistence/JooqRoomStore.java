@@ -1,7 +1,7 @@
 package io.chatterlink.persistence;
 
-import static io.chatterlink.persistence.schema.Tables.MEMBERSHIPS;
-import static io.chatterlink.persistence.schema.Tables.ROOMS;
+import static io.chatterlink.persistence.internal.schema.Tables.MEMBERSHIPS;
+import static io.chatterlink.persistence.internal.schema.Tables.ROOMS;
 
 import io.chatterlink.core.error.ConflictException;
 import io.chatterlink.core.error.NotFoundException;
@@ -12,7 +12,7 @@ import io.chatterlink.core.model.RoomId;
 import io.chatterlink.core.model.RoomKind;
 import io.chatterlink.core.model.UserId;
 import io.chatterlink.core.port.out.RoomStore;
-import io.chatterlink.persistence.schema.tables.records.RoomsRecord;
+import io.chatterlink.persistence.internal.schema.tables.records.RoomsRecord;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.chatterlink.persistence;
 
-import static io.chatterlink.persistence.schema.Tables.SESSIONS;
+import static io.chatterlink.persistence.internal.schema.Tables.SESSIONS;
 
 import io.chatterlink.core.error.ConflictException;
 import io.chatterlink.core.model.Session;

@@ -1,6 +1,6 @@
 package io.chatterlink.persistence;
 
-import static io.chatterlink.persistence.schema.Tables.SPENT_TOKENS;
+import static io.chatterlink.persistence.internal.schema.Tables.SPENT_TOKENS;
 
 import io.chatterlink.core.port.out.SingleUseTokens;
 import java.time.Instant;

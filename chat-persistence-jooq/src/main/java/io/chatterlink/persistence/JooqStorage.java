@@ -1,6 +1,6 @@
 package io.chatterlink.persistence;
 
-import static io.chatterlink.persistence.schema.Tables.ROOMS;
+import static io.chatterlink.persistence.internal.schema.Tables.ROOMS;
 
 import io.chatterlink.core.error.UnavailableException;
 import io.chatterlink.core.port.out.AttachmentStore;
@@ -12,6 +12,7 @@ import io.chatterlink.core.port.out.SessionStore;
 import io.chatterlink.core.port.out.SingleUseTokens;
 import io.chatterlink.core.port.out.UserStore;
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,8 +24,6 @@ import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * ChatterLink's storage on SQLite (the embedded default) or PostgreSQL, through jOOQ, with the
@@ -49,7 +48,18 @@ public final class JooqStorage implements io.chatterlink.core.port.out.Storage, 
   /** Connections for writes other than messages (users, rooms, sessions, attachments). */
   public static final int WRITE_CONNECTIONS = 2;
 
-  private static final Logger log = LoggerFactory.getLogger(JooqStorage.class);
+  private static final System.Logger log = System.getLogger(JooqStorage.class.getName());
+
+  static {
+    // jOOQ announces itself at INFO: a banner and a "tip of the day" when it first renders SQL,
+    // and "database version is supported" on the first connection. It logs through SLF4J where
+    // the embedder has a provider, else through java.util.logging, which shows INFO on standard
+    // error. These are jOOQ's documented switches (the version check still warns about an
+    // unsupported database); an embedder who sets one keeps its own choice.
+    setUnlessSet("org.jooq.no-logo", "true");
+    setUnlessSet("org.jooq.no-tips", "true");
+    setUnlessSet("org.jooq.log.org.jooq.impl.DefaultExecuteContext.logVersionSupport", "WARN");
+  }
 
   private final ConnectionPool readPool;
   private final ConnectionPool writePool;
@@ -104,6 +114,10 @@ public final class JooqStorage implements io.chatterlink.core.port.out.Storage, 
    * @return the open storage; close it to finish pending writes and release the connections
    * @throws IllegalArgumentException if the URL is not one of the accepted forms (the message names
    *     the setting {@code DATABASE_URL}, never its value)
+   * @throws IllegalStateException if the URL is PostgreSQL's and this module's optional PostgreSQL
+   *     dependencies ({@code org.postgresql:postgresql}, {@code
+   *     org.flywaydb:flyway-database-postgresql}) are not on the class path; the message names the
+   *     missing ones
    * @throws UnavailableException if the database cannot be reached or migrated
    */
   public static JooqStorage open(StorageSettings settings) {
@@ -133,11 +147,14 @@ public final class JooqStorage implements io.chatterlink.core.port.out.Storage, 
       throw e;
     }
     JooqStorage storage = built(stores);
-    log.info(
-        "Storage open on {} with durability {}, schema {}",
-        target.dialect().getName(),
-        settings.durability(),
-        migrated ? "migrated" : "already current");
+    log.log(
+        Level.INFO,
+        "Storage open on "
+            + target.dialect().getName()
+            + " with durability "
+            + settings.durability()
+            + ", schema "
+            + (migrated ? "migrated" : "already current"));
     return storage;
   }
 
@@ -167,6 +184,12 @@ public final class JooqStorage implements io.chatterlink.core.port.out.Storage, 
         throw failure;
       }
       throw new UnavailableException("the storage could not be opened", e.getCause());
+    }
+  }
+
+  private static void setUnlessSet(String jooqSwitch, String value) {
+    if (System.getProperty(jooqSwitch) == null) {
+      System.setProperty(jooqSwitch, value);
     }
   }
 

@@ -1,6 +1,6 @@
 package io.chatterlink.persistence;
 
-import static io.chatterlink.persistence.schema.Tables.USERS;
+import static io.chatterlink.persistence.internal.schema.Tables.USERS;
 
 import io.chatterlink.core.error.ConflictException;
 import io.chatterlink.core.error.NotFoundException;
@@ -9,7 +9,7 @@ import io.chatterlink.core.model.User;
 import io.chatterlink.core.model.UserId;
 import io.chatterlink.core.model.Username;
 import io.chatterlink.core.port.out.UserStore;
-import io.chatterlink.persistence.schema.tables.records.UsersRecord;
+import io.chatterlink.persistence.internal.schema.tables.records.UsersRecord;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,9 +1,9 @@
 package io.chatterlink.persistence;
 
-import static io.chatterlink.persistence.schema.Tables.MESSAGES;
-import static io.chatterlink.persistence.schema.Tables.MESSAGE_ATTACHMENTS;
-import static io.chatterlink.persistence.schema.Tables.MESSAGE_LOG;
-import static io.chatterlink.persistence.schema.Tables.ROOM_SEQS;
+import static io.chatterlink.persistence.internal.schema.Tables.MESSAGES;
+import static io.chatterlink.persistence.internal.schema.Tables.MESSAGE_ATTACHMENTS;
+import static io.chatterlink.persistence.internal.schema.Tables.MESSAGE_LOG;
+import static io.chatterlink.persistence.internal.schema.Tables.ROOM_SEQS;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;

@@ -1,7 +1,7 @@
 package io.chatterlink.persistence;
 
-import static io.chatterlink.persistence.schema.Tables.MESSAGES;
-import static io.chatterlink.persistence.schema.Tables.MESSAGE_ATTACHMENTS;
+import static io.chatterlink.persistence.internal.schema.Tables.MESSAGES;
+import static io.chatterlink.persistence.internal.schema.Tables.MESSAGE_ATTACHMENTS;
 
 import io.chatterlink.core.model.AttachmentId;
 import io.chatterlink.core.model.ClientMessageId;
@@ -11,7 +11,7 @@ import io.chatterlink.core.model.MessageId;
 import io.chatterlink.core.model.RoomId;
 import io.chatterlink.core.model.StoredMessage;
 import io.chatterlink.core.model.UserId;
-import io.chatterlink.persistence.schema.tables.records.MessagesRecord;
+import io.chatterlink.persistence.internal.schema.tables.records.MessagesRecord;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,8 +1,8 @@
 package io.chatterlink.persistence;
 
-import static io.chatterlink.persistence.schema.Tables.ATTACHMENTS;
-import static io.chatterlink.persistence.schema.Tables.MESSAGES;
-import static io.chatterlink.persistence.schema.Tables.MESSAGE_ATTACHMENTS;
+import static io.chatterlink.persistence.internal.schema.Tables.ATTACHMENTS;
+import static io.chatterlink.persistence.internal.schema.Tables.MESSAGES;
+import static io.chatterlink.persistence.internal.schema.Tables.MESSAGE_ATTACHMENTS;
 
 import io.chatterlink.core.error.NotFoundException;
 import io.chatterlink.core.model.AppendOutcome;
@@ -14,7 +14,7 @@ import io.chatterlink.core.model.MessageId;
 import io.chatterlink.core.model.NewMessage;
 import io.chatterlink.core.model.RoomId;
 import io.chatterlink.core.model.StoredMessage;
-import io.chatterlink.persistence.schema.tables.MessageAttachments;
+import io.chatterlink.persistence.internal.schema.tables.MessageAttachments;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;

@@ -1,5 +1,6 @@
 package io.chatterlink.persistence;
 
+import io.chatterlink.persistence.internal.FlywayLogs;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -135,6 +136,8 @@ final class SchemaMigration {
    */
   void migrate(String url, String user, String password) {
     Flyway.configure()
+        // Quiet by default: Flyway's INFO lines become DEBUG (see FlywayLogs).
+        .loggers(FlywayLogs.class.getName())
         .dataSource(url, user, password)
         .resourceProvider(new Shipped())
         .javaMigrationClassProvider(List::of)

@@ -1,5 +1,6 @@
 package io.chatterlink.persistence;
 
+import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -7,8 +8,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Copies SQLite's write-ahead log back into the database file on a thread of its own, so that the
@@ -27,7 +26,7 @@ final class WalCheckpointer implements AutoCloseable {
   /** Time between two checkpoints. */
   static final Duration INTERVAL = Duration.ofMillis(500);
 
-  private static final Logger log = LoggerFactory.getLogger(WalCheckpointer.class);
+  private static final System.Logger log = System.getLogger(WalCheckpointer.class.getName());
 
   private final String url;
   private final Properties credentials;
@@ -66,7 +65,8 @@ final class WalCheckpointer implements AutoCloseable {
           checkpoint(connection);
         } catch (SQLException | RuntimeException e) {
           // The writer's own checkpoint still bounds the log; try again with a new connection.
-          log.debug("event=wal_checkpoint_failed error={}", e.getClass().getSimpleName());
+          String error = e.getClass().getSimpleName();
+          log.log(Level.DEBUG, () -> "event=wal_checkpoint_failed error=" + error);
           closeQuietly(connection);
           connection = null;
         }

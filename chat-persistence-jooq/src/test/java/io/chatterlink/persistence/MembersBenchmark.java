@@ -1,12 +1,12 @@
 package io.chatterlink.persistence;
 
-import static io.chatterlink.persistence.schema.Tables.MEMBERSHIPS;
+import static io.chatterlink.persistence.internal.schema.Tables.MEMBERSHIPS;
 
 import io.chatterlink.core.model.Membership;
 import io.chatterlink.core.model.Role;
 import io.chatterlink.core.model.RoomId;
 import io.chatterlink.core.model.UserId;
-import io.chatterlink.persistence.schema.tables.records.MembershipsRecord;
+import io.chatterlink.persistence.internal.schema.tables.records.MembershipsRecord;
 import io.chatterlink.testkit.contract.StorageFixtures;
 import java.nio.file.Path;
 import java.util.List;

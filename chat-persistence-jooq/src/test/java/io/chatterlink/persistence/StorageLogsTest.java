@@ -26,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /**
- * With every logger at DEBUG (jOOQ would print SQL with its bind values there, Flyway its URL),
- * opening storage and writing through it logs neither the database password nor a message body.
+ * With every logger at DEBUG (jOOQ would print SQL with its bind values there) and Flyway's at
+ * TRACE (its DEBUG lines, with its URL, arrive one level lower: see {@code FlywayLogs}), opening
+ * storage and writing through it logs neither the database password nor a message body.
  */
 class StorageLogsTest {
   private static final String PASSWORD = "hunter2-database-password";
@@ -43,6 +44,7 @@ class StorageLogsTest {
     levelBefore = root.getLevel();
     root.setLevel(Level.DEBUG);
     ((Logger) LoggerFactory.getLogger("org.jooq")).setLevel(Level.DEBUG);
+    ((Logger) LoggerFactory.getLogger("org.flywaydb")).setLevel(Level.TRACE);
     logs.start();
     root.addAppender(logs);
   }
@@ -52,6 +54,7 @@ class StorageLogsTest {
     root.detachAppender(logs);
     root.setLevel(levelBefore);
     ((Logger) LoggerFactory.getLogger("org.jooq")).setLevel(Level.ERROR);
+    ((Logger) LoggerFactory.getLogger("org.flywaydb")).setLevel(null);
   }
 
   @Test

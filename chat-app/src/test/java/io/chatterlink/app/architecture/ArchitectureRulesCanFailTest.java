@@ -52,6 +52,13 @@ class ArchitectureRulesCanFailTest {
   }
 
   @Test
+  void theAppUsingAGeneratedSchemaClassBreaksTheInternalsRule() {
+    assertThat(report(RULES.persistenceInternalsStayInside()))
+        .contains("AppThatQueriesTheSchema")
+        .contains("RoomsTable");
+  }
+
+  @Test
   void twoPackagesUsingEachOtherBreakTheCycleRule() {
     assertThat(report(RULES.packagesAreFreeOfCycles())).contains("cycle.a").contains("cycle.b");
   }

@@ -42,6 +42,10 @@ class ArchitectureTest {
       RULES.theTransportsApiExposesNoInternalType();
 
   @ArchTest
+  static final ArchRule persistence_internals_stay_inside_the_module =
+      RULES.persistenceInternalsStayInside();
+
+  @ArchTest
   static final ArchRule outbound_ports_are_interfaces_apart_from_their_exceptions =
       RULES.outboundPortsAreInterfaces();
 

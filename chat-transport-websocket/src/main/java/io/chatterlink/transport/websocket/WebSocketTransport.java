@@ -13,6 +13,7 @@ import io.chatterlink.transport.websocket.internal.handshake.HandshakeAdmission;
 import io.chatterlink.transport.websocket.internal.handshake.HandshakeAuthentication;
 import io.chatterlink.transport.websocket.internal.handshake.HandshakeConfigurator;
 import io.chatterlink.transport.websocket.internal.hosting.EngineContainer;
+import io.chatterlink.transport.websocket.internal.hosting.OptionalHosting;
 import io.chatterlink.transport.websocket.internal.hosting.StandaloneGrizzly;
 import io.chatterlink.transport.websocket.internal.hosting.UndertowUpgradeHandler;
 import io.chatterlink.transport.websocket.internal.protocol.CloseCodes;
@@ -155,13 +156,17 @@ public final class WebSocketTransport {
   /**
    * An Undertow handler that serves WebSocket upgrades on {@link #path()} and passes every other
    * request to {@code next}. Put it in front of any {@code PathHandler}. Refusals are plain HTTP
-   * answers (401, 403, 429, 503) before the upgrade.
+   * answers (401, 403, 429, 503) before the upgrade. Needs {@code io.undertow:undertow-core} and
+   * {@code org.glassfish.tyrus:tyrus-server}, optional dependencies of this module.
    *
    * @param next the handler of every request that is not an upgrade on {@link #path()}
    * @return the handler to install in Undertow
+   * @throws IllegalStateException if {@code org.glassfish.tyrus:tyrus-server} is not on the class
+   *     path (the message names it)
    */
   public HttpHandler undertowHandler(HttpHandler next) {
-    return new UndertowUpgradeHandler(
+    OptionalHosting.UNDERTOW.require();
+    return UndertowUpgradeHandler.create(
         engine(), path, Objects.requireNonNull(next, "next"), readExecutor);
   }
 
@@ -181,17 +186,21 @@ public final class WebSocketTransport {
 
   /**
    * Serves the endpoint alone on Tyrus's Grizzly server, on {@link #path()}. Refusals are plain
-   * HTTP answers (401, 403, 429, 503) before the upgrade.
+   * HTTP answers (401, 403, 429, 503) before the upgrade. Needs {@code
+   * org.glassfish.tyrus:tyrus-container-grizzly-server} (which brings {@code tyrus-server}), an
+   * optional dependency of this module.
    *
    * @param host the address to listen on ({@code 127.0.0.1} for loopback only, {@code 0.0.0.0} for
    *     every interface)
    * @param port a port, or -1 (or 0) for an ephemeral one
    * @return the running server; close it after {@link #shutdown}
    * @throws IllegalStateException if the server cannot start (the port is taken, the host is not an
-   *     address of this machine)
+   *     address of this machine), or if Tyrus's Grizzly container is not on the class path (the
+   *     message names the artifacts to add)
    */
   public StandaloneServer startStandalone(String host, int port) {
     Objects.requireNonNull(host, "host");
+    OptionalHosting.GRIZZLY.require();
     return StandaloneGrizzly.start(newContainer(), host, port);
   }
 

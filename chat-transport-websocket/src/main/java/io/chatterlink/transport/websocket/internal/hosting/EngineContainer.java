@@ -8,7 +8,11 @@ import org.glassfish.tyrus.core.TyrusWebSocketEngine;
 import org.glassfish.tyrus.server.TyrusServerContainer;
 import org.glassfish.tyrus.spi.WebSocketEngine;
 
-/** The Tyrus container behind our hostings: it only owns the engine; the server is ours. */
+/**
+ * The Tyrus container behind the Undertow and Grizzly hostings: it only owns the engine; the server
+ * is ours. Tyrus's server container is an optional dependency: {@code WebSocketTransport} must load
+ * without it (a Jetty host never needs it), so only this package names this class.
+ */
 public final class EngineContainer extends TyrusServerContainer {
   /**
    * Tyrus buffers at most this much of one frame; larger frames than the limit but below this get
@@ -25,11 +29,15 @@ public final class EngineContainer extends TyrusServerContainer {
   }
 
   /**
-   * A container of its own with {@code endpoint} deployed: one per hosting.
+   * A container of its own with {@code endpoint} deployed: one per hosting. Typed as Tyrus's
+   * container, not as this class: verifying a caller that keeps the result as a {@code
+   * TyrusServerContainer} then loads neither this class nor its optional superclass.
    *
+   * @param endpoint the chat endpoint
+   * @return the container, its engine ready to serve {@code endpoint}
    * @throws IllegalStateException if the endpoint does not deploy
    */
-  public static EngineContainer deploying(ServerEndpointConfig endpoint) {
+  public static TyrusServerContainer deploying(ServerEndpointConfig endpoint) {
     EngineContainer container = new EngineContainer();
     try {
       container.getWebSocketEngine().register(endpoint, "");

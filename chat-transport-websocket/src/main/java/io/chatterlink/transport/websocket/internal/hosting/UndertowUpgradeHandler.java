@@ -31,12 +31,27 @@ public final class UndertowUpgradeHandler implements HttpHandler {
   private final HttpHandler next;
   private final Executor readExecutor;
 
-  public UndertowUpgradeHandler(
+  private UndertowUpgradeHandler(
       WebSocketEngine engine, String path, HttpHandler next, Executor readExecutor) {
     this.engine = engine;
     this.path = path;
     this.next = next;
     this.readExecutor = readExecutor;
+  }
+
+  /**
+   * The handler, typed as Undertow's interface: {@code WebSocketTransport} calls this rather than
+   * the constructor, so that verifying it never loads Undertow (an optional dependency).
+   *
+   * @param engine the Tyrus engine with the chat endpoint deployed
+   * @param path the endpoint's path
+   * @param next the handler of every other request
+   * @param readExecutor where the sockets' reads run
+   * @return the handler
+   */
+  public static HttpHandler create(
+      WebSocketEngine engine, String path, HttpHandler next, Executor readExecutor) {
+    return new UndertowUpgradeHandler(engine, path, next, readExecutor);
   }
 
   @Override
