@@ -103,6 +103,34 @@ final class RawWebSocket implements AutoCloseable {
     }
   }
 
+  /**
+   * Sends the header of one masked final text frame declaring {@code length} payload bytes, and
+   * then {@code length} bytes of payload in chunks, as a client that does not look at what the
+   * server answers meanwhile.
+   */
+  void sendLongText(long length) throws IOException {
+    ByteArrayOutputStream header = new ByteArrayOutputStream();
+    header.write(0x81);
+    header.write(0x80 | 127);
+    for (int shift = 56; shift >= 0; shift -= 8) {
+      header.write((int) (length >>> shift) & 0xff);
+    }
+    header.writeBytes(new byte[] {0x12, 0x34, 0x56, 0x78});
+    OutputStream out = socket.getOutputStream();
+    out.write(header.toByteArray());
+    byte[] chunk = new byte[64 * 1024];
+    java.util.Arrays.fill(chunk, (byte) 'x');
+    for (long sent = 0; sent < length; sent += chunk.length) {
+      out.write(chunk, 0, (int) Math.min(chunk.length, length - sent));
+    }
+    out.flush();
+  }
+
+  /** Sends our FIN, as a client does once it has answered the server's close frame. */
+  void shutdownOutput() throws IOException {
+    socket.shutdownOutput();
+  }
+
   /** The next frame from the server; empty when it closed the connection without one. */
   Optional<Frame> readFrame() {
     try {

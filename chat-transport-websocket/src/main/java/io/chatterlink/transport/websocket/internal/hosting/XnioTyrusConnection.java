@@ -20,7 +20,8 @@ import org.xnio.conduits.ConduitStreamSourceChannel;
  * I/O thread would deadlock. Reads pause while a chunk is handled, which keeps order and bounds
  * what one connection can buffer. A client frame that is not masked closes the connection with 1002
  * (RFC 6455 section 5.1), and one declaring more than the frame-size ceiling with 1009, before
- * Tyrus, which checks neither, sees it.
+ * Tyrus, which checks neither, sees it; the rest of such a frame is read and dropped, so that the
+ * client reads the close frame instead of a reset.
  */
 public final class XnioTyrusConnection {
   /** Bytes read from the socket at a time. */
@@ -37,6 +38,8 @@ public final class XnioTyrusConnection {
   // The ceiling, not the configured limit: frames between the two get 1009 from Tyrus itself.
   private final ClientFrameMasks masks =
       new ClientFrameMasks(TransportSettings.MAX_FRAME_BYTES_CEILING);
+  // Set on the read executor once a frame is refused; read there only.
+  private boolean discarding;
 
   private XnioTyrusConnection(StreamConnection stream, UpgradeInfo upgrade, Executor readExecutor) {
     this.stream = stream;
@@ -84,23 +87,31 @@ public final class XnioTyrusConnection {
 
   /** On the read executor, one chunk at a time and in order. */
   private void handle(ByteBuffer chunk) {
-    Optional<ClientFrameMasks.Refused> refused = masks.firstRefused(chunk);
-    if (refused.isPresent()) {
-      chunk.limit(chunk.position() + refused.get().offset());
-      if (chunk.hasRemaining()) {
-        tyrus.getReadHandler().handle(chunk);
-      }
-      // Nothing more is read: the close frame goes out, then the socket is cut.
-      tyrus.close(refused.get().reason());
-      return;
-    }
     try {
-      tyrus.getReadHandler().handle(chunk);
+      if (!discarding) {
+        parse(chunk);
+      }
     } finally {
       if (stream.isOpen()) {
         source.resumeReads();
       }
     }
+  }
+
+  private void parse(ByteBuffer chunk) {
+    Optional<ClientFrameMasks.Refused> refused = masks.firstRefused(chunk);
+    if (refused.isEmpty()) {
+      tyrus.getReadHandler().handle(chunk);
+      return;
+    }
+    chunk.limit(chunk.position() + refused.get().offset());
+    if (chunk.hasRemaining()) {
+      tyrus.getReadHandler().handle(chunk);
+    }
+    // What follows is read and dropped until the client's FIN (at most XnioWriter's grace): a
+    // socket closed with unread bytes answers with a reset, which can beat our close frame.
+    discarding = true;
+    tyrus.close(refused.get().reason());
   }
 
   private void onEndOfStream() {

@@ -175,7 +175,7 @@ public final class XnioWriter extends Writer {
       }
       sink.suspendWrites();
       if (closeRequested) {
-        IoUtils.safeClose(connection);
+        halfClose();
       }
     } catch (IOException e) {
       broken = true;
@@ -185,6 +185,19 @@ public final class XnioWriter extends Writer {
       failed.forEach(p -> p.failed.accept(e));
     }
     return done;
+  }
+
+  /**
+   * Sends our FIN but keeps reading: a full close with unread bytes from a client still writing
+   * would answer with a reset, and a reset can destroy the close frame before the client reads it
+   * (RFC 6455 section 7.1.1). The reader closes the socket at the client's FIN; {@link
+   * #cutAfterGrace} cuts it if that never comes.
+   */
+  private void halfClose() throws IOException {
+    sink.shutdownWrites();
+    if (!sink.flush()) {
+      sink.resumeWrites();
+    }
   }
 
   /** The unwritten buffers at the head of the queue, in order, at most MAX_BUFFERS_PER_WRITE. */
