@@ -133,27 +133,6 @@ public final class Connection {
     offer(new Outbound.Push(frame));
   }
 
-  /**
-   * Queues {@code frame} without handing the pump to the executor: a fan-out to many connections
-   * hands them over in a few batches instead of one task each ({@link ConnectionRegistry}).
-   *
-   * @return true if the caller now holds this connection's pump turn and must {@link
-   *     #runClaimedPump run} it or {@link #releaseClaimedPump release} it
-   */
-  public boolean pushAndClaimPump(OutboundFrame frame) {
-    return enqueue(new Outbound.Push(frame)) && claimPump();
-  }
-
-  /** Runs the pump turn {@link #pushAndClaimPump} claimed, on the calling (outbound) thread. */
-  public void runClaimedPump() {
-    pump();
-  }
-
-  /** Gives back a claimed turn that cannot run (the executor stopped). */
-  public void releaseClaimedPump() {
-    pumping.set(false);
-  }
-
   /** Answers a frame that started no request (a refusal), after every earlier answer. */
   public void reply(String json) {
     answers.answerUnopened(new Outbound.Text(json));
@@ -277,34 +256,23 @@ public final class Connection {
   }
 
   private void offer(Outbound item) {
-    if (enqueue(item)) {
-      schedule();
-    }
-  }
-
-  /** Queues {@code item}; false if the connection is gone or was just dropped as too slow. */
-  private boolean enqueue(Outbound item) {
     if (gone.get()) {
-      return false;
+      return;
     }
     if (!queue.offer(item)) {
       if (closeNow(CloseCodes.TOO_SLOW)) {
         LOG.info("connection {} of user {} reads too slowly: its outbound queue is full", id, user);
         metrics.slowConsumerDropped();
       }
-      return false;
+      return;
     }
-    return true;
+    schedule();
   }
 
   private void schedule() {
-    if (claimPump()) {
+    if (started && !gone.get() && pumping.compareAndSet(false, true)) {
       runQuietly(this::pump);
     }
-  }
-
-  private boolean claimPump() {
-    return started && !gone.get() && pumping.compareAndSet(false, true);
   }
 
   private void runQuietly(Runnable task) {

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
@@ -24,18 +23,14 @@ import java.util.function.Function;
 public final class ConnectionRegistry implements Delivery {
   private final Map<UserId, Set<Connection>> byUser = new ConcurrentHashMap<>();
   private final Function<ChatEvent, OutboundFrame> encoder;
-  private final FanOutPumps pumps;
   private volatile Runnable recheck = () -> {};
 
-  /** Pumps the recipients of an event in at most {@code threads} tasks on {@code outbound}. */
-  public ConnectionRegistry(Executor outbound, int threads) {
-    this(ServerFrames::push, outbound, threads);
+  public ConnectionRegistry() {
+    this(ServerFrames::push);
   }
 
-  public ConnectionRegistry(
-      Function<ChatEvent, OutboundFrame> encoder, Executor outbound, int threads) {
+  public ConnectionRegistry(Function<ChatEvent, OutboundFrame> encoder) {
     this.encoder = encoder;
-    this.pumps = new FanOutPumps(outbound, threads);
   }
 
   public void add(Connection connection) {
@@ -51,15 +46,9 @@ public final class ConnectionRegistry implements Delivery {
         });
   }
 
-  /**
-   * Queues the event on every recipient's connections, then hands the connections whose pumps were
-   * idle to the outbound threads in a few batches: at low rates one task (a thread wake-up) per
-   * recipient per message was the largest fixed cost of a fan-out.
-   */
   @Override
   public void deliver(ChatEvent event, Set<UserId> recipients) {
     OutboundFrame frame = null;
-    List<Connection> toPump = List.of();
     for (UserId recipient : recipients) {
       Set<Connection> connections = byUser.get(recipient);
       if (connections == null) {
@@ -69,15 +58,9 @@ public final class ConnectionRegistry implements Delivery {
         frame = encoder.apply(event);
       }
       for (Connection connection : connections) {
-        if (connection.pushAndClaimPump(frame)) {
-          if (toPump.isEmpty()) {
-            toPump = new ArrayList<>(Math.min(recipients.size(), 256));
-          }
-          toPump.add(connection);
-        }
+        connection.push(frame);
       }
     }
-    pumps.run(toPump);
   }
 
   @Override

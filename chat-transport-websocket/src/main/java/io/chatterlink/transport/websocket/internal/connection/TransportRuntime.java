@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class TransportRuntime {
   private final TransportSettings settings;
   private final TransportMetrics metrics;
-  private final ConnectionRegistry registry;
+  private final ConnectionRegistry registry = new ConnectionRegistry();
   private final ConnectionLimiter limiter;
   private final AtomicReference<ChatCore> core = new AtomicReference<>();
   private final ExecutorService outbound;
@@ -31,10 +31,10 @@ public final class TransportRuntime {
     this.settings = settings;
     this.metrics = metrics;
     this.limiter = new ConnectionLimiter(settings, System::nanoTime);
-    int outboundThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
     this.outbound =
-        Executors.newFixedThreadPool(outboundThreads, daemonThreads("chatterlink-ws-out"));
-    this.registry = new ConnectionRegistry(outbound, outboundThreads);
+        Executors.newFixedThreadPool(
+            Math.max(2, Runtime.getRuntime().availableProcessors()),
+            daemonThreads("chatterlink-ws-out"));
   }
 
   public TransportSettings settings() {

@@ -31,9 +31,7 @@ class ConnectionRegistryTest {
           event -> {
             encodings.incrementAndGet();
             return ServerFrames.push(event);
-          },
-          NEVER,
-          2);
+          });
   private final List<Connection> gone = new ArrayList<>();
   private final RecordingMetrics metrics = new RecordingMetrics();
   private final List<Runnable> closes = new ArrayList<>();
