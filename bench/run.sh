@@ -9,7 +9,9 @@
 #       the ws ceiling) | capacity (open-loop rate steps, ChatterLink and peer) | idle (1k/5k/10k
 #       idle connections) | rooms (100 rooms x 10 clients) | storm (join storm with 50 messages of
 #       history) | java (the same from the Java generator, chatterlink-bench.jar) | steady (A W=1 and B after 45 s
-#       of warm-up, once the JIT has compiled the hot paths) | all
+#       of warm-up, once the JIT has compiled the hot paths) | lowrate (B' from both generators,
+#       ChatterLink, ws and the peer in turn; LOW_KINDS="cl java" for ChatterLink only) | many
+#       (1k, 10k and as many idle connections as the open-file limit allows, up to 50,000) | all
 #       (default: all of them, about 42 minutes)
 #
 # Needs: the server jar (chat-app/target/chatterlink.jar, or CL_JAR=...), for the java set and the
@@ -207,7 +209,7 @@ java_bench() { # label [chatterlink-bench args...]: the Java generator against a
   local label="$1"; shift
   start_server cl || { stop_server; return 0; }
   echo "== $label (cl pid $SERVER_PID)" >&2
-  java -Xmx1g -jar "$BENCH_JAR" --url "http://127.0.0.1:$PORT" --server-pid "$SERVER_PID" --out "$OUT" \
+  java -Xmx"${BENCH_XMX:-1g}" -jar "$BENCH_JAR" --url "http://127.0.0.1:$PORT" --server-pid "$SERVER_PID" --out "$OUT" \
     --duration "$DUR" --warmup 3 --label "$label" "$@" >/dev/null || echo "run $label failed" >&2
   stop_server
 }
@@ -224,10 +226,32 @@ set_java() { # the Java generator: the same scenarios from a multi-threaded clie
     --mode closed --window 16
 }
 
+set_many() { # as many idle connections as the open-file limit lets both processes hold, up to 50,000
+  local hard n
+  hard=$(ulimit -Hn)
+  [ "$hard" = unlimited ] && hard=1048576
+  n=$(( hard - 1000 < 50000 ? hard - 1000 : 50000 ))
+  for c in 1000 10000 "$n"; do
+    BENCH_XMX=4g java_bench "many:cl:$c" --users "$USERS" --clients "$c" --mode idle --connect-concurrency 100
+  done
+}
+
+set_lowrate() { # B' (one sender, 25 msg/s into 200 sockets): both generators, interleaved with ws and the peer
+  for rep in $(seq "$PAIRS"); do
+    for k in ${LOW_KINDS:-cl java ws flask}; do
+      case "$k" in
+        java) java_bench "low$rep:java:cl:B200x1@25" --users "$USERS" --clients 200 --senders 1 \
+          --mode open --rate 25 ;;
+        *) run "low$rep:$k:B200x1@25" "$k" "${B_HALF[@]}" ;;
+      esac
+    done
+  done
+}
+
 for s in "${SETS[@]}"; do
   case "$s" in
     all) set_ratio; set_capacity; set_idle; set_rooms; set_storm; set_java; set_steady ;;
-    ratio|capacity|idle|rooms|storm|java|steady) "set_$s" ;;
+    ratio|capacity|idle|rooms|storm|java|steady|lowrate|many) "set_$s" ;;
     *) echo "unknown set $s" >&2; exit 2 ;;
   esac
 done
