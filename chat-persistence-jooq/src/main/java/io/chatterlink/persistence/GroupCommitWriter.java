@@ -217,18 +217,20 @@ final class GroupCommitWriter implements AutoCloseable {
    * Writes the group in one transaction. If an operation's statement fails, the group is rolled
    * back and each operation retried in a transaction of its own, so one bad write cannot fail its
    * neighbours; a write alone that fails on a transient conflict with another process is retried.
+   * Alone, appends look their message id up first, so an id taken by another message fails that
+   * append alone with a {@link io.chatterlink.core.error.ConflictException}, as the port says.
    */
   private void writeGroup(List<QueuedWrite> group) {
-    RuntimeException failure = attempt(group);
+    RuntimeException failure = attempt(group, false);
     if (failure == null) {
       return;
     }
-    if (group.size() == 1 && !TransientConflict.is(failure)) {
+    if (group.size() == 1 && !TransientConflict.is(failure) && !KeyViolation.is(failure)) {
       // Logged by the health, at most every few seconds: a full disk fails every write.
       failAll(group, new UnavailableException("storing the message failed", failure));
       return;
     }
-    // A group of one has had its first attempt alone already.
+    // A group of one has had its first attempt alone already (without the id checks).
     int attemptsMade = group.size() == 1 ? 1 : 0;
     for (QueuedWrite pending : group) {
       pending.reset();
@@ -245,7 +247,7 @@ final class GroupCommitWriter implements AutoCloseable {
   private void writeAlone(QueuedWrite pending, int attemptsMade, RuntimeException groupFailure) {
     RuntimeException failure = groupFailure;
     for (int attempt = attemptsMade + 1; attempt <= MAX_ATTEMPTS_ALONE; attempt++) {
-      failure = attempt(List.of(pending));
+      failure = attempt(List.of(pending), true);
       if (failure == null) {
         return;
       }
@@ -267,14 +269,14 @@ final class GroupCommitWriter implements AutoCloseable {
    * (the transaction then rolled back, nothing completed), or null once the group is done:
    * committed or, if the commit or the connection failed, failed as a whole.
    */
-  private RuntimeException attempt(List<QueuedWrite> group) {
+  private RuntimeException attempt(List<QueuedWrite> group, boolean alone) {
     try {
       MessageWriteStatements open = statements();
       Connection c = open.connection();
       c.setAutoCommit(false);
       try {
         MessageWriteBatch batch =
-            new MessageWriteBatch(open, () -> DSL.using(c, dialect, settings));
+            new MessageWriteBatch(open, () -> DSL.using(c, dialect, settings), alone);
         batch.lockRooms(roomsOf(group));
         for (QueuedWrite pending : group) {
           pending.applyTo(batch);

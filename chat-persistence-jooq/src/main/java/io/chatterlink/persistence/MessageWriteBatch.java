@@ -4,6 +4,7 @@ import static io.chatterlink.persistence.internal.schema.Tables.ATTACHMENTS;
 import static io.chatterlink.persistence.internal.schema.Tables.MESSAGES;
 import static io.chatterlink.persistence.internal.schema.Tables.MESSAGE_ATTACHMENTS;
 
+import io.chatterlink.core.error.ConflictException;
 import io.chatterlink.core.error.NotFoundException;
 import io.chatterlink.core.model.AppendOutcome;
 import io.chatterlink.core.model.EncryptedBody;
@@ -49,6 +50,7 @@ final class MessageWriteBatch {
   private DSLContext dsl;
   private final SeqCounters seqs;
   private final Map<List<String>, StoredMessage> appendedInGroup = new HashMap<>();
+  private final boolean checkIdsFirst;
   private final List<StoredMessage> messageRows = new ArrayList<>();
   private final List<LogRow> logRows = new ArrayList<>();
 
@@ -60,6 +62,18 @@ final class MessageWriteBatch {
    *     delete
    */
   MessageWriteBatch(MessageWriteStatements statements, Supplier<DSLContext> jooq) {
+    this(statements, jooq, false);
+  }
+
+  /**
+   * @param checkIdsFirst look up each append's message id before staging it, so that an id taken by
+   *     another message is refused with a {@link ConflictException} instead of failing the
+   *     transaction on the primary key: the writer asks for it when it retries an operation alone
+   *     after a failed group, which keeps the lookup off the hot path
+   */
+  MessageWriteBatch(
+      MessageWriteStatements statements, Supplier<DSLContext> jooq, boolean checkIdsFirst) {
+    this.checkIdsFirst = checkIdsFirst;
     this.statements = statements;
     this.sql = statements.sql();
     this.jooq = jooq;
@@ -90,6 +104,9 @@ final class MessageWriteBatch {
       Optional<StoredMessage> stored = MessageRows.findByPair(statements, pair.get(0), pair.get(1));
       if (stored.isPresent()) {
         return new AppendOutcome(stored.get(), true);
+      }
+      if (checkIdsFirst && MessageRows.findById(dsl(), message.id()).isPresent()) {
+        throw new ConflictException("the message id " + message.id().value() + " is taken");
       }
       StoredMessage posted = StoredMessage.posted(message, nextSeq(message.roomId()));
       messageRows.add(posted);

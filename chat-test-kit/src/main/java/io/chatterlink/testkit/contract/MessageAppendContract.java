@@ -5,6 +5,7 @@ import static io.chatterlink.testkit.contract.StorageFixtures.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.chatterlink.core.error.ConflictException;
 import io.chatterlink.core.error.NotFoundException;
 import io.chatterlink.core.model.AppendOutcome;
 import io.chatterlink.core.model.Attachment;
@@ -127,6 +128,55 @@ public abstract class MessageAppendContract extends StorageContract {
     assertThat(outcome.message()).isEqualTo(stored);
     assertThat(storage.messages().find(resend.id())).isEmpty();
     assertThat(storage.messages().lastSeq(room)).isEqualTo(1);
+  }
+
+  @Test
+  void aMessageIdTakenByAnotherMessageIsAConflictAndWritesNothing() {
+    User alice = fixtures.user("alice");
+    RoomId room = fixtures.room();
+    StoredMessage first = fixtures.post(room, alice, "first");
+    NewMessage clash = withId(fixtures.newMessage(room, alice, "same id"), first.id());
+
+    assertThatThrownBy(() -> storage.messages().append(clash))
+        .isInstanceOf(ConflictException.class);
+
+    assertThat(storage.messages().find(first.id())).contains(first);
+    assertThat(storage.messages().lastSeq(room)).isEqualTo(1);
+  }
+
+  @Test
+  void aTakenMessageIdAmongAppendsInFlightFailsThatAppendAlone() {
+    User alice = fixtures.user("alice");
+    RoomId room = fixtures.room();
+    NewMessage before = fixtures.newMessage(room, alice, "before");
+    NewMessage clash = withId(fixtures.newMessage(room, alice, "same id"), before.id());
+    NewMessage after = fixtures.newMessage(room, alice, "after");
+
+    List<java.util.concurrent.CompletableFuture<AppendOutcome>> pending =
+        java.util.stream.Stream.of(before, clash, after)
+            .map(m -> storage.messages().appendAsync(m).toCompletableFuture())
+            .toList();
+
+    assertThat(pending.get(0).join().message().seq()).isEqualTo(1);
+    assertThat(pending.get(1))
+        .failsWithin(java.time.Duration.ofSeconds(30))
+        .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+        .withCauseInstanceOf(ConflictException.class);
+    assertThat(pending.get(2).join().message().seq()).isEqualTo(2);
+    assertThat(storage.messages().find(before.id()).orElseThrow().seq()).isEqualTo(1);
+    assertThat(storage.messages().lastSeq(room)).isEqualTo(2);
+  }
+
+  private static NewMessage withId(NewMessage message, MessageId id) {
+    return new NewMessage(
+        id,
+        message.roomId(),
+        message.sender(),
+        message.clientMessageId(),
+        message.body(),
+        message.attachments(),
+        message.replyTo(),
+        message.sentAt());
   }
 
   @Test
