@@ -1,7 +1,5 @@
 package io.chatterlink.persistence;
 
-import java.sql.SQLException;
-
 /**
  * Whether a failed write broke a unique or primary key: SQL state class 23 (PostgreSQL), or
  * SQLite's {@code SQLITE_CONSTRAINT} result code (19, whose extended codes keep it in the low
@@ -14,17 +12,10 @@ final class KeyViolation {
   private KeyViolation() {}
 
   static boolean is(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql) {
-        for (SQLException e = sql; e != null; e = e.getNextException()) {
-          String state = e.getSQLState();
-          if ((state != null && state.startsWith("23"))
-              || (e.getErrorCode() & 0xff) == SQLITE_CONSTRAINT) {
-            return true;
-          }
-        }
-      }
-    }
-    return false;
+    return SqlFailures.any(
+        failure,
+        e ->
+            (e.getSQLState() != null && e.getSQLState().startsWith("23"))
+                || (e.getErrorCode() & 0xff) == SQLITE_CONSTRAINT);
   }
 }

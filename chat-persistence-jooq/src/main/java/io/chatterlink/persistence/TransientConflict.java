@@ -1,7 +1,5 @@
 package io.chatterlink.persistence;
 
-import java.sql.SQLException;
-
 /**
  * Whether a failed write lost a race with another transaction (another node's, on the same
  * database) and would succeed if simply run again: PostgreSQL's class 40 (40001 serialization
@@ -13,16 +11,7 @@ final class TransientConflict {
   private TransientConflict() {}
 
   static boolean is(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql) {
-        for (SQLException e = sql; e != null; e = e.getNextException()) {
-          if (isTransient(e.getSQLState())) {
-            return true;
-          }
-        }
-      }
-    }
-    return false;
+    return SqlFailures.any(failure, e -> isTransient(e.getSQLState()));
   }
 
   private static boolean isTransient(String sqlState) {
