@@ -91,7 +91,7 @@ class PipelinedSendsOverWebSocketTest {
   }
 
   /** The store, with every asynchronous append held from completing until {@code commits}. */
-  private static MessageStore heldUntil(
+  static MessageStore heldUntil(
       CompletableFuture<Void> commits, AtomicInteger appending, MessageStore store) {
     return (MessageStore)
         Proxy.newProxyInstance(

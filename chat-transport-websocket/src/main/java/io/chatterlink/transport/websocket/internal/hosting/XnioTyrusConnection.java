@@ -27,6 +27,9 @@ public final class XnioTyrusConnection {
   /** Bytes read from the socket at a time. */
   public static final int READ_CHUNK_BYTES = 16 * 1024;
 
+  /** Reads of dropped bytes per readiness event: a client still blasting cannot hold the thread. */
+  private static final int DISCARD_READS_PER_EVENT = 64;
+
   /** One read buffer per I/O thread: reads happen on I/O threads only, and the bytes are copied. */
   private static final ThreadLocal<ByteBuffer> READ_BUFFER =
       ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(READ_CHUNK_BYTES));
@@ -35,17 +38,18 @@ public final class XnioTyrusConnection {
   private final ConduitStreamSourceChannel source;
   private final Executor readExecutor;
   private final Connection tyrus;
+  private final XnioWriter writer;
   // The ceiling, not the configured limit: frames between the two get 1009 from Tyrus itself.
   private final ClientFrameMasks masks =
       new ClientFrameMasks(TransportSettings.MAX_FRAME_BYTES_CEILING);
-  // Set on the read executor once a frame is refused; read there only.
-  private boolean discarding;
+  // Set on the read executor once a frame is refused; then read on the I/O thread.
+  private volatile boolean discarding;
 
   private XnioTyrusConnection(StreamConnection stream, UpgradeInfo upgrade, Executor readExecutor) {
     this.stream = stream;
     this.source = stream.getSourceChannel();
     this.readExecutor = readExecutor;
-    XnioWriter writer = new XnioWriter(stream);
+    this.writer = new XnioWriter(stream);
     stream.setCloseListener(closed -> writer.abort());
     this.tyrus =
         OpeningSocket.open(
@@ -64,6 +68,10 @@ public final class XnioTyrusConnection {
   }
 
   private void onReadable() {
+    if (discarding || writer.closing()) {
+      discardAvailable();
+      return;
+    }
     ByteBuffer buffer = READ_BUFFER.get().clear();
     int read;
     try {
@@ -83,6 +91,28 @@ public final class XnioTyrusConnection {
     // connection made, and a frame is usually a few hundred bytes.
     ByteBuffer chunk = ByteBuffer.allocate(read).put(buffer.flip()).flip();
     dispatch(() -> handle(chunk));
+  }
+
+  /**
+   * Once our close frame is queued, nothing the client sends matters: it is read and dropped here,
+   * on the I/O thread, without the read executor (which a shutdown stops), until the client's FIN.
+   * A socket closed with unread bytes answers with a reset, which can destroy the close frame and
+   * the frames before it in the client's buffers; a drained one ends with a FIN.
+   */
+  private void discardAvailable() {
+    try {
+      ByteBuffer buffer = READ_BUFFER.get();
+      int read;
+      int reads = 0;
+      do {
+        read = source.read(buffer.clear());
+      } while (read > 0 && ++reads < DISCARD_READS_PER_EVENT);
+      if (read < 0) {
+        IoUtils.safeClose(stream);
+      }
+    } catch (IOException e) {
+      IoUtils.safeClose(stream);
+    }
   }
 
   /** On the read executor, one chunk at a time and in order. */

@@ -35,9 +35,10 @@ public final class XnioWriter extends Writer {
   private final StreamConnection connection;
   private final ConduitStreamSinkChannel sink;
   private final Deque<Pending> pending = new ArrayDeque<>(4);
-  private boolean closeRequested;
-  private boolean closeFrameQueued;
-  private boolean broken;
+  // Written under the lock; volatile so that the reader can ask closing() without taking it.
+  private volatile boolean closeRequested;
+  private volatile boolean closeFrameQueued;
+  private volatile boolean broken;
 
   /** Buffers of one write request, written in order, then completed together. */
   private static final class Pending {
@@ -85,6 +86,13 @@ public final class XnioWriter extends Writer {
     if (close) {
       cutAfterGrace();
     }
+  }
+
+  /**
+   * True once a close frame is queued or Tyrus closed the writer: what the client sends is moot.
+   */
+  public boolean closing() {
+    return closeFrameQueued || closeRequested || broken;
   }
 
   /**
