@@ -60,12 +60,6 @@ final class MessageWriteBatch {
   /**
    * @param jooq makes a jOOQ context on the statements' connection, asked for only by an edit or
    *     delete
-   */
-  MessageWriteBatch(MessageWriteStatements statements, Supplier<DSLContext> jooq) {
-    this(statements, jooq, false);
-  }
-
-  /**
    * @param checkIdsFirst look up each append's message id before staging it, so that an id taken by
    *     another message is refused with a {@link ConflictException} instead of failing the
    *     transaction on the primary key: the writer asks for it when it retries an operation alone

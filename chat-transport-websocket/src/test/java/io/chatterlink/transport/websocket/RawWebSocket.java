@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -153,6 +155,23 @@ final class RawWebSocket implements AutoCloseable {
     } catch (IOException e) {
       return Optional.empty(); // reset by the server
     }
+  }
+
+  /** Frames up to and including the close frame; fails if the connection ends without one. */
+  List<Frame> framesUntilClose() {
+    List<Frame> seen = new ArrayList<>();
+    for (Frame f = readFrame().orElseThrow(); ; f = readFrame().orElseThrow()) {
+      seen.add(f);
+      if (f.opcode() == 0x8) {
+        return seen;
+      }
+    }
+  }
+
+  /** The status code of the close frame, after whatever frames come before it. */
+  int closeCode() {
+    List<Frame> frames = framesUntilClose();
+    return frames.get(frames.size() - 1).closeCode();
   }
 
   @Override

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatterlink.core.port.in.ManageAccounts.LoginResult;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,15 +58,7 @@ class ShutdownWithUnreadFramesTest {
 
       chat.close();
 
-      List<RawWebSocket.Frame> frames = new ArrayList<>();
-      for (RawWebSocket.Frame f = socket.readFrame().orElseThrow();
-          ;
-          f = socket.readFrame().orElseThrow()) {
-        frames.add(f);
-        if (f.opcode() == 0x8) {
-          break;
-        }
-      }
+      List<RawWebSocket.Frame> frames = socket.framesUntilClose();
       assertThat(frames.get(frames.size() - 1).closeCode()).isEqualTo(1001);
       assertThat(frames)
           .filteredOn(f -> f.opcode() == 0x1 && f.text().contains("\"id\":\"s"))

@@ -27,7 +27,7 @@ class UnmaskedFramesTest {
 
       socket.sendText("{\"id\":\"u\",\"type\":\"ping\"}", false);
 
-      List<RawWebSocket.Frame> after = framesUntilClose(socket);
+      List<RawWebSocket.Frame> after = socket.framesUntilClose();
       assertThat(after).isNotEmpty();
       assertThat(after.get(after.size() - 1).closeCode()).isEqualTo(1002);
       assertThat(after)
@@ -45,19 +45,6 @@ class UnmaskedFramesTest {
         f = socket.readFrame().orElseThrow()) {
       seen.add(f);
       if (f.opcode() == opcode && f.text().contains(needle)) {
-        return seen;
-      }
-    }
-  }
-
-  /** Frames up to and including the close frame; fails if the connection ends without one. */
-  private static List<RawWebSocket.Frame> framesUntilClose(RawWebSocket socket) {
-    List<RawWebSocket.Frame> seen = new ArrayList<>();
-    for (RawWebSocket.Frame f = socket.readFrame().orElseThrow();
-        ;
-        f = socket.readFrame().orElseThrow()) {
-      seen.add(f);
-      if (f.opcode() == 0x8) {
         return seen;
       }
     }
